@@ -1,0 +1,85 @@
+import type { ClinicalCapacity, OrganisationType, Role } from "../../src/generated/prisma/enums";
+
+/**
+ * Demo organisations: the North East London system whose provider-productivity delivery
+ * plan is in the reference data (NHS North East London STP, Delivery Plan 4 of 8), with
+ * the three acute trusts it names and their ICB. Divisions follow a typical acute trust.
+ */
+export const DEMO_SYSTEM = { name: "North East London" } as const;
+
+export const DEMO_ORGANISATIONS: { code: string; name: string; type: OrganisationType; divisions: string[] }[] = [
+  { code: "NEL", name: "NHS North East London ICB", type: "ICB", divisions: ["Acute Commissioning", "Community and Mental Health", "Primary Care", "Prescribing"] },
+  {
+    code: "BH",
+    name: "Barts Health NHS Trust",
+    type: "TRUST",
+    divisions: ["Medicine and Emergency Care", "Surgery", "Women and Children", "Clinical Support Services", "Corporate Services"],
+  },
+  {
+    code: "BHRUT",
+    name: "Barking, Havering and Redbridge University Hospitals NHS Trust",
+    type: "TRUST",
+    divisions: ["Medicine", "Surgery", "Women and Children", "Clinical Support Services", "Corporate Services"],
+  },
+  {
+    code: "HUH",
+    name: "Homerton Healthcare NHS Foundation Trust",
+    type: "TRUST",
+    divisions: ["Emergency and Integrated Medicine", "Surgery", "Women and Children", "Community Health Services", "Corporate Services"],
+  },
+];
+
+export interface DemoUser {
+  email: string;
+  name: string;
+  jobTitle: string;
+  roles: { organisationCode: string; role: Role; clinicalCapacity?: ClinicalCapacity; systemWide?: boolean }[];
+}
+
+/** One sign-in per role, plus the ICB's system recovery office. All share DEMO_PASSWORD. */
+export const DEMO_PASSWORD = "Recovery-demo-2026";
+
+export const DEMO_USERS: DemoUser[] = [
+  {
+    email: "admin@demo.nhs.uk",
+    name: "Alex Morgan",
+    jobTitle: "System administrator",
+    roles: [{ organisationCode: "NEL", role: "ADMIN", systemWide: true }],
+  },
+  {
+    email: "finance@demo.nhs.uk",
+    name: "Priya Shah",
+    jobTitle: "Director of Finance",
+    roles: [{ organisationCode: "BH", role: "FINANCE" }],
+  },
+  {
+    email: "pmo@demo.nhs.uk",
+    name: "Tom Okafor",
+    jobTitle: "Head of System Recovery PMO",
+    roles: [{ organisationCode: "NEL", role: "FINANCE", systemWide: true }],
+  },
+  {
+    email: "lead@demo.nhs.uk",
+    name: "Sarah Collins",
+    jobTitle: "Deputy Chief Operating Officer",
+    roles: [{ organisationCode: "BH", role: "LEAD" }],
+  },
+  {
+    email: "medical@demo.nhs.uk",
+    name: "Dr James Wright",
+    jobTitle: "Medical Director",
+    roles: [{ organisationCode: "BH", role: "CLINICAL_APPROVER", clinicalCapacity: "MEDICAL" }],
+  },
+  {
+    email: "nursing@demo.nhs.uk",
+    name: "Helen Adeyemi",
+    jobTitle: "Chief Nurse",
+    roles: [{ organisationCode: "BH", role: "CLINICAL_APPROVER", clinicalCapacity: "NURSING" }],
+  },
+  {
+    email: "board@demo.nhs.uk",
+    name: "Margaret Ellis",
+    jobTitle: "Non-executive Director",
+    roles: [{ organisationCode: "BH", role: "BOARD" }],
+  },
+];

@@ -1,0 +1,39 @@
+/**
+ * Starts the built app: database (embedded when DATABASE_URL is unset), migrations, demo
+ * data (always on the embedded database, or with SEED_DEMO=true), then `next start`.
+ * Usage: tsx scripts/start.ts   (PORT defaults to 3000)
+ */
+import { spawn } from "node:child_process";
+import { ensureAuthSecret, migrate, resolveDatabase } from "./lib/database";
+
+const port = process.env.PORT ?? "3000";
+process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+const database = await resolveDatabase();
+ensureAuthSecret(database.embedded);
+await migrate(database.url);
+
+if (database.embedded || process.env.SEED_DEMO === "true") {
+  const { db, disconnectDb } = await import("../src/server/db");
+  const { seedDemo, demoSignInsText } = await import("../prisma/seed/seed-demo");
+  await seedDemo(db());
+  await disconnectDb(); // the embedded database serves one session: hand it to the app
+  console.log(`\n${demoSignInsText()}\n`);
+}
+
+console.log(`Recovery Tracker on ${process.env.NEXTAUTH_URL}`);
+const app = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env: process.env });
+
+let stopping = false;
+async function stop(signal: NodeJS.Signals) {
+  if (stopping) return;
+  stopping = true;
+  app.kill(signal);
+}
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));
+app.on("exit", async (code) => {
+  await database.stop();
+  process.exit(code ?? 0);
+});

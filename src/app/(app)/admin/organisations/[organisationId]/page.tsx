@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AccessDenied } from "@/components/ui/access-denied";
+import { Card, PageHeader } from "@/components/ui/page-header";
+import { CreateDivisionForm } from "@/modules/organisations/components/create-division-form";
+import { getOrganisation } from "@/modules/organisations/find-organisations";
+import { can, organisationOf } from "@/server/auth/actor";
+import { requireActor } from "@/server/auth/session";
+
+export const metadata: Metadata = { title: "Organisation" };
+
+export default async function OrganisationAdminPage({ params }: { params: Promise<{ organisationId: string }> }) {
+  const actor = await requireActor();
+  const { organisationId } = await params;
+  if (!organisationOf(actor, organisationId)) notFound();
+  if (!can(actor, "admin.view", organisationId)) return <AccessDenied what="administration of this organisation" />;
+  const organisation = await getOrganisation(actor, organisationId);
+  return (
+    <>
+      <PageHeader title={organisation.name} caption={`${organisation.system.name} · ${organisation.code}`} />
+      <Card title="Divisions">
+        {organisation.divisions.length === 0 ? (
+          <p>No divisions yet.</p>
+        ) : (
+          <ul className="list-disc pl-6">
+            {organisation.divisions.map((d) => (
+              <li key={d.id}>{d.name}</li>
+            ))}
+          </ul>
+        )}
+      </Card>
+      {can(actor, "organisation.manage", organisationId) && (
+        <Card title="Add a division">
+          <CreateDivisionForm organisationId={organisationId} />
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { AccessDenied } from "@/components/ui/access-denied";
+import { Card, PageHeader } from "@/components/ui/page-header";
+import { GrantRoleForm } from "@/modules/users/components/grant-role-form";
+import { RevokeRoleButton } from "@/modules/users/components/revoke-role-button";
+import { getUser } from "@/modules/users/find-users";
+import { can, canAnywhere } from "@/server/auth/actor";
+import { ROLE_LABELS } from "@/server/auth/permissions";
+import { requireActor } from "@/server/auth/session";
+
+export const metadata: Metadata = { title: "User" };
+
+export default async function UserAdminPage({ params }: { params: Promise<{ userId: string }> }) {
+  const actor = await requireActor();
+  if (!canAnywhere(actor, "user.manage")) return <AccessDenied what="user administration" />;
+  const { userId } = await params;
+  const user = await getUser(actor, userId);
+  const managed = actor.organisations.filter((o) => can(actor, "user.manage", o.id));
+  return (
+    <>
+      <PageHeader title={user.name} caption={user.jobTitle ?? user.email} />
+      <Card title="Roles">
+        <table className="w-full text-left">
+          <caption className="sr-only">Roles held by {user.name}</caption>
+          <thead>
+            <tr className="border-b-2 border-nhs-border">
+              <th scope="col" className="py-2">Organisation</th>
+              <th scope="col" className="py-2">Role</th>
+              <th scope="col" className="py-2">Scope</th>
+              <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {user.memberships.map((m) => {
+              const role = ROLE_LABELS[m.role] + (m.clinicalCapacity ? ` (${m.clinicalCapacity.toLowerCase()})` : "");
+              return (
+                <tr key={m.id} className="border-b border-nhs-border">
+                  <td className="py-2">{m.organisation.name}</td>
+                  <td className="py-2">{role}</td>
+                  <td className="py-2">{m.systemWide ? "Whole system" : "This organisation"}</td>
+                  <td className="py-2">
+                    <RevokeRoleButton membershipId={m.id} description={`${role} at ${m.organisation.name}`} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </Card>
+      <Card title="Grant a role">
+        <GrantRoleForm userId={user.id} organisations={managed.map((o) => ({ id: o.id, name: o.name }))} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AccessDenied } from "@/components/ui/access-denied";
+import { Card, PageHeader } from "@/components/ui/page-header";
+import { CreateUserForm } from "@/modules/users/components/create-user-form";
+import { findUsers } from "@/modules/users/find-users";
+import { can, canAnywhere } from "@/server/auth/actor";
+import { ROLE_LABELS } from "@/server/auth/permissions";
+import { requireActor } from "@/server/auth/session";
+import { routes } from "@/server/routes";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersAdminPage() {
+  const actor = await requireActor();
+  if (!canAnywhere(actor, "user.manage")) return <AccessDenied what="user administration" />;
+  const users = await findUsers(actor);
+  const managed = actor.organisations.filter((o) => can(actor, "user.manage", o.id));
+  return (
+    <>
+      <PageHeader title="Users" caption="Administration" />
+      <Card>
+        <table className="w-full text-left">
+          <caption className="sr-only">Users with roles at organisations you administer</caption>
+          <thead>
+            <tr className="border-b-2 border-nhs-border">
+              <th scope="col" className="py-2">Name</th>
+              <th scope="col" className="py-2">Email</th>
+              <th scope="col" className="py-2">Roles</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id} className="border-b border-nhs-border">
+                <td className="py-2">
+                  <Link href={routes.adminUser(u.id)}>{u.name}</Link>
+                  {!u.active && <span className="ml-2 text-nhs-secondary">(deactivated)</span>}
+                </td>
+                <td className="py-2">{u.email}</td>
+                <td className="py-2">{u.memberships.map((m) => `${ROLE_LABELS[m.role]} at ${m.organisation.code}`).join("; ")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+      <Card title="Create a user">
+        <CreateUserForm organisations={managed.map((o) => ({ id: o.id, name: o.name }))} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import Link from "next/link";
+import { Card, PageHeader } from "@/components/ui/page-header";
+import { navigationFor } from "@/components/app-shell/navigation";
+import { ROLE_LABELS } from "@/server/auth/permissions";
+import { currentOrganisation } from "@/server/auth/current-organisation";
+import { requireActor } from "@/server/auth/session";
+
+export default async function HomePage() {
+  const actor = await requireActor();
+  const current = await currentOrganisation(actor);
+  const sections = navigationFor(actor).filter((item) => item.href !== "/");
+  return (
+    <>
+      <PageHeader title={`Welcome, ${actor.name}`} caption={current?.name} />
+      <Card title="Your roles">
+        {actor.organisations.length === 0 ? (
+          <p>You do not hold a role at any organisation yet. Ask an administrator to grant you one.</p>
+        ) : (
+          <table className="w-full text-left">
+            <caption className="sr-only">Organisations you can see and the roles you hold there</caption>
+            <thead>
+              <tr className="border-b-2 border-nhs-border">
+                <th scope="col" className="py-2">Organisation</th>
+                <th scope="col" className="py-2">Roles</th>
+              </tr>
+            </thead>
+            <tbody>
+              {actor.organisations.map((o) => (
+                <tr key={o.id} className="border-b border-nhs-border">
+                  <td className="py-2">{o.name}</td>
+                  <td className="py-2">
+                    {o.roles
+                      .map((r) => ROLE_LABELS[r] + (r === "CLINICAL_APPROVER" && o.clinicalCapacities.length ? ` (${o.clinicalCapacities.join(", ").toLowerCase()})` : ""))
+                      .join(", ")}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Card>
+      {sections.length > 0 && (
+        <Card title="What you can do here">
+          <ul className="list-disc pl-6">
+            {sections.map((s) => (
+              <li key={s.href}>
+                <Link href={s.href}>{s.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+    </>
+  );
+}

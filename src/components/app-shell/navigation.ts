@@ -1,0 +1,21 @@
+import { canAnywhere, type Actor } from "@/server/auth/actor";
+import type { Capability } from "@/server/auth/permissions";
+import { routes } from "@/server/routes";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  /** Shown when the actor holds this capability at any organisation; none = everyone. */
+  capability?: Capability;
+}
+
+/** The app's sections; each role sees the ones it may use. Later features add theirs here. */
+export const NAV_ITEMS: NavItem[] = [
+  { href: routes.home, label: "Home" },
+  { href: routes.admin, label: "Organisations", capability: "admin.view" },
+  { href: routes.adminUsers, label: "Users", capability: "user.manage" },
+];
+
+export function navigationFor(actor: Actor): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.capability || canAnywhere(actor, item.capability));
+}

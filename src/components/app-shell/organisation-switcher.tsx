@@ -1,0 +1,31 @@
+"use client";
+
+import { useActionState } from "react";
+import { switchOrganisationAction } from "@/modules/users/switch-organisation-action";
+
+export function OrganisationSwitcher({ organisations, currentId }: { organisations: { id: string; name: string }[]; currentId: string }) {
+  const [, action, pending] = useActionState(switchOrganisationAction, null);
+  if (organisations.length < 2) return <span>{organisations[0]?.name}</span>;
+  return (
+    <form action={action} className="flex items-center gap-2">
+      <label htmlFor="organisationId" className="text-sm">
+        Organisation
+      </label>
+      <select
+        id="organisationId"
+        name="organisationId"
+        defaultValue={currentId}
+        className="max-w-xs rounded border-2 border-white bg-white px-2 py-1 text-nhs-text"
+      >
+        {organisations.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+      <button type="submit" disabled={pending} className="rounded border-2 border-white px-2 py-1 text-sm font-semibold">
+        Switch
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,22 @@
+import type { ActionState } from "@/server/action";
+
+/** The outcome of a form submission, announced to screen readers. */
+export function FormStatus({ state }: { state: ActionState | null }) {
+  if (!state) return <div role="status" aria-live="polite" />;
+  if (state.ok) {
+    return (
+      <div role="status" aria-live="polite" className="mb-4 border-l-4 border-nhs-green bg-white p-3">
+        {state.message ?? "Saved."}
+      </div>
+    );
+  }
+  return (
+    <div role="alert" className="mb-4 border-4 border-nhs-red bg-white p-3">
+      <p className="font-semibold">{state.message}</p>
+    </div>
+  );
+}
+
+export function fieldErrors(state: ActionState | null, field: string): string[] | undefined {
+  return state && !state.ok ? state.fieldErrors?.[field] : undefined;
+}

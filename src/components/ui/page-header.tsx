@@ -1,0 +1,22 @@
+import type { ReactNode } from "react";
+
+export function PageHeader({ title, caption, children }: { title: string; caption?: string; children?: ReactNode }) {
+  return (
+    <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+      <div>
+        {caption && <p className="text-nhs-secondary">{caption}</p>}
+        <h1 className="text-3xl font-bold">{title}</h1>
+      </div>
+      {children}
+    </div>
+  );
+}
+
+export function Card({ title, children }: { title?: string; children: ReactNode }) {
+  return (
+    <section className="mb-6 rounded border border-nhs-border bg-white p-5">
+      {title && <h2 className="mb-3 text-xl font-bold">{title}</h2>}
+      {children}
+    </section>
+  );
+}

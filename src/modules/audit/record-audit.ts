@@ -1,0 +1,49 @@
+import type { Prisma } from "@/generated/prisma/client";
+import type { Actor } from "@/server/auth/actor";
+import { db, type Tx } from "@/server/db";
+
+export interface AuditEntry {
+  /** Dotted verb, e.g. "user.create". */
+  action: string;
+  entityType: string;
+  entityId: string;
+  organisationId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** JSON-safe copy: BigInt and Date become strings, undefined fields disappear. */
+function toJson(value: unknown): Prisma.InputJsonValue | undefined {
+  if (value === undefined || value === null) return undefined;
+  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v))) as Prisma.InputJsonValue;
+}
+
+/** Writes the audit event inside the use case's transaction: both land or neither. */
+export async function recordAudit(tx: Tx, actor: Actor | null, entry: AuditEntry): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: actor?.userId ?? null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      organisationId: entry.organisationId ?? null,
+      before: toJson(entry.before),
+      after: toJson(entry.after),
+    },
+  });
+}
+
+/** A refused write is evidence too (DESIGN.md section 7): record who tried what. */
+export async function recordDeniedAttempt(actor: Actor, actionName: string, input: unknown): Promise<void> {
+  const safeInput = input && typeof input === "object" ? { ...(input as Record<string, unknown>) } : {};
+  for (const key of Object.keys(safeInput)) if (/password/i.test(key)) safeInput[key] = "[redacted]";
+  await db().auditEvent.create({
+    data: {
+      actorId: actor.userId,
+      action: "access.denied",
+      entityType: "action",
+      entityId: actionName.slice(0, 64),
+      after: toJson({ input: safeInput }),
+    },
+  });
+}

@@ -1,0 +1,60 @@
+import type { ClinicalCapacity, Role } from "@/generated/prisma/enums";
+import { db } from "@/server/db";
+import type { Actor, ActorOrganisation } from "./actor";
+
+/**
+ * Builds the actor from the database: the user's memberships, where a system-wide
+ * membership (held at an ICB) extends its role to every organisation of that system.
+ * Returns null for an unknown or deactivated user.
+ */
+export async function loadActor(userId: string): Promise<Actor | null> {
+  const user = await db().user.findFirst({
+    where: { id: userId, active: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      memberships: {
+        select: {
+          role: true,
+          clinicalCapacity: true,
+          systemWide: true,
+          organisation: { select: { id: true, code: true, name: true, type: true, systemId: true } },
+        },
+      },
+    },
+  });
+  if (!user) return null;
+
+  const systemIds = [...new Set(user.memberships.filter((m) => m.systemWide).map((m) => m.organisation.systemId))];
+  const systemOrganisations = systemIds.length
+    ? await db().organisation.findMany({
+        where: { systemId: { in: systemIds } },
+        select: { id: true, code: true, name: true, type: true, systemId: true },
+      })
+    : [];
+
+  const byId = new Map<string, ActorOrganisation>();
+  const entry = (org: Omit<ActorOrganisation, "roles" | "clinicalCapacities">) => {
+    let found = byId.get(org.id);
+    if (!found) {
+      found = { ...org, roles: [], clinicalCapacities: [] };
+      byId.set(org.id, found);
+    }
+    return found;
+  };
+  const grant = (target: ActorOrganisation, role: Role, capacity: ClinicalCapacity | null) => {
+    if (!target.roles.includes(role)) target.roles.push(role);
+    if (capacity && !target.clinicalCapacities.includes(capacity)) target.clinicalCapacities.push(capacity);
+  };
+  for (const m of user.memberships) grant(entry(m.organisation), m.role, m.clinicalCapacity);
+  for (const m of user.memberships.filter((x) => x.systemWide)) {
+    for (const org of systemOrganisations.filter((o) => o.systemId === m.organisation.systemId)) {
+      grant(entry(org), m.role, m.clinicalCapacity);
+    }
+  }
+  const organisations = [...byId.values()].sort(
+    (a, b) => Number(b.type === "ICB") - Number(a.type === "ICB") || a.name.localeCompare(b.name),
+  );
+  return { userId: user.id, email: user.email, name: user.name, organisations };
+}

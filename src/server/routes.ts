@@ -1,0 +1,9 @@
+/** Every path of the app in one place: links and revalidation never build paths by hand. */
+export const routes = {
+  home: "/",
+  signIn: "/sign-in",
+  admin: "/admin",
+  adminOrganisation: (organisationId: string) => `/admin/organisations/${organisationId}`,
+  adminUsers: "/admin/users",
+  adminUser: (userId: string) => `/admin/users/${userId}`,
+} as const;
