@@ -6,6 +6,7 @@ import { CreateDivisionForm } from "@/modules/organisations/components/create-di
 import { getOrganisation } from "@/modules/organisations/find-organisations";
 import { can, organisationOf } from "@/server/auth/actor";
 import { requireActor } from "@/server/auth/session";
+import { orNotFound } from "@/server/page-helpers";
 
 export const metadata: Metadata = { title: "Organisation" };
 
@@ -14,7 +15,7 @@ export default async function OrganisationAdminPage({ params }: { params: Promis
   const { organisationId } = await params;
   if (!organisationOf(actor, organisationId)) notFound();
   if (!can(actor, "admin.view", organisationId)) return <AccessDenied what="administration of this organisation" />;
-  const organisation = await getOrganisation(actor, organisationId);
+  const organisation = await orNotFound(getOrganisation(actor, organisationId));
   return (
     <>
       <PageHeader title={organisation.name} caption={`${organisation.system.name} · ${organisation.code}`} />

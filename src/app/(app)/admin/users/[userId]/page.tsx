@@ -7,6 +7,7 @@ import { getUser } from "@/modules/users/find-users";
 import { can, canAnywhere } from "@/server/auth/actor";
 import { ROLE_LABELS } from "@/server/auth/permissions";
 import { requireActor } from "@/server/auth/session";
+import { orNotFound } from "@/server/page-helpers";
 
 export const metadata: Metadata = { title: "User" };
 
@@ -14,7 +15,7 @@ export default async function UserAdminPage({ params }: { params: Promise<{ user
   const actor = await requireActor();
   if (!canAnywhere(actor, "user.manage")) return <AccessDenied what="user administration" />;
   const { userId } = await params;
-  const user = await getUser(actor, userId);
+  const user = await orNotFound(getUser(actor, userId));
   const managed = actor.organisations.filter((o) => can(actor, "user.manage", o.id));
   return (
     <>
