@@ -1,31 +1,50 @@
 import type { ClinicalCapacity, OrganisationType, Role } from "../../src/generated/prisma/enums";
 
 /**
- * Demo organisations: the North East London system whose provider-productivity delivery
- * plan is in the reference data (NHS North East London STP, Delivery Plan 4 of 8), with
- * the three acute trusts it names and their ICB. Divisions follow a typical acute trust.
+ * Demo organisations from the reference papers: the North East London system (its
+ * provider-productivity delivery plan names three acute trusts) with its ICB, and
+ * Lancashire Teaching Hospitals (whose financial strategy lists the programmes of work)
+ * in the Lancashire and South Cumbria system. Divisions follow a typical acute trust.
  */
-export const DEMO_SYSTEM = { name: "North East London" } as const;
+export const DEMO_SYSTEMS = ["North East London", "Lancashire and South Cumbria"] as const;
+export type DemoSystemName = (typeof DEMO_SYSTEMS)[number];
 
-export const DEMO_ORGANISATIONS: { code: string; name: string; type: OrganisationType; divisions: string[] }[] = [
-  { code: "NEL", name: "NHS North East London ICB", type: "ICB", divisions: ["Acute Commissioning", "Community and Mental Health", "Primary Care", "Prescribing"] },
+export const DEMO_ORGANISATIONS: { code: string; name: string; type: OrganisationType; system: DemoSystemName; divisions: string[] }[] = [
+  { code: "NEL", system: "North East London", name: "NHS North East London ICB", type: "ICB", divisions: ["Acute Commissioning", "Community and Mental Health", "Primary Care", "Prescribing"] },
   {
     code: "BH",
+    system: "North East London",
     name: "Barts Health NHS Trust",
     type: "TRUST",
     divisions: ["Medicine and Emergency Care", "Surgery", "Women and Children", "Clinical Support Services", "Corporate Services"],
   },
   {
     code: "BHRUT",
+    system: "North East London",
     name: "Barking, Havering and Redbridge University Hospitals NHS Trust",
     type: "TRUST",
     divisions: ["Medicine", "Surgery", "Women and Children", "Clinical Support Services", "Corporate Services"],
   },
   {
     code: "HUH",
+    system: "North East London",
     name: "Homerton Healthcare NHS Foundation Trust",
     type: "TRUST",
     divisions: ["Emergency and Integrated Medicine", "Surgery", "Women and Children", "Community Health Services", "Corporate Services"],
+  },
+  {
+    code: "LSC",
+    system: "Lancashire and South Cumbria",
+    name: "NHS Lancashire and South Cumbria ICB",
+    type: "ICB",
+    divisions: ["Acute Commissioning", "Primary Care", "Prescribing"],
+  },
+  {
+    code: "LTH",
+    system: "Lancashire and South Cumbria",
+    name: "Lancashire Teaching Hospitals NHS Foundation Trust",
+    type: "TRUST",
+    divisions: ["Medicine", "Surgery", "Women and Children", "Diagnostics and Clinical Support", "Specialist Services", "Corporate Services"],
   },
 ];
 
@@ -44,7 +63,10 @@ export const DEMO_USERS: DemoUser[] = [
     email: "admin@demo.nhs.uk",
     name: "Alex Morgan",
     jobTitle: "System administrator",
-    roles: [{ organisationCode: "NEL", role: "ADMIN", systemWide: true }],
+    roles: [
+      { organisationCode: "NEL", role: "ADMIN", systemWide: true },
+      { organisationCode: "LSC", role: "ADMIN", systemWide: true },
+    ],
   },
   {
     email: "finance@demo.nhs.uk",
@@ -63,6 +85,18 @@ export const DEMO_USERS: DemoUser[] = [
     name: "Sarah Collins",
     jobTitle: "Deputy Chief Operating Officer",
     roles: [{ organisationCode: "BH", role: "LEAD" }],
+  },
+  {
+    email: "lth-finance@demo.nhs.uk",
+    name: "David Fletcher",
+    jobTitle: "Director of Finance",
+    roles: [{ organisationCode: "LTH", role: "FINANCE" }],
+  },
+  {
+    email: "lth-lead@demo.nhs.uk",
+    name: "Rachel Barnes",
+    jobTitle: "Director of Service Development",
+    roles: [{ organisationCode: "LTH", role: "LEAD" }],
   },
   {
     email: "medical@demo.nhs.uk",

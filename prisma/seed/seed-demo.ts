@@ -1,20 +1,25 @@
 import type { PrismaClient } from "../../src/generated/prisma/client";
 import { hashPassword } from "../../src/server/auth/password";
-import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_SYSTEM, DEMO_USERS } from "./demo-organisations";
+import { seedProgrammes } from "./seed-programmes";
+import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_SYSTEMS, DEMO_USERS } from "./demo-organisations";
 
 /**
  * Loads the demo data. Idempotent: every row is matched on its natural key and left
  * alone when present, so running it again changes nothing (and writes no audit noise).
  */
 export async function seedDemo(db: PrismaClient): Promise<void> {
-  const system = await db.healthSystem.upsert({ where: { name: DEMO_SYSTEM.name }, update: {}, create: { name: DEMO_SYSTEM.name } });
+  const systemIds = new Map<string, string>();
+  for (const name of DEMO_SYSTEMS) {
+    const system = await db.healthSystem.upsert({ where: { name }, update: {}, create: { name } });
+    systemIds.set(name, system.id);
+  }
 
   const organisationIds = new Map<string, string>();
   for (const org of DEMO_ORGANISATIONS) {
     const row = await db.organisation.upsert({
       where: { code: org.code },
       update: {},
-      create: { code: org.code, name: org.name, type: org.type, systemId: system.id },
+      create: { code: org.code, name: org.name, type: org.type, systemId: systemIds.get(org.system)! },
     });
     organisationIds.set(org.code, row.id);
     for (const name of org.divisions) {
@@ -49,6 +54,8 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
       });
     }
   }
+
+  await seedProgrammes(db);
 }
 
 export function demoSignInsText(): string {

@@ -12,6 +12,10 @@ export interface NavItem {
 /** The app's sections; each role sees the ones it may use. Later features add theirs here. */
 export const NAV_ITEMS: NavItem[] = [
   { href: routes.home, label: "Home" },
+  { href: routes.programmes, label: "Programmes", capability: "dashboard.view" },
+  { href: routes.routeMap, label: "Route map", capability: "dashboard.view" },
+  { href: routes.myActivities, label: "My activities", capability: "activity.update.own" },
+  { href: routes.leads, label: "Leads", capability: "programme.manage" },
   { href: routes.admin, label: "Organisations", capability: "admin.view" },
   { href: routes.adminUsers, label: "Users", capability: "user.manage" },
 ];

@@ -8,11 +8,11 @@ export function OrganisationSwitcher({ organisations, currentId }: { organisatio
   if (organisations.length < 2) return <span>{organisations[0]?.name}</span>;
   return (
     <form action={action} className="flex items-center gap-2">
-      <label htmlFor="organisationId" className="text-sm">
+      <label htmlFor="current-organisation" className="text-sm">
         Organisation
       </label>
       <select
-        id="organisationId"
+        id="current-organisation"
         name="organisationId"
         defaultValue={currentId}
         className="max-w-xs rounded border-2 border-white bg-white px-2 py-1 text-nhs-text"

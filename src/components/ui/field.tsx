@@ -1,4 +1,18 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+"use client";
+
+import { createContext, useContext, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+
+/**
+ * Field ids default to the field's name. A page with several forms wraps each in
+ * <FieldIdPrefix value="..."> so ids (and label links) stay unique on the page.
+ */
+const FieldIdPrefixContext = createContext("");
+export const FieldIdPrefix = FieldIdPrefixContext.Provider;
+
+function useFieldId(name: string): string {
+  const prefix = useContext(FieldIdPrefixContext);
+  return prefix ? `${prefix}-${name}` : name;
+}
 
 interface FieldProps {
   name: string;
@@ -8,13 +22,13 @@ interface FieldProps {
 }
 
 /** Label, hint and errors wired to the control by id, as screen readers expect. */
-function FieldFrame({ name, label, hint, errors, children }: FieldProps & { children: (describedBy?: string) => ReactNode }) {
-  const hintId = hint ? `${name}-hint` : undefined;
-  const errorId = errors?.length ? `${name}-error` : undefined;
+function FieldFrame({ id, label, hint, errors, children }: Omit<FieldProps, "name"> & { id: string; children: (describedBy?: string) => ReactNode }) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = errors?.length ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`mb-4 ${errorId ? "border-l-4 border-nhs-red pl-3" : ""}`}>
-      <label htmlFor={name} className="block font-semibold">
+      <label htmlFor={id} className="block font-semibold">
         {label}
       </label>
       {hint && (
@@ -36,11 +50,12 @@ function FieldFrame({ name, label, hint, errors, children }: FieldProps & { chil
 const controlClass = "mt-1 block w-full max-w-md rounded border-2 border-nhs-text bg-white px-2 py-1.5";
 
 export function TextField({ name, label, hint, errors, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  const id = useFieldId(name);
   return (
-    <FieldFrame name={name} label={label} hint={hint} errors={errors}>
+    <FieldFrame id={id} label={label} hint={hint} errors={errors}>
       {(describedBy) => (
         <input
-          id={name}
+          id={id}
           name={name}
           aria-describedby={describedBy}
           aria-invalid={errors?.length ? true : undefined}
@@ -61,11 +76,12 @@ export function SelectField({
   placeholder,
   ...select
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[]; placeholder?: string }) {
+  const id = useFieldId(name);
   return (
-    <FieldFrame name={name} label={label} hint={hint} errors={errors}>
+    <FieldFrame id={id} label={label} hint={hint} errors={errors}>
       {(describedBy) => (
         <select
-          id={name}
+          id={id}
           name={name}
           aria-describedby={describedBy}
           aria-invalid={errors?.length ? true : undefined}
@@ -85,8 +101,9 @@ export function SelectField({
 }
 
 export function CheckboxField({ name, label, hint, errors, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
-  const errorId = errors?.length ? `${name}-error` : undefined;
-  const hintId = hint ? `${name}-hint` : undefined;
+  const id = useFieldId(name);
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  const hintId = hint ? `${id}-hint` : undefined;
   return (
     <div className="mb-4">
       {errorId && (
@@ -96,14 +113,14 @@ export function CheckboxField({ name, label, hint, errors, ...input }: FieldProp
       )}
       <div className="flex items-start gap-2">
         <input
-          id={name}
+          id={id}
           name={name}
           type="checkbox"
           className="mt-1 h-5 w-5"
           aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
           {...input}
         />
-        <label htmlFor={name}>
+        <label htmlFor={id}>
           <span className="font-semibold">{label}</span>
           {hint && (
             <span id={hintId} className="block text-sm text-nhs-secondary">
@@ -113,5 +130,24 @@ export function CheckboxField({ name, label, hint, errors, ...input }: FieldProp
         </label>
       </div>
     </div>
+  );
+}
+
+export function TextAreaField({ name, label, hint, errors, ...textarea }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const id = useFieldId(name);
+  return (
+    <FieldFrame id={id} label={label} hint={hint} errors={errors}>
+      {(describedBy) => (
+        <textarea
+          id={id}
+          name={name}
+          rows={4}
+          aria-describedby={describedBy}
+          aria-invalid={errors?.length ? true : undefined}
+          className={`${controlClass} max-w-2xl ${errors?.length ? "border-nhs-red" : ""}`}
+          {...textarea}
+        />
+      )}
+    </FieldFrame>
   );
 }

@@ -10,6 +10,8 @@ export const CAPABILITIES = [
   "organisation.manage",
   "user.manage",
   "programme.manage",
+  "activity.update.own",
+  "kpi.update.own",
   "scheme.create",
   "scheme.edit.any",
   "scheme.edit.own",
@@ -34,10 +36,18 @@ export const ROLE_CAPABILITIES = {
     "plan.rebaseline",
     "risk.manage.any",
   ],
-  LEAD: ["dashboard.view", "scheme.create", "scheme.edit.own", "scheme.submit", "risk.manage.own"],
+  LEAD: [
+    "dashboard.view",
+    "activity.update.own",
+    "kpi.update.own",
+    "scheme.create",
+    "scheme.edit.own",
+    "scheme.submit",
+    "risk.manage.own",
+  ],
   CLINICAL_APPROVER: ["dashboard.view", "qia.sign"],
   BOARD: ["dashboard.view"],
-  ADMIN: ["dashboard.view", "admin.view", "organisation.manage", "user.manage"],
+  ADMIN: ["dashboard.view", "admin.view", "organisation.manage", "user.manage", "programme.manage"],
 } as const satisfies Record<Role, readonly Capability[]>;
 
 export const ROLE_LABELS = {

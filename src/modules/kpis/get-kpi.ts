@@ -1,0 +1,18 @@
+import type { Actor } from "@/server/auth/actor";
+import { db } from "@/server/db";
+import { notFound } from "@/server/errors";
+import { programmeScope } from "@/modules/programmes/programme-access";
+
+export async function getKpi(actor: Actor, kpiId: string) {
+  const kpi = await db().kpi.findFirst({
+    where: { id: kpiId, programme: programmeScope(actor) },
+    include: {
+      programme: { select: { id: true, name: true, organisationId: true, systemId: true } },
+      workstream: { select: { id: true, name: true } },
+      ownerLead: { select: { title: true, userId: true } },
+      points: { orderBy: [{ financialYear: "asc" }, { month: "asc" }] },
+    },
+  });
+  if (!kpi) throw notFound("The KPI");
+  return kpi;
+}

@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { optionalText, requiredText, uuidField } from "@/lib/form-fields";
+import { parsePounds } from "@/lib/money";
+import { safeParseFinancialYear } from "@/lib/financial-year";
+
+/** Optimistic concurrency: the version the user loaded. */
+export const versionField = z.coerce.number({ error: "Reload the page and try again" }).int().min(1);
+
+/** Money typed in pounds ("£1,200,000.50") -> integer pence, exact. */
+export const poundsField = (label: string) =>
+  z.string({ error: `Enter ${label}` }).transform((text, ctx) => {
+    const parsed = parsePounds(text);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: `${label}: ${parsed.error}` });
+      return z.NEVER;
+    }
+    if (parsed.pence < 0) {
+      ctx.addIssue({ code: "custom", message: `${label} cannot be negative` });
+      return z.NEVER;
+    }
+    return parsed.pence;
+  });
+
+export const optionalPoundsField = (label: string) =>
+  z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (!text?.trim()) return undefined;
+      const parsed = parsePounds(text);
+      if (!parsed.ok || parsed.pence < 0) {
+        ctx.addIssue({ code: "custom", message: parsed.ok ? `${label} cannot be negative` : `${label}: ${parsed.error}` });
+        return z.NEVER;
+      }
+      return parsed.pence;
+    });
+
+export const financialYearField = z.string({ error: "Choose a financial year" }).transform((text, ctx) => {
+  const parsed = safeParseFinancialYear(text);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: "custom", message: parsed.error });
+    return z.NEVER;
+  }
+  return parsed.value;
+});
+
+/** One item per line, blank lines dropped. */
+export const linesField = (label: string, maxItems: number, maxLength: number) =>
+  z
+    .string()
+    .optional()
+    .transform((text) => (text ?? "").split(/\r?\n/).map((l) => l.trim()).filter(Boolean))
+    .pipe(
+      z
+        .array(z.string().max(maxLength, `Each line of ${label} must be ${maxLength} characters or fewer`))
+        .max(maxItems, `At most ${maxItems} lines of ${label}`),
+    );
+
+const programmeFields = {
+  theme: requiredText("a theme", 2, 120),
+  name: requiredText("the programme's name", 3, 200),
+  objective: requiredText("the objective", 3, 4000),
+  sro: optionalText("SRO", 200),
+};
+
+/** owner: an organisation id, or "system:<systemId>" for a programme of the whole system. */
+export const createProgrammeSchema = z.object({
+  owner: z
+    .string({ error: "Choose who owns the programme" })
+    .regex(/^(system:)?[0-9a-f-]{36}$/i, "Choose who owns the programme"),
+  ...programmeFields,
+});
+export type CreateProgrammeInput = z.infer<typeof createProgrammeSchema>;
+
+export const updateProgrammeSchema = z.object({ programmeId: uuidField("a programme"), version: versionField, ...programmeFields });
+export type UpdateProgrammeInput = z.infer<typeof updateProgrammeSchema>;
+
+export const setProgrammeTargetSchema = z.object({
+  programmeId: uuidField("a programme"),
+  financialYear: financialYearField,
+  target: poundsField("Savings target"),
+});
+export type SetProgrammeTargetInput = z.infer<typeof setProgrammeTargetSchema>;
+
+const workstreamFields = {
+  name: requiredText("the workstream's name", 3, 200),
+  vision: optionalText("vision", 4000),
+  caseForChange: optionalText("case for change", 8000),
+  objectives: linesField("objectives", 30, 1000),
+  sro: optionalText("SRO", 200),
+  deliveryLeads: linesField("delivery leads", 10, 200),
+  baseline: optionalPoundsField("Baseline"),
+  target: optionalPoundsField("Savings target"),
+};
+
+export const createWorkstreamSchema = z.object({ programmeId: uuidField("a programme"), ...workstreamFields });
+export type CreateWorkstreamInput = z.infer<typeof createWorkstreamSchema>;
+
+export const updateWorkstreamSchema = z.object({ workstreamId: uuidField("a workstream"), version: versionField, ...workstreamFields });
+export type UpdateWorkstreamInput = z.infer<typeof updateWorkstreamSchema>;
