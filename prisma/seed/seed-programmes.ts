@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "../../src/generated/prisma/client";
 import type { ActivityStatus, DependencyKind, KpiDirection } from "../../src/generated/prisma/enums";
-import { parseTimescale, quarterIndex } from "../../src/lib/financial-year";
+import { parseTimescale } from "../../src/lib/financial-year";
+import { timescaleToColumns } from "../../src/modules/activities/activity-timescale";
 import lthJson from "./data/lth-programmes.json" with { type: "json" };
 import nelJson from "./data/nel-provider-productivity.json" with { type: "json" };
 
@@ -129,15 +130,7 @@ function oneOf<T extends string>(allowed: readonly T[], value: string, what: str
 
 /** "Q3 21–22" → that quarter twice; a range → its ends; "Ongoing" → null/null. */
 export function timescaleToQuarters(text: string): { startQuarter: number | null; endQuarter: number | null } {
-  const timescale = parseTimescale(text);
-  switch (timescale.kind) {
-    case "ongoing":
-      return { startQuarter: null, endQuarter: null };
-    case "quarter":
-      return { startQuarter: quarterIndex(timescale.quarter), endQuarter: quarterIndex(timescale.quarter) };
-    case "range":
-      return { startQuarter: quarterIndex(timescale.from), endQuarter: quarterIndex(timescale.to) };
-  }
+  return timescaleToColumns(parseTimescale(text));
 }
 
 /** Joint leads as written ("Director of Service Development/ COO") → one title per role. */

@@ -1,3 +1,4 @@
+import { DataTable } from "@/components/ui/data-table";
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { navigationFor } from "@/components/app-shell/navigation";
@@ -32,15 +33,7 @@ export default async function HomePage() {
         {actor.organisations.length === 0 ? (
           <p>You do not hold a role at any organisation yet. Ask an administrator to grant you one.</p>
         ) : (
-          <table className="w-full text-left">
-            <caption className="sr-only">Organisations you can see and the roles you hold there</caption>
-            <thead>
-              <tr className="border-b-2 border-nhs-border">
-                <th scope="col" className="py-2">Organisation</th>
-                <th scope="col" className="py-2">Roles</th>
-              </tr>
-            </thead>
-            <tbody>
+          <DataTable caption="Organisations you can see and the roles you hold there" columns={[{ label: "Organisation" }, { label: "Roles" }]}>
               {actor.organisations.map((o) => (
                 <tr key={o.id} className="border-b border-nhs-border">
                   <td className="py-2">{o.name}</td>
@@ -51,8 +44,7 @@ export default async function HomePage() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+          </DataTable>
         )}
       </Card>
       {sections.length > 0 && (

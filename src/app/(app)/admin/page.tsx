@@ -1,3 +1,4 @@
+import { DataTable } from "@/components/ui/data-table";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AccessDenied } from "@/components/ui/access-denied";
@@ -18,19 +19,7 @@ export default async function OrganisationsAdminPage() {
     <>
       <PageHeader title="Organisations" caption="Administration" />
       <Card>
-        <table className="w-full text-left">
-          <caption className="sr-only">Organisations you can see</caption>
-          <thead>
-            <tr className="border-b-2 border-nhs-border">
-              <th scope="col" className="py-2">Organisation</th>
-              <th scope="col" className="py-2">Code</th>
-              <th scope="col" className="py-2">Type</th>
-              <th scope="col" className="py-2">System</th>
-              <th scope="col" className="py-2 text-right">Divisions</th>
-              <th scope="col" className="py-2 text-right">Role holders</th>
-            </tr>
-          </thead>
-          <tbody>
+        <DataTable caption="Organisations you can see" columns={[{ label: "Organisation" }, { label: "Code" }, { label: "Type" }, { label: "System" }, { label: "Divisions", align: "right" }, { label: "Role holders", align: "right" }]}>
             {organisations.map((o) => (
               <tr key={o.id} className="border-b border-nhs-border">
                 <td className="py-2">
@@ -43,8 +32,7 @@ export default async function OrganisationsAdminPage() {
                 <td className="py-2 text-right">{o._count.memberships}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
+        </DataTable>
       </Card>
       {systems.length > 0 && (
         <Card title="Add an organisation">

@@ -1,3 +1,4 @@
+import { DataTable } from "@/components/ui/data-table";
 import type { Metadata } from "next";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { Card, PageHeader } from "@/components/ui/page-header";
@@ -23,16 +24,7 @@ export default async function LeadsPage() {
       <PageHeader title="Leads" caption="Role titles accountable for activities, and who holds them" />
       {groupInOrder(leads, (l) => l.systemId).map((group) => (
         <Card key={group.key} title={`${systemNames.get(group.key)} system`}>
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Leads in the {systemNames.get(group.key)} system</caption>
-            <thead>
-              <tr className="border-b-2 border-nhs-border">
-                <th scope="col" className="py-2 pr-2">Lead</th>
-                <th scope="col" className="py-2 pr-2 text-right">Activities</th>
-                <th scope="col" className="py-2">Person</th>
-              </tr>
-            </thead>
-            <tbody>
+          <DataTable caption={`Leads in the ${systemNames.get(group.key)} system`} columns={[{ label: "Lead" }, { label: "Activities", align: "right" }, { label: "Person" }]} className="text-sm">
               {group.rows.map((l) => (
                 <tr key={l.id} className="border-b border-nhs-border">
                   <td className="py-2 pr-2">
@@ -49,8 +41,7 @@ export default async function LeadsPage() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+          </DataTable>
         </Card>
       ))}
       {systems.map((systemId) => (

@@ -12,7 +12,21 @@ import { routes } from "@/server/routes";
 
 export const metadata: Metadata = { title: "Route map" };
 
-const selectClass = "mt-1 block rounded border-2 border-nhs-text bg-white px-2 py-1.5";
+/** A labelled select of a GET filter form (values go to the query string). */
+function FilterSelect({ label, name, value, options }: { label: string; name: string; value?: string; options: { value: string; label: string }[] }) {
+  return (
+    <label className="font-semibold">
+      {label}
+      <select name={name} defaultValue={value ?? ""} className="mt-1 block max-w-xs rounded border-2 border-nhs-text bg-white px-2 py-1.5">
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 export default async function RouteMapPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
@@ -24,69 +38,24 @@ export default async function RouteMapPage({ searchParams }: { searchParams: Pro
     findProgrammes(actor, financialYearOf(now)),
   ]);
   const years = routeMapYears(activities, now, { from: query.from, to: query.to });
-  const yearOptions = Array.from({ length: 12 }, (_, i) => years.from - 5 + i);
+  const yearOptions = Array.from({ length: 12 }, (_, i) => formatFinancialYear(years.from - 5 + i)).map((fy) => ({ value: fy, label: fy }));
   const overdue = activities.filter((a) => a.overdue).length;
   return (
     <>
       <PageHeader title="Route map" caption={`${activities.length} activities · ${overdue} overdue`} />
       <Card>
         <form method="get" action={routes.routeMap} className="flex flex-wrap items-end gap-4" aria-label="Filter the route map">
-          <label className="font-semibold">
-            Programme
-            <select name="programme" defaultValue={query.programme ?? ""} className={selectClass}>
-              <option value="">All programmes</option>
-              {programmes.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="font-semibold">
-            Lead
-            <select name="lead" defaultValue={query.lead ?? ""} className={selectClass}>
-              <option value="">All leads</option>
-              {leads.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.title}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="font-semibold">
-            Status
-            <select name="status" defaultValue={query.status ?? ""} className={selectClass}>
-              <option value="">Any status</option>
-              {ACTIVITY_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {ACTIVITY_STATUS_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="font-semibold">
-            Group by
-            <select name="group" defaultValue={query.group} className={selectClass}>
-              <option value="programme">Programme</option>
-              <option value="workstream">Workstream</option>
-            </select>
-          </label>
-          <label className="font-semibold">
-            From
-            <select name="from" defaultValue={formatFinancialYear(years.from)} className={selectClass}>
-              {yearOptions.map((fy) => (
-                <option key={fy}>{formatFinancialYear(fy)}</option>
-              ))}
-            </select>
-          </label>
-          <label className="font-semibold">
-            To
-            <select name="to" defaultValue={formatFinancialYear(years.to)} className={selectClass}>
-              {yearOptions.map((fy) => (
-                <option key={fy}>{formatFinancialYear(fy)}</option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect label="Programme" name="programme" value={query.programme} options={[{ value: "", label: "All programmes" }, ...programmes.map((p) => ({ value: p.id, label: p.name }))]} />
+          <FilterSelect label="Lead" name="lead" value={query.lead} options={[{ value: "", label: "All leads" }, ...leads.map((l) => ({ value: l.id, label: l.title }))]} />
+          <FilterSelect
+            label="Status"
+            name="status"
+            value={query.status}
+            options={[{ value: "", label: "Any status" }, ...ACTIVITY_STATUSES.map((s) => ({ value: s, label: ACTIVITY_STATUS_LABELS[s] }))]}
+          />
+          <FilterSelect label="Group by" name="group" value={query.group} options={[{ value: "programme", label: "Programme" }, { value: "workstream", label: "Workstream" }]} />
+          <FilterSelect label="From" name="from" value={formatFinancialYear(years.from)} options={yearOptions} />
+          <FilterSelect label="To" name="to" value={formatFinancialYear(years.to)} options={yearOptions} />
           <label className="flex items-center gap-2 font-semibold">
             <input type="checkbox" name="mine" value="1" defaultChecked={query.mine} className="h-5 w-5" />
             Only my activities

@@ -1,3 +1,4 @@
+import { DataTable } from "@/components/ui/data-table";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AccessDenied } from "@/components/ui/access-denied";
@@ -20,16 +21,7 @@ export default async function UsersAdminPage() {
     <>
       <PageHeader title="Users" caption="Administration" />
       <Card>
-        <table className="w-full text-left">
-          <caption className="sr-only">Users with roles at organisations you administer</caption>
-          <thead>
-            <tr className="border-b-2 border-nhs-border">
-              <th scope="col" className="py-2">Name</th>
-              <th scope="col" className="py-2">Email</th>
-              <th scope="col" className="py-2">Roles</th>
-            </tr>
-          </thead>
-          <tbody>
+        <DataTable caption="Users with roles at organisations you administer" columns={[{ label: "Name" }, { label: "Email" }, { label: "Roles" }]}>
             {users.map((u) => (
               <tr key={u.id} className="border-b border-nhs-border">
                 <td className="py-2">
@@ -40,8 +32,7 @@ export default async function UsersAdminPage() {
                 <td className="py-2">{u.memberships.map((m) => `${ROLE_LABELS[m.role]} at ${m.organisation.code}`).join("; ")}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
+        </DataTable>
       </Card>
       <Card title="Create a user">
         <CreateUserForm organisations={managed.map((o) => ({ id: o.id, name: o.name }))} />

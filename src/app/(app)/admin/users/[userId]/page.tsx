@@ -1,3 +1,4 @@
+import { DataTable } from "@/components/ui/data-table";
 import type { Metadata } from "next";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { Card, PageHeader } from "@/components/ui/page-header";
@@ -21,17 +22,7 @@ export default async function UserAdminPage({ params }: { params: Promise<{ user
     <>
       <PageHeader title={user.name} caption={user.jobTitle ?? user.email} />
       <Card title="Roles">
-        <table className="w-full text-left">
-          <caption className="sr-only">Roles held by {user.name}</caption>
-          <thead>
-            <tr className="border-b-2 border-nhs-border">
-              <th scope="col" className="py-2">Organisation</th>
-              <th scope="col" className="py-2">Role</th>
-              <th scope="col" className="py-2">Scope</th>
-              <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody>
+        <DataTable caption={`Roles held by ${user.name}`} columns={[{ label: "Organisation" }, { label: "Role" }, { label: "Scope" }, { label: "Actions", hidden: true }]}>
             {user.memberships.map((m) => {
               const role = ROLE_LABELS[m.role] + (m.clinicalCapacity ? ` (${m.clinicalCapacity.toLowerCase()})` : "");
               return (
@@ -45,8 +36,7 @@ export default async function UserAdminPage({ params }: { params: Promise<{ user
                 </tr>
               );
             })}
-          </tbody>
-        </table>
+        </DataTable>
       </Card>
       <Card title="Grant a role">
         <GrantRoleForm userId={user.id} organisations={managed.map((o) => ({ id: o.id, name: o.name }))} />

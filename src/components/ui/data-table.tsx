@@ -1,0 +1,37 @@
+import type { ReactNode } from "react";
+
+export interface Column {
+  label: ReactNode;
+  /** Numbers read best right-aligned. */
+  align?: "left" | "right";
+  /** Visually hidden header text (e.g. an actions column). */
+  hidden?: boolean;
+}
+
+/**
+ * The app's table: caption for screen readers, a header row from `columns`, and the
+ * caller's body rows. Cells use `cellClass` / `numberCellClass` for consistent spacing.
+ */
+export function DataTable({ caption, columns, children, className = "" }: { caption: string; columns: Column[]; children: ReactNode; className?: string }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className={`w-full text-left ${className}`}>
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr className="border-b-2 border-nhs-border">
+            {columns.map((c, i) => (
+              <th key={i} scope="col" className={`py-2 pr-2 ${c.align === "right" ? "text-right" : ""}`}>
+                {c.hidden ? <span className="sr-only">{c.label}</span> : c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+export const rowClass = "border-b border-nhs-border align-top";
+export const cellClass = "py-2 pr-2";
+export const numberCellClass = "py-2 pr-2 text-right";
