@@ -17,6 +17,8 @@ const contentSecurityPolicy = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Lets two builds live side by side (e.g. a developer's run beside the test suite's).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
   poweredByHeader: false,
   // Server-only packages that must not be bundled (native/WASM or large CJS).

@@ -10,7 +10,7 @@ const envSchema = z.object({
   /** Pool size per app instance; 1 on the embedded database, which serves one session. */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
-  /** Idle sessions end after this many minutes. */
+  /** Sessions end this many minutes after sign-in. */
   SESSION_MAX_AGE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(8 * 60),
   /** Failed sign-ins per account allowed within the window before it is locked. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../../src/generated/prisma/client";
 import { hashPassword } from "../../src/server/auth/password";
 import { seedProgrammes } from "./seed-programmes";
+import { seedRisks } from "./seed-risks";
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_SYSTEMS, DEMO_USERS } from "./demo-organisations";
 
 /**
@@ -56,6 +57,7 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
   }
 
   await seedProgrammes(db);
+  await seedRisks(db);
 }
 
 export function demoSignInsText(): string {

@@ -13,4 +13,8 @@ export const routes = {
   myActivities: "/my-activities",
   kpi: (kpiId: string) => `/kpis/${kpiId}`,
   leads: "/leads",
+  risks: "/risks",
+  newRisk: "/risks/new",
+  risk: (riskId: string) => `/risks/${riskId}`,
+  riskExport: "/api/risks/export",
 } as const;

@@ -8,6 +8,9 @@ import { requireActor } from "@/server/auth/session";
 import { canAnywhere } from "@/server/auth/actor";
 import { routes } from "@/server/routes";
 import { findActivities } from "@/modules/activities/find-activities";
+import { findMyOverdueRiskWork, findTopRisks } from "@/modules/risks/find-risks";
+import { RiskBandBadge } from "@/modules/risks/components/risk-band-badge";
+import { formatDate } from "@/lib/dates";
 
 export default async function HomePage() {
   const actor = await requireActor();
@@ -16,6 +19,10 @@ export default async function HomePage() {
   const mine = canAnywhere(actor, "activity.update.own") ? await findActivities(actor, { mine: true }, new Date()) : [];
   const open = mine.filter((a) => a.status !== "DONE");
   const overdue = mine.filter((a) => a.overdue);
+  const [riskWork, topRisks] = await Promise.all([
+    findMyOverdueRiskWork(actor),
+    canAnywhere(actor, "risk.manage.any") ? findTopRisks(actor) : Promise.resolve([]),
+  ]);
   return (
     <>
       <PageHeader title={`Welcome, ${actor.name}`} caption={current?.name} />
@@ -27,6 +34,37 @@ export default async function HomePage() {
           <Link href={routes.myActivities} className="font-semibold">
             Update my activities
           </Link>
+        </Card>
+      )}
+      {(riskWork.reviews.length > 0 || riskWork.actions.length > 0) && (
+        <Card title="Risk work overdue">
+          <ul className="list-disc space-y-1 pl-6">
+            {riskWork.reviews.map((r) => (
+              <li key={r.id}>
+                Review of <Link href={routes.risk(r.id)}>{r.title}</Link> was due {formatDate(r.reviewDate)}
+              </li>
+            ))}
+            {riskWork.actions.map((a) => (
+              <li key={a.id}>
+                Action &ldquo;{a.description}&rdquo; on <Link href={routes.risk(a.risk.id)}>{a.risk.title}</Link> was due {formatDate(a.dueDate)}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+      {topRisks.length > 0 && (
+        <Card title="Top risks">
+          <ol className="space-y-2">
+            {topRisks.map((r) => (
+              <li key={r.id} className="flex flex-wrap items-center gap-2">
+                <RiskBandBadge score={r.currentScore} />
+                <Link href={routes.risk(r.id)}>{r.title}</Link>
+                <span className="text-nhs-secondary">
+                  {r.programme.name} · {r.owner.name}
+                </span>
+              </li>
+            ))}
+          </ol>
         </Card>
       )}
       <Card title="Your roles">

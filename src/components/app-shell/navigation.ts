@@ -15,6 +15,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: routes.programmes, label: "Programmes", capability: "dashboard.view" },
   { href: routes.routeMap, label: "Route map", capability: "dashboard.view" },
   { href: routes.myActivities, label: "My activities", capability: "activity.update.own" },
+  { href: routes.risks, label: "Risks", capability: "dashboard.view" },
   { href: routes.leads, label: "Leads", capability: "programme.manage" },
   { href: routes.admin, label: "Organisations", capability: "admin.view" },
   { href: routes.adminUsers, label: "Users", capability: "user.manage" },

@@ -32,7 +32,11 @@ export async function createOrganisation(actor: Actor, input: CreateOrganisation
       return organisation;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw clashError("name");
+    // Lost a race with another admin: say which of the two unique fields clashed.
+    if (isUniqueViolation(error)) {
+      const codeTaken = await db().organisation.findUnique({ where: { code: input.code }, select: { id: true } });
+      throw clashError(codeTaken ? "code" : "name");
+    }
     throw error;
   }
 }

@@ -3,7 +3,7 @@ import { hashPassword } from "@/server/auth/password";
 import { db } from "@/server/db";
 import { DomainError, invalidField, isUniqueViolation, notFound } from "@/server/errors";
 import { recordAudit } from "@/modules/audit/record-audit";
-import { systemWideError } from "./role-grant-rules";
+import { assertCanGrantSystemWide, systemWideError } from "./role-grant-rules";
 import type { CreateUserInput } from "./user-schemas";
 
 const EMAIL_TAKEN = "A user with this email address already exists";
@@ -15,6 +15,7 @@ export async function createUser(actor: Actor, input: CreateUserInput) {
   if (!organisation) throw notFound("The organisation");
   const scopeError = systemWideError(input.systemWide, organisation.type);
   if (scopeError) throw invalidField("systemWide", scopeError);
+  if (input.systemWide) await assertCanGrantSystemWide(actor, input.organisationId);
   if (await db().user.findUnique({ where: { email: input.email }, select: { id: true } })) {
     throw new DomainError("CONFLICT", EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
   }

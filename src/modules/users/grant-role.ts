@@ -2,7 +2,7 @@ import { assertCan, type Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { DomainError, forbidden, invalidField, isUniqueViolation, notFound } from "@/server/errors";
 import { recordAudit } from "@/modules/audit/record-audit";
-import { systemWideError } from "./role-grant-rules";
+import { assertCanGrantSystemWide, systemWideError } from "./role-grant-rules";
 import type { GrantRoleInput, RevokeRoleInput } from "./user-schemas";
 
 const ALREADY_HELD = "This user already holds this role at this organisation";
@@ -17,6 +17,7 @@ export async function grantRole(actor: Actor, input: GrantRoleInput) {
   if (!organisation) throw notFound("The organisation");
   const scopeError = systemWideError(input.systemWide, organisation.type);
   if (scopeError) throw invalidField("systemWide", scopeError);
+  if (input.systemWide) await assertCanGrantSystemWide(actor, input.organisationId);
   try {
     return await db().$transaction(async (tx) => {
       const membership = await tx.membership.create({

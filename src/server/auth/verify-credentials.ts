@@ -19,20 +19,24 @@ export async function verifyCredentials(emailInput: string, password: string, no
   const email = emailInput.trim().toLowerCase();
   const { LOGIN_MAX_FAILURES, LOGIN_WINDOW_MINUTES } = env();
   const since = new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000);
-  const attempts = await db().loginAttempt.findMany({
-    where: { email, attemptedAt: { gt: since } },
-    select: { succeeded: true, attemptedAt: true },
+  // Count and record under a per-email lock, the attempt counting as a failure until the
+  // password proves right: parallel guesses queue here instead of all reading the same count.
+  const gate = await db().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${email}))`;
+    const attempts = await tx.loginAttempt.findMany({
+      where: { email, attemptedAt: { gt: since } },
+      select: { succeeded: true, attemptedAt: true },
+    });
+    const minutes = lockoutMinutesRemaining(attempts, { maxFailures: LOGIN_MAX_FAILURES, windowMinutes: LOGIN_WINDOW_MINUTES }, now);
+    if (minutes > 0) return { locked: true as const, minutes };
+    const attempt = await tx.loginAttempt.create({ data: { email, succeeded: false, attemptedAt: now }, select: { id: true } });
+    return { locked: false as const, attemptId: attempt.id };
   });
-  const minutes = lockoutMinutesRemaining(
-    attempts,
-    { maxFailures: LOGIN_MAX_FAILURES, windowMinutes: LOGIN_WINDOW_MINUTES },
-    now,
-  );
-  if (minutes > 0) return { ok: false, reason: "locked", minutes };
+  if (gate.locked) return { ok: false, reason: "locked", minutes: gate.minutes };
 
   const user = await db().user.findUnique({ where: { email }, select: { id: true, passwordHash: true, active: true } });
   const passwordOk = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-  const succeeded = Boolean(user && user.active && passwordOk);
-  await db().loginAttempt.create({ data: { email, succeeded, attemptedAt: now } });
-  return succeeded && user ? { ok: true, userId: user.id } : { ok: false, reason: "invalid" };
+  if (!(user && user.active && passwordOk)) return { ok: false, reason: "invalid" };
+  await db().loginAttempt.update({ where: { id: gate.attemptId }, data: { succeeded: true } });
+  return { ok: true, userId: user.id };
 }

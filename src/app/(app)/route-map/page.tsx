@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { financialYearOf, formatFinancialYear, quarterIndex, quarterOf } from "@/lib/financial-year";
 import { ACTIVITY_STATUSES, ACTIVITY_STATUS_LABELS } from "@/modules/activities/activity-status";
@@ -11,22 +12,6 @@ import { requireActor } from "@/server/auth/session";
 import { routes } from "@/server/routes";
 
 export const metadata: Metadata = { title: "Route map" };
-
-/** A labelled select of a GET filter form (values go to the query string). */
-function FilterSelect({ label, name, value, options }: { label: string; name: string; value?: string; options: { value: string; label: string }[] }) {
-  return (
-    <label className="font-semibold">
-      {label}
-      <select name={name} defaultValue={value ?? ""} className="mt-1 block max-w-xs rounded border-2 border-nhs-text bg-white px-2 py-1.5">
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
 
 export default async function RouteMapPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();

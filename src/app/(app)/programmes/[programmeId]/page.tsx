@@ -13,6 +13,9 @@ import { WorkstreamForm } from "@/modules/programmes/components/workstream-form"
 import { findLeads, getProgramme } from "@/modules/programmes/find-programmes";
 import { canManageProgramme } from "@/modules/programmes/programme-access";
 import { requireActor } from "@/server/auth/session";
+import { countOpenRisks } from "@/modules/risks/find-risks";
+import { canManageRisk } from "@/modules/risks/risk-access";
+import { RegisterSummary, registerLinks } from "@/modules/risks/components/register-summary";
 import { orNotFound } from "@/server/page-helpers";
 import { routes } from "@/server/routes";
 
@@ -24,6 +27,8 @@ export default async function ProgrammePage({ params }: { params: Promise<{ prog
   const programme = await orNotFound(getProgramme(actor, programmeId));
   const canManage = canManageProgramme(actor, programme);
   const leads = canManage ? await findLeads(programme.systemId) : [];
+  const openRisks = await countOpenRisks(programme.id);
+  const riskLinks = registerLinks(programme.id);
   const now = new Date();
   const activities = programme.activities.map((a) => ({ ...a, overdue: isOverdue(timescaleFromColumns(a.startQuarter, a.endQuarter), a.status, now) }));
   const thisYear = financialYearOf(now);
@@ -67,6 +72,9 @@ export default async function ProgrammePage({ params }: { params: Promise<{ prog
       </Card>
       <Card title="KPIs">
         <KpiList kpis={programme.kpis} />
+      </Card>
+      <Card title="Risks">
+        <RegisterSummary openCount={openRisks} registerHref={riskLinks.registerHref} raiseHref={canManageRisk(actor, programme) ? riskLinks.raiseHref : undefined} />
       </Card>
       <Card title="Dependencies, constraints and assumptions">
         <DependencyList dependencies={programme.dependencies} />

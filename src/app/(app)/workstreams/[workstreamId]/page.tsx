@@ -12,6 +12,9 @@ import { WorkstreamForm } from "@/modules/programmes/components/workstream-form"
 import { findLeads, getWorkstream } from "@/modules/programmes/find-programmes";
 import { canManageProgramme } from "@/modules/programmes/programme-access";
 import { requireActor } from "@/server/auth/session";
+import { countOpenRisks } from "@/modules/risks/find-risks";
+import { canManageRisk } from "@/modules/risks/risk-access";
+import { RegisterSummary, registerLinks } from "@/modules/risks/components/register-summary";
 import { orNotFound } from "@/server/page-helpers";
 import { routes } from "@/server/routes";
 
@@ -26,6 +29,8 @@ export default async function WorkstreamPage({ params }: { params: Promise<{ wor
   const { programme } = workstream;
   const canManage = canManageProgramme(actor, programme);
   const leads = canManage ? await findLeads(programme.systemId) : [];
+  const openRisks = await countOpenRisks(programme.id, workstream.id);
+  const riskLinks = registerLinks(programme.id, workstream.id);
   const now = new Date();
   const activities = workstream.activities.map((a) => ({ ...a, overdue: isOverdue(timescaleFromColumns(a.startQuarter, a.endQuarter), a.status, now) }));
   return (
@@ -69,6 +74,9 @@ export default async function WorkstreamPage({ params }: { params: Promise<{ wor
       </Card>
       <Card title="KPIs">
         <KpiList kpis={workstream.kpis} />
+      </Card>
+      <Card title="Risks">
+        <RegisterSummary openCount={openRisks} registerHref={riskLinks.registerHref} raiseHref={canManageRisk(actor, programme) ? riskLinks.raiseHref : undefined} />
       </Card>
       <Card title="Dependencies">
         <DependencyList dependencies={workstream.dependencies} />

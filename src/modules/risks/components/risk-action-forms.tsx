@@ -1,0 +1,73 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { FieldIdPrefix, SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { FormStatus, fieldErrors } from "@/components/ui/form-status";
+import { useFormAction } from "@/components/forms/use-form-action";
+import { addRiskActionAction, closeRiskAction, setRiskActionStatusAction } from "../risk-actions";
+import { RISK_ACTION_STATUS_LABELS } from "../risk-labels";
+import { RISK_ACTION_STATUSES } from "../risk-schemas";
+
+export function AddRiskActionForm({ riskId, owners }: { riskId: string; owners: { id: string; name: string }[] }) {
+  const { state, formAction, pending, values, formKey } = useFormAction(addRiskActionAction);
+  return (
+    <FieldIdPrefix value="new-action">
+      <form key={formKey} action={formAction} noValidate>
+        <FormStatus state={state} />
+        <input type="hidden" name="riskId" value={riskId} />
+        <TextAreaField name="description" label="Mitigating action" rows={2} defaultValue={values.description} errors={fieldErrors(state, "description")} />
+        <SelectField name="ownerId" label="Action owner" placeholder="Choose" options={owners.map((o) => ({ value: o.id, label: o.name }))} defaultValue={values.ownerId ?? ""} errors={fieldErrors(state, "ownerId")} />
+        <TextField name="dueDate" label="Due date" type="date" defaultValue={values.dueDate} errors={fieldErrors(state, "dueDate")} />
+        <Button type="submit" disabled={pending}>
+          Add action
+        </Button>
+      </form>
+    </FieldIdPrefix>
+  );
+}
+
+export function RiskActionStatusForm({ actionId, status, description }: { actionId: string; status: string; description: string }) {
+  const [state, action, pending] = useActionState(setRiskActionStatusAction, null);
+  const id = `action-status-${actionId}`;
+  return (
+    <form action={action} className="flex flex-wrap items-center gap-2">
+      <input type="hidden" name="actionId" value={actionId} />
+      <label htmlFor={id} className="sr-only">
+        Status of action: {description}
+      </label>
+      <select id={id} name="status" defaultValue={status} className="rounded border-2 border-nhs-text bg-white px-2 py-1">
+        {RISK_ACTION_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {RISK_ACTION_STATUS_LABELS[s]}
+          </option>
+        ))}
+      </select>
+      <button type="submit" disabled={pending} className="rounded border-2 border-nhs-blue px-2 py-1 font-semibold text-nhs-blue">
+        Save<span className="sr-only"> status of action: {description}</span>
+      </button>
+      {state && (
+        <span role={state.ok ? "status" : "alert"} className={state.ok ? "text-nhs-green" : "text-nhs-red"}>
+          {state.message}
+        </span>
+      )}
+    </form>
+  );
+}
+
+export function CloseRiskForm({ riskId, version }: { riskId: string; version: number }) {
+  const { state, formAction, pending, values, formKey } = useFormAction(closeRiskAction);
+  return (
+    <FieldIdPrefix value="close-risk">
+      <form key={formKey} action={formAction} noValidate>
+        <FormStatus state={state} />
+        <input type="hidden" name="riskId" value={riskId} />
+        <input type="hidden" name="version" value={version} />
+        <TextAreaField name="closureReason" label="Why is the risk being closed?" rows={2} defaultValue={values.closureReason} errors={fieldErrors(state, "closureReason")} />
+        <Button type="submit" variant="danger" disabled={pending}>
+          Close risk
+        </Button>
+      </form>
+    </FieldIdPrefix>
+  );
+}

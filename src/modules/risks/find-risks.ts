@@ -1,0 +1,112 @@
+import type { Actor } from "@/server/auth/actor";
+import { db } from "@/server/db";
+import { notFound } from "@/server/errors";
+import { startOfUtcDay } from "@/lib/dates";
+import { programmeScope } from "@/modules/programmes/programme-access";
+import { RISK_PAGE_SIZE, riskOrderBy, riskWhere, type RiskQuery } from "./risk-filter";
+
+const registerSelect = {
+  id: true,
+  title: true,
+  category: true,
+  status: true,
+  currentLikelihood: true,
+  currentConsequence: true,
+  currentScore: true,
+  targetScore: true,
+  inherentLikelihood: true,
+  inherentConsequence: true,
+  reviewDate: true,
+  owner: { select: { id: true, name: true } },
+  programme: { select: { id: true, name: true, organisation: { select: { code: true } } } },
+  workstream: { select: { id: true, name: true } },
+} as const;
+
+/** One page of the register, with the total that matches the filter (counted by the database). */
+export async function findRisks(actor: Actor, query: RiskQuery, now = new Date()) {
+  const where = riskWhere(query, programmeScope(actor), startOfUtcDay(now));
+  const [total, rows] = await Promise.all([
+    db().risk.count({ where }),
+    db().risk.findMany({ where, orderBy: riskOrderBy(query.sort), select: registerSelect, skip: (query.page - 1) * RISK_PAGE_SIZE, take: RISK_PAGE_SIZE }),
+  ]);
+  return { total, rows, pages: Math.max(1, Math.ceil(total / RISK_PAGE_SIZE)) };
+}
+
+/** Every risk matching the filter, for the CSV export (capped: registers are hundreds, not millions). */
+export async function findRisksForExport(actor: Actor, query: RiskQuery, now = new Date()) {
+  return db().risk.findMany({
+    where: riskWhere(query, programmeScope(actor), startOfUtcDay(now)),
+    orderBy: riskOrderBy(query.sort),
+    take: 50_000,
+    select: { ...registerSelect, cause: true, event: true, effect: true, targetLikelihood: true, targetConsequence: true, closureReason: true },
+  });
+}
+
+/** Counts per (likelihood, consequence) cell for the heatmap, under the same filters bar the cell. */
+export async function riskHeatmapCounts(actor: Actor, query: RiskQuery, now = new Date()) {
+  const where = riskWhere(query, programmeScope(actor), startOfUtcDay(now), true);
+  if (query.view === "target") {
+    const rows = await db().risk.groupBy({ by: ["targetLikelihood", "targetConsequence"], where, _count: { _all: true } });
+    return rows.map((r) => ({ likelihood: r.targetLikelihood, consequence: r.targetConsequence, count: r._count._all }));
+  }
+  const rows = await db().risk.groupBy({ by: ["currentLikelihood", "currentConsequence"], where, _count: { _all: true } });
+  return rows.map((r) => ({ likelihood: r.currentLikelihood, consequence: r.currentConsequence, count: r._count._all }));
+}
+
+export async function getRisk(actor: Actor, riskId: string) {
+  const risk = await db().risk.findFirst({
+    where: { id: riskId, programme: programmeScope(actor) },
+    include: {
+      owner: { select: { id: true, name: true } },
+      programme: { select: { id: true, name: true, organisationId: true, systemId: true } },
+      workstream: { select: { id: true, name: true } },
+      actions: { orderBy: [{ status: "asc" }, { dueDate: "asc" }], include: { owner: { select: { id: true, name: true } } } },
+      scoreChanges: { orderBy: { changedAt: "asc" }, include: { changedBy: { select: { name: true } } } },
+    },
+  });
+  if (!risk) throw notFound("The risk");
+  return risk;
+}
+
+/** The actor's open risks due for review and their open actions past due (for the home page). */
+export async function findMyOverdueRiskWork(actor: Actor, now = new Date()) {
+  const today = startOfUtcDay(now);
+  const scope = programmeScope(actor);
+  const [reviews, actions] = await Promise.all([
+    db().risk.findMany({
+      where: { ownerId: actor.userId, status: "OPEN", reviewDate: { lt: today }, programme: scope },
+      orderBy: { reviewDate: "asc" },
+      select: { id: true, title: true, reviewDate: true, currentScore: true },
+    }),
+    db().riskAction.findMany({
+      where: { ownerId: actor.userId, status: { not: "DONE" }, dueDate: { lt: today }, risk: { programme: scope } },
+      orderBy: { dueDate: "asc" },
+      select: { id: true, description: true, dueDate: true, risk: { select: { id: true, title: true } } },
+    }),
+  ]);
+  return { reviews, actions };
+}
+
+/** Highest current scores among open risks the actor can see. */
+export async function findTopRisks(actor: Actor, limit = 5) {
+  return db().risk.findMany({
+    where: { status: "OPEN", programme: programmeScope(actor) },
+    orderBy: [{ currentScore: "desc" }, { reviewDate: "asc" }],
+    take: limit,
+    select: { id: true, title: true, currentScore: true, owner: { select: { name: true } }, programme: { select: { name: true } } },
+  });
+}
+
+/** People who can own risks and actions on registers in the actor's systems. */
+export async function findRiskOwnerCandidates(systemId: string) {
+  return db().user.findMany({
+    where: { active: true, memberships: { some: { organisation: { systemId }, role: { in: ["FINANCE", "LEAD", "ADMIN", "CLINICAL_APPROVER"] } } } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+}
+
+/** Open risks on a programme's register (workstreamId undefined: the programme and all its workstreams). */
+export async function countOpenRisks(programmeId: string, workstreamId?: string) {
+  return db().risk.count({ where: { programmeId, status: "OPEN", ...(workstreamId ? { workstreamId } : {}) } });
+}
