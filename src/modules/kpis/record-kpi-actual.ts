@@ -8,9 +8,6 @@ import type { RecordKpiActualInput } from "./kpi-schemas";
 
 /** The KPI's owner (a lead linked to the actor) or finance/PMO records a month's actual. */
 export async function recordKpiActual(actor: Actor, input: RecordKpiActualInput, now = new Date()) {
-  if (monthStart(input.financialYear, input.month as FinancialMonth).getTime() > now.getTime()) {
-    throw invalidField("month", "You cannot record an actual for a month that has not started yet");
-  }
   return db().$transaction(async (tx) => {
     const kpi = await tx.kpi.findFirst({
       where: { id: input.kpiId, programme: programmeScope(actor) },
@@ -19,6 +16,9 @@ export async function recordKpiActual(actor: Actor, input: RecordKpiActualInput,
     if (!kpi) throw notFound("The KPI");
     const owns = kpi.ownerLead?.userId === actor.userId && holdsForProgramme(actor, "kpi.update.own", kpi.programme);
     if (!owns && !canManageProgramme(actor, kpi.programme)) throw forbidden("Only the KPI's owner, finance or the PMO can record its actuals.");
+    if (monthStart(input.financialYear, input.month as FinancialMonth).getTime() > now.getTime()) {
+      throw invalidField("month", "You cannot record an actual for a month that has not started yet");
+    }
     const { count } = await tx.kpi.updateMany({ where: { id: kpi.id, version: input.version }, data: { version: { increment: 1 } } });
     if (count === 0) throw stale("The KPI");
     const key = { kpiId: kpi.id, financialYear: input.financialYear, month: input.month };

@@ -6,34 +6,33 @@ import { safeParseFinancialYear } from "@/lib/financial-year";
 /** Optimistic concurrency: the version the user loaded. */
 export const versionField = z.coerce.number({ error: "Reload the page and try again" }).int().min(1);
 
-/** Money typed in pounds ("£1,200,000.50") -> integer pence, exact. */
+/** Money typed in pounds ("£1,200,000.50") -> integer pence, exact; never negative here. */
+function penceFrom(label: string, text: string, ctx: z.RefinementCtx): number | typeof z.NEVER {
+  const parsed = parsePounds(text);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: "custom", message: parsed.error });
+    return z.NEVER;
+  }
+  if (parsed.pence < 0) {
+    ctx.addIssue({ code: "custom", message: `The ${label} cannot be negative` });
+    return z.NEVER;
+  }
+  return parsed.pence;
+}
+
+/** `label` reads inside a sentence: "savings target". */
 export const poundsField = (label: string) =>
-  z.string({ error: `Enter ${label}` }).transform((text, ctx) => {
-    const parsed = parsePounds(text);
-    if (!parsed.ok) {
-      ctx.addIssue({ code: "custom", message: `${label}: ${parsed.error}` });
-      return z.NEVER;
-    }
-    if (parsed.pence < 0) {
-      ctx.addIssue({ code: "custom", message: `${label} cannot be negative` });
-      return z.NEVER;
-    }
-    return parsed.pence;
-  });
+  z
+    .string({ error: `Enter the ${label}` })
+    .trim()
+    .min(1, `Enter the ${label}`)
+    .transform((text, ctx) => penceFrom(label, text, ctx));
 
 export const optionalPoundsField = (label: string) =>
   z
     .string()
     .optional()
-    .transform((text, ctx) => {
-      if (!text?.trim()) return undefined;
-      const parsed = parsePounds(text);
-      if (!parsed.ok || parsed.pence < 0) {
-        ctx.addIssue({ code: "custom", message: parsed.ok ? `${label} cannot be negative` : `${label}: ${parsed.error}` });
-        return z.NEVER;
-      }
-      return parsed.pence;
-    });
+    .transform((text, ctx) => (text?.trim() ? penceFrom(label, text, ctx) : undefined));
 
 export const financialYearField = z.string({ error: "Choose a financial year" }).transform((text, ctx) => {
   const parsed = safeParseFinancialYear(text);
@@ -78,7 +77,7 @@ export type UpdateProgrammeInput = z.infer<typeof updateProgrammeSchema>;
 export const setProgrammeTargetSchema = z.object({
   programmeId: uuidField("a programme"),
   financialYear: financialYearField,
-  target: poundsField("Savings target"),
+  target: poundsField("savings target"),
 });
 export type SetProgrammeTargetInput = z.infer<typeof setProgrammeTargetSchema>;
 
@@ -89,8 +88,8 @@ const workstreamFields = {
   objectives: linesField("objectives", 30, 1000),
   sro: optionalText("SRO", 200),
   deliveryLeads: linesField("delivery leads", 10, 200),
-  baseline: optionalPoundsField("Baseline"),
-  target: optionalPoundsField("Savings target"),
+  baseline: optionalPoundsField("baseline"),
+  target: optionalPoundsField("savings target"),
 };
 
 export const createWorkstreamSchema = z.object({ programmeId: uuidField("a programme"), ...workstreamFields });

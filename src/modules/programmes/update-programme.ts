@@ -10,6 +10,11 @@ export async function updateProgramme(actor: Actor, input: UpdateProgrammeInput)
   try {
     return await db().$transaction(async (tx) => {
       const before = await loadManageableProgramme(tx, actor, input.programmeId);
+      const clash = await tx.programme.findFirst({
+        where: { systemId: before.systemId, id: { not: before.id }, name: { equals: input.name, mode: "insensitive" } },
+        select: { id: true },
+      });
+      if (clash) throw new DomainError("CONFLICT", PROGRAMME_NAME_TAKEN, { name: [PROGRAMME_NAME_TAKEN] });
       // Optimistic concurrency: only the version the user saw may be changed.
       const { count } = await tx.programme.updateMany({
         where: { id: before.id, version: input.version },

@@ -53,6 +53,11 @@ export async function updateWorkstream(actor: Actor, input: UpdateWorkstreamInpu
       const before = await tx.workstream.findUnique({ where: { id: input.workstreamId } });
       if (!before) throw notFound("The workstream");
       const programme = await loadManageableProgramme(tx, actor, before.programmeId);
+      const clash = await tx.workstream.findFirst({
+        where: { programmeId: programme.id, id: { not: before.id }, name: { equals: input.name, mode: "insensitive" } },
+        select: { id: true },
+      });
+      if (clash) throw nameTaken();
       const { count } = await tx.workstream.updateMany({
         where: { id: before.id, version: input.version },
         data: { ...workstreamData(input), version: { increment: 1 } },
