@@ -4,6 +4,7 @@
  * Usage: tsx scripts/start.ts   (PORT defaults to 3000)
  */
 import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
 import { ensureAuthSecret, migrate, resolveDatabase } from "./lib/database";
 
 const port = process.env.PORT ?? "3000";
@@ -23,7 +24,9 @@ if (database.embedded || process.env.SEED_DEMO === "true") {
 }
 
 console.log(`Recovery Tracker on ${process.env.NEXTAUTH_URL}`);
-const app = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env: process.env });
+// Next's own entry point, not `npx`, so signals reach the server itself.
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const app = spawn(process.execPath, [nextBin, "start", "-p", port], { stdio: "inherit", env: process.env });
 
 let stopping = false;
 async function stop(signal: NodeJS.Signals) {

@@ -5,7 +5,8 @@ export const requiredText = (label: string, min: number, max: number) =>
   z
     .string({ error: `Enter ${label}` })
     .trim()
-    .min(1, `Enter ${label}`)
+    // abort: an empty answer gets one message, not "enter it" and "too short" together.
+    .min(1, { message: `Enter ${label}`, abort: true })
     .min(min, `${capitalise(label)} must be at least ${min} characters`)
     .max(max, `${capitalise(label)} must be ${max} characters or fewer`);
 

@@ -28,7 +28,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="rounded border border-nhs-border bg-white p-6">
+    <form method="post" onSubmit={onSubmit} noValidate className="rounded border border-nhs-border bg-white p-6">
       {error && (
         <div role="alert" className="mb-4 border-4 border-nhs-red p-3 font-semibold">
           {error}
