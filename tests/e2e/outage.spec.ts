@@ -4,17 +4,17 @@ import path from "node:path";
 import net from "node:net";
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "./support/auth";
-import { E2E_APP_DIR, E2E_DATABASE, E2E_NEXTAUTH_SECRET, databaseUrl } from "./support/env";
+import { E2E_APP_DIR, E2E_DATABASE, E2E_NEXTAUTH_SECRET, E2E_OUTAGE_PORT, databaseUrl } from "./support/env";
 
 /**
  * The database goes away under a running app and comes back (DESIGN.md section 7): pages
  * show the error page without internals, and the app recovers without a restart. This test
- * runs its own `next start` on port 3101 whose database connection goes through a TCP proxy
+ * runs its own `next start` (on E2E_PORT + 1) whose database connection goes through a TCP proxy
  * that the test can cut.
  */
 test.describe.configure({ mode: "serial" });
 
-const APP_PORT = 3101;
+const APP_PORT = E2E_OUTAGE_PORT;
 const APP_URL = `http://localhost:${APP_PORT}`;
 const DB_HOST = "127.0.0.1";
 const DB_PORT = 5432;

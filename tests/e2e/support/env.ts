@@ -5,17 +5,20 @@ import path from "node:path";
  * Shared settings of the end-to-end run: used by playwright.config.ts, scripts/e2e-server.ts
  * and the tests that start their own app instance (outage.spec.ts).
  */
-export const E2E_PORT = 3100;
+// Overridable so two suites (e.g. a developer's and a CI check on one machine) can run at once.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+/** Port of the outage test's own app instance. */
+export const E2E_OUTAGE_PORT = E2E_PORT + 1;
 export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
 
 /**
  * Where scripts/e2e-server.ts puts its private copy of the build, so that a rebuild during
  * the run does not change the app under test. outage.spec.ts starts its own server from it.
  */
-export const E2E_APP_DIR = path.join(os.tmpdir(), "recovery-tracker-e2e-app");
+export const E2E_APP_DIR = path.join(os.tmpdir(), `recovery-tracker-e2e-app-${E2E_PORT}`);
 
 /** The throwaway database the e2e server drops and recreates on every start. */
-export const E2E_DATABASE = "recovery_tracker_e2e";
+export const E2E_DATABASE = process.env.E2E_DATABASE ?? "recovery_tracker_e2e";
 
 /** Test-only signing secret (48 characters). Never used outside the e2e run. */
 export const E2E_NEXTAUTH_SECRET = "e2e-test-only-secret-never-use-in-production-012";
