@@ -17,4 +17,7 @@ export const routes = {
   newRisk: "/risks/new",
   risk: (riskId: string) => `/risks/${riskId}`,
   riskExport: "/api/risks/export",
+  schemes: "/schemes",
+  newScheme: "/schemes/new",
+  scheme: (schemeId: string) => `/schemes/${schemeId}`,
 } as const;

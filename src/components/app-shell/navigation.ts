@@ -12,6 +12,7 @@ export interface NavItem {
 /** The app's sections; each role sees the ones it may use. Later features add theirs here. */
 export const NAV_ITEMS: NavItem[] = [
   { href: routes.home, label: "Home" },
+  { href: routes.schemes, label: "Schemes", capability: "dashboard.view" },
   { href: routes.programmes, label: "Programmes", capability: "dashboard.view" },
   { href: routes.routeMap, label: "Route map", capability: "dashboard.view" },
   { href: routes.myActivities, label: "My activities", capability: "activity.update.own" },

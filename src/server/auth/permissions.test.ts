@@ -22,6 +22,7 @@ const EXPECTED = {
   "scheme.submit": ["LEAD"],
   "gateway.decide": ["FINANCE"],
   "period.close": ["FINANCE"],
+  "target.manage": ["FINANCE"],
   "plan.rebaseline": ["FINANCE"],
   "qia.sign": ["CLINICAL_APPROVER"],
   "risk.manage.any": ["FINANCE"],

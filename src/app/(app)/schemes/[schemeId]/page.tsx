@@ -1,0 +1,124 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Card, PageHeader } from "@/components/ui/page-header";
+import { formatDate } from "@/lib/dates";
+import { formatFinancialYear, monthLabel, type FinancialMonth } from "@/lib/financial-year";
+import { formatMoney, penceToPoundsString } from "@/lib/money";
+import { SchemeForm } from "@/modules/schemes/components/scheme-form";
+import { SchemeMonthsTable } from "@/modules/schemes/components/scheme-months-table";
+import { getScheme } from "@/modules/schemes/get-scheme";
+import { canEditScheme } from "@/modules/schemes/scheme-access";
+import { schemeFormOptions } from "@/modules/schemes/scheme-form-options";
+import { SCHEME_CATEGORY_LABELS, SCHEME_STAGE_LABELS, ragDisplay } from "@/modules/schemes/scheme-rules";
+import { can } from "@/server/auth/actor";
+import { requireActor } from "@/server/auth/session";
+import { orNotFound } from "@/server/page-helpers";
+import { routes } from "@/server/routes";
+
+export const metadata: Metadata = { title: "Scheme" };
+
+export default async function SchemePage({ params }: { params: Promise<{ schemeId: string }> }) {
+  const actor = await requireActor();
+  const { schemeId } = await params;
+  const scheme = await orNotFound(getScheme(actor, schemeId));
+  const editable = canEditScheme(actor, scheme);
+  const options = editable ? await schemeFormOptions(scheme.organisationId) : null;
+  const rag = ragDisplay(scheme.stage, scheme.rag);
+  const years = [...new Set([scheme.financialYear, ...scheme.months.map((m) => m.financialYear)])].sort();
+  return (
+    <>
+      <PageHeader title={scheme.title} caption={`${scheme.code} · ${scheme.organisation.name}`}>
+        <Link href={routes.schemes} className="font-semibold">
+          Back to the schemes
+        </Link>
+      </PageHeader>
+      <Card>
+        <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+          <dt className="font-semibold">Stage</dt>
+          <dd>{SCHEME_STAGE_LABELS[scheme.stage]}</dd>
+          <dt className="font-semibold">Delivery RAG</dt>
+          <dd>
+            <span className={`rounded px-2 py-0.5 text-sm font-semibold ${rag.className}`}>{rag.label}</span>
+          </dd>
+          <dt className="font-semibold">Lead</dt>
+          <dd>{scheme.lead.name}</dd>
+          <dt className="font-semibold">Description</dt>
+          <dd>{scheme.description}</dd>
+          <dt className="font-semibold">Category</dt>
+          <dd>
+            {SCHEME_CATEGORY_LABELS[scheme.category]}
+            {scheme.subCategory ? ` · ${scheme.subCategory}` : ""} · {scheme.recurrent ? "recurrent" : "non-recurrent"} ·{" "}
+            {scheme.cashReleasing ? "cash-releasing" : "productivity (not cash-releasing)"}
+          </dd>
+          <dt className="font-semibold">Division</dt>
+          <dd>{scheme.division?.name ?? "None"}</dd>
+          <dt className="font-semibold">Workstream</dt>
+          <dd>{scheme.workstream ? <Link href={routes.workstream(scheme.workstream.id)}>{`${scheme.workstream.programme.name} › ${scheme.workstream.name}`}</Link> : "None"}</dd>
+          <dt className="font-semibold">Full-year effect</dt>
+          <dd>{formatMoney(Number(scheme.fullYearEffectPence))}</dd>
+          <dt className="font-semibold">In-year value ({formatFinancialYear(scheme.financialYear)})</dt>
+          <dd>{formatMoney(Number(scheme.inYearValuePence))}</dd>
+          <dt className="font-semibold">Start month</dt>
+          <dd>{scheme.startMonth ? `M${scheme.startMonth} ${monthLabel(scheme.startMonth as FinancialMonth)}` : "Not set"}</dd>
+          <dt className="font-semibold">WTE reduction</dt>
+          <dd>
+            substantive {scheme.wteSubstantive.toString()}, bank {scheme.wteBank.toString()}, agency {scheme.wteAgency.toString()}
+          </dd>
+        </dl>
+      </Card>
+      {years.map((fy) => (
+        <Card key={fy} title={`Monthly financials ${formatFinancialYear(fy)}`}>
+          <SchemeMonthsTable financialYear={fy} months={scheme.months.filter((m) => m.financialYear === fy)} />
+        </Card>
+      ))}
+      <Card title="Monthly updates">
+        {scheme.updates.length === 0 ? (
+          <p>No monthly updates yet.</p>
+        ) : (
+          <ul className="space-y-3">
+            {scheme.updates.map((u) => (
+              <li key={u.id} className="border-l-4 border-nhs-border pl-3">
+                <p className="font-semibold">
+                  M{u.month} {formatFinancialYear(u.financialYear)} · {ragDisplay("DELIVERY", u.rag).label} · {u.submittedBy.name},{" "}
+                  {formatDate(u.submittedAt)}
+                </p>
+                <p>{u.commentary}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+      {editable && options && (
+        <Card title="Edit the scheme">
+          <SchemeForm
+            options={options}
+            canChooseLead={can(actor, "scheme.edit.any", scheme.organisationId)}
+            existing={{
+              schemeId: scheme.id,
+              version: scheme.version,
+              values: {
+                title: scheme.title,
+                description: scheme.description,
+                category: scheme.category,
+                subCategory: scheme.subCategory ?? "",
+                recurrent: String(scheme.recurrent),
+                cashReleasing: scheme.cashReleasing ? "on" : "",
+                divisionId: scheme.divisionId ?? "",
+                workstreamId: scheme.workstreamId ?? "",
+                leadId: scheme.leadId,
+                financialYear: formatFinancialYear(scheme.financialYear),
+                fullYearEffect: penceToPoundsString(Number(scheme.fullYearEffectPence)),
+                inYearValue: penceToPoundsString(Number(scheme.inYearValuePence)),
+                startMonth: scheme.startMonth ? String(scheme.startMonth) : "",
+                rag: scheme.rag ?? "",
+                wteSubstantive: scheme.wteSubstantive.toString(),
+                wteBank: scheme.wteBank.toString(),
+                wteAgency: scheme.wteAgency.toString(),
+              },
+            }}
+          />
+        </Card>
+      )}
+    </>
+  );
+}

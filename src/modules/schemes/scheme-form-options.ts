@@ -1,0 +1,14 @@
+import { financialYearOf, formatFinancialYear, monthLabel, type FinancialMonth } from "@/lib/financial-year";
+import { findSchemeFormOptions } from "./get-scheme";
+import type { SchemeFormOptions } from "./components/scheme-form";
+
+/** Everything the scheme form offers at one organisation. */
+export async function schemeFormOptions(organisationId: string, now = new Date()): Promise<SchemeFormOptions> {
+  const base = await findSchemeFormOptions(organisationId);
+  const thisYear = financialYearOf(now);
+  return {
+    ...base,
+    years: [thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map((fy) => ({ value: formatFinancialYear(fy), label: formatFinancialYear(fy) })),
+    months: Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: `M${i + 1} ${monthLabel((i + 1) as FinancialMonth)}` })),
+  };
+}
