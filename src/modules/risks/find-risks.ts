@@ -61,7 +61,7 @@ export async function getRisk(actor: Actor, riskId: string) {
       programme: { select: { id: true, name: true, organisationId: true, systemId: true } },
       workstream: { select: { id: true, name: true } },
       actions: { orderBy: [{ status: "asc" }, { dueDate: "asc" }], include: { owner: { select: { id: true, name: true } } } },
-      scoreChanges: { orderBy: { changedAt: "asc" }, include: { changedBy: { select: { name: true } } } },
+      scoreChanges: { orderBy: [{ changedAt: "asc" }, { id: "asc" }], include: { changedBy: { select: { name: true } } } },
     },
   });
   if (!risk) throw notFound("The risk");
@@ -79,7 +79,7 @@ export async function findMyOverdueRiskWork(actor: Actor, now = new Date()) {
       select: { id: true, title: true, reviewDate: true, currentScore: true },
     }),
     db().riskAction.findMany({
-      where: { ownerId: actor.userId, status: { not: "DONE" }, dueDate: { lt: today }, risk: { programme: scope } },
+      where: { ownerId: actor.userId, status: { not: "DONE" }, dueDate: { lt: today }, risk: { status: "OPEN", programme: scope } },
       orderBy: { dueDate: "asc" },
       select: { id: true, description: true, dueDate: true, risk: { select: { id: true, title: true } } },
     }),
@@ -100,7 +100,7 @@ export async function findTopRisks(actor: Actor, limit = 5) {
 /** People who can own risks and actions on registers in the actor's systems. */
 export async function findRiskOwnerCandidates(systemId: string) {
   return db().user.findMany({
-    where: { active: true, memberships: { some: { organisation: { systemId }, role: { in: ["FINANCE", "LEAD", "ADMIN", "CLINICAL_APPROVER"] } } } },
+    where: { active: true, memberships: { some: { organisation: { systemId }, role: { in: ["FINANCE", "LEAD"] } } } },
     orderBy: { name: "asc" },
     select: { id: true, name: true },
   });

@@ -38,8 +38,10 @@ export function riskWhere(query: RiskQuery, scope: Prisma.ProgrammeWhereInput, t
   const scoreField = query.view === "target" ? "targetScore" : "currentScore";
   const likelihoodField = query.view === "target" ? "targetLikelihood" : "currentLikelihood";
   const consequenceField = query.view === "target" ? "targetConsequence" : "currentConsequence";
-  const text = query.q
-    ? { OR: (["title", "cause", "event", "effect"] as const).map((f) => ({ [f]: { contains: query.q, mode: "insensitive" as const } })) }
+  // Prisma's `contains` is ILIKE: escape its wildcards so "%" searches for a percent sign.
+  const needle = query.q?.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const text = needle
+    ? { OR: (["title", "cause", "event", "effect"] as const).map((f) => ({ [f]: { contains: needle, mode: "insensitive" as const } })) }
     : {};
   return {
     programme: { ...scope, ...(query.organisation ? { organisationId: query.organisation } : {}) },

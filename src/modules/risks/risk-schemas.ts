@@ -2,7 +2,7 @@ import { z } from "zod";
 import { dateField } from "@/lib/dates";
 import { requiredText, uuidField } from "@/lib/form-fields";
 import { versionField } from "@/modules/programmes/programme-schemas";
-import { isTargetWorseThan } from "./risk-scoring";
+import { isRiskRating, isTargetWorseThan } from "./risk-scoring";
 
 export const RISK_CATEGORIES = ["FINANCIAL", "QUALITY", "WORKFORCE", "DELIVERY", "REPUTATIONAL"] as const;
 export const RISK_ACTION_STATUSES = ["OPEN", "IN_PROGRESS", "DONE"] as const;
@@ -32,6 +32,9 @@ const riskFields = z.object({
 
 /** A target is where mitigation should take the risk: never worse than where it is now. */
 function targetNotWorse(value: z.infer<typeof riskFields>, ctx: z.RefinementCtx) {
+  // A rating outside 1-5 already has its own field error; compare only real ratings.
+  const ratings = [value.currentLikelihood, value.currentConsequence, value.targetLikelihood, value.targetConsequence];
+  if (!ratings.every(isRiskRating)) return;
   const current = { likelihood: value.currentLikelihood, consequence: value.currentConsequence };
   const target = { likelihood: value.targetLikelihood, consequence: value.targetConsequence };
   if (isTargetWorseThan(target, current)) {

@@ -1,6 +1,6 @@
 import type { Actor } from "@/server/auth/actor";
 import { db, type Tx } from "@/server/db";
-import { forbidden, invalidField, notFound, stale } from "@/server/errors";
+import { DomainError, forbidden, invalidField, notFound, stale } from "@/server/errors";
 import { recordAudit } from "@/modules/audit/record-audit";
 import { programmeScope } from "@/modules/programmes/programme-access";
 import { canManageRisk, mayNameOwner } from "./risk-access";
@@ -30,10 +30,16 @@ function riskData(input: RiskFields) {
   };
 }
 
-/** Owners and action owners must work in the programme's system. */
+/**
+ * Owners of risks and actions must be able to act on them: an active finance/PMO user or
+ * lead in the programme's system.
+ */
 async function assertPersonInSystem(tx: Tx, userId: string, systemId: string, field: string) {
-  const member = await tx.membership.findFirst({ where: { userId, organisation: { systemId }, user: { active: true } }, select: { id: true } });
-  if (!member) throw invalidField(field, "Choose a person who works in this system");
+  const member = await tx.membership.findFirst({
+    where: { userId, organisation: { systemId }, role: { in: ["FINANCE", "LEAD"] }, user: { active: true } },
+    select: { id: true },
+  });
+  if (!member) throw invalidField(field, "Choose a finance or lead colleague who works in this system");
 }
 
 async function loadProgramme(tx: Tx, actor: Actor, programmeId: string) {
@@ -70,7 +76,7 @@ export async function updateRisk(actor: Actor, input: UpdateRiskInput) {
   return db().$transaction(async (tx) => {
     const { programme, ...before } = await loadRisk(tx, actor, input.riskId);
     if (!canManageRisk(actor, programme, before)) throw forbidden("Only the risk's owner, finance or the PMO can change this risk.");
-    if (before.status === "CLOSED") throw invalidField("title", "This risk is closed; it can no longer be changed");
+    if (before.status === "CLOSED") throw new DomainError("INVALID", "This risk is closed; it can no longer be changed.");
     if (input.ownerId !== before.ownerId && !mayNameOwner(actor, programme, input.ownerId)) {
       throw invalidField("ownerId", "Only finance or the PMO can hand a risk to another owner");
     }
@@ -111,6 +117,7 @@ export async function addRiskAction(actor: Actor, input: AddRiskActionInput) {
   return db().$transaction(async (tx) => {
     const { programme, ...risk } = await loadRisk(tx, actor, input.riskId);
     if (!canManageRisk(actor, programme, risk)) throw forbidden("Only the risk's owner, finance or the PMO can add actions to this risk.");
+    if (risk.status === "CLOSED") throw new DomainError("INVALID", "This risk is closed; add actions to an open risk.");
     await assertPersonInSystem(tx, input.ownerId, programme.systemId, "ownerId");
     const action = await tx.riskAction.create({ data: { riskId: risk.id, description: input.description, ownerId: input.ownerId, dueDate: input.dueDate } });
     await recordAudit(tx, actor, { action: "risk.action.add", entityType: "risk", entityId: risk.id, organisationId: programme.organisationId, after: action });

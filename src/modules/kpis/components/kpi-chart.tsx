@@ -13,7 +13,7 @@ export function KpiChart({ points, unit }: { points: KpiChartPoint[]; unit: stri
   return (
     <div className="h-80 w-full" aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={points} margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
+        <LineChart data={points} margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid stroke="#d8dde0" />
           <XAxis dataKey="label" tick={{ fill: "#212b32", fontSize: 12 }} interval="preserveStartEnd" />
           <YAxis tick={{ fill: "#212b32", fontSize: 12 }} unit={unit === "%" ? "%" : ""} />

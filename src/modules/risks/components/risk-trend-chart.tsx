@@ -8,7 +8,7 @@ export function RiskTrendChart({ points }: { points: { label: string; score: num
   return (
     <div className="h-56 w-full max-w-2xl" aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
           {DEFAULT_RISK_BANDS.map((b) => (
             <ReferenceArea key={b.key} y1={Math.max(0, b.min - 0.5)} y2={Math.min(25, b.max + 0.5)} fill={b.colour} fillOpacity={0.25} ifOverflow="hidden" />
           ))}

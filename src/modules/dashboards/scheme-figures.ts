@@ -1,0 +1,292 @@
+import { Prisma } from "@/generated/prisma/client";
+import type { DeliveryRag, SchemeCategory, SchemeStage } from "@/generated/prisma/enums";
+import { elapsedMonths, type FinancialMonth, type FinancialYear } from "@/lib/financial-year";
+import { IDENTIFIED_STAGES } from "@/modules/schemes/scheme-rules";
+import type { SchemeFilters, SchemeSort, SortDirection } from "@/modules/schemes/register/register-filter";
+import { visibleOrganisationIds, type Actor } from "@/server/auth/actor";
+import { db } from "@/server/db";
+import {
+  defaultWeightsCte,
+  ragRankSql,
+  riskAdjustedSql,
+  schemeOrderSql,
+  schemeWhereSql,
+  stageRowsSql,
+  weightJoins,
+  weightPercentSql,
+  type OrganisationScope,
+} from "./scheme-filter-sql";
+import { sqlInteger, sqlIntegerOrNull, type SqlNumber } from "./sql-numbers";
+
+/**
+ * The one module that owns scheme aggregate queries (register totals, finance dashboard).
+ * Sums, counts and running totals are computed by PostgreSQL (GROUP BY, FILTER, window
+ * functions); JavaScript only converts the BIGINT results to exact pence.
+ */
+
+export type { OrganisationScope } from "./scheme-filter-sql";
+
+/** The actor's visible organisations, narrowed to one when the filter names one (none if not visible). */
+export function schemeFigureScope(actor: Actor, organisationId?: string): OrganisationScope {
+  const visible = visibleOrganisationIds(actor);
+  return organisationId ? visible.filter((id) => id === organisationId) : visible;
+}
+
+export interface SchemeRegisterTotals {
+  count: number;
+  fullYearEffectPence: number;
+  inYearPence: number;
+  riskAdjustedPence: number;
+  /** Plan and actual of months 1..elapsedMonths of the chosen year (0 months: both 0). */
+  ytdPlanPence: number;
+  ytdActualPence: number;
+  elapsedMonths: number;
+}
+
+export interface SchemeRegisterRow {
+  id: string;
+  code: string;
+  title: string;
+  description: string;
+  organisationId: string;
+  organisationCode: string;
+  divisionName: string | null;
+  workstreamName: string | null;
+  programmeName: string | null;
+  leadId: string;
+  leadName: string;
+  stage: SchemeStage;
+  rag: DeliveryRag | null;
+  category: SchemeCategory;
+  subCategory: string | null;
+  recurrent: boolean;
+  fullYearEffectPence: number;
+  inYearPence: number;
+  weightPercent: number;
+  riskAdjustedPence: number;
+  ytdPlanPence: number;
+  ytdActualPence: number;
+}
+
+export interface SchemeRegisterRequest {
+  filters: SchemeFilters;
+  sort: SchemeSort;
+  dir: SortDirection;
+  limit: number;
+  offset: number;
+}
+
+type RegisterSqlRow = {
+  total_count: SqlNumber;
+  total_fye: SqlNumber;
+  total_in_year: SqlNumber;
+  total_risk_adjusted: SqlNumber;
+  total_ytd_plan: SqlNumber;
+  total_ytd_actual: SqlNumber;
+  id: string | null;
+  code: string;
+  title: string;
+  description: string;
+  organisation_id: string;
+  organisation_code: string;
+  division_name: string | null;
+  workstream_name: string | null;
+  programme_name: string | null;
+  lead_id: string;
+  lead_name: string;
+  stage: SchemeStage;
+  rag: DeliveryRag | null;
+  category: SchemeCategory;
+  sub_category: string | null;
+  recurrent: boolean;
+  full_year_effect_pence: SqlNumber;
+  in_year_value_pence: SqlNumber;
+  weight_percent: SqlNumber;
+  risk_adjusted_pence: SqlNumber;
+  ytd_plan: SqlNumber;
+  ytd_actual: SqlNumber;
+};
+
+/**
+ * One statement, one snapshot: the matching schemes (`filtered`), their year-to-date plan and
+ * actual, the totals over all of them, and one page of rows. The totals row is LEFT JOINed to
+ * the page, so a page past the end still returns the totals (one row with no scheme).
+ */
+export async function schemeRegister(scope: OrganisationScope, request: SchemeRegisterRequest, now = new Date()) {
+  const elapsed = elapsedMonths(request.filters.year, now);
+  const emptyTotals: SchemeRegisterTotals = { count: 0, fullYearEffectPence: 0, inYearPence: 0, riskAdjustedPence: 0, ytdPlanPence: 0, ytdActualPence: 0, elapsedMonths: elapsed };
+  if (scope.length === 0) return { totals: emptyTotals, rows: [] as SchemeRegisterRow[] };
+
+  const result = await db().$queryRaw<RegisterSqlRow[]>`
+    WITH ${defaultWeightsCte()},
+    filtered AS (
+      SELECT s.id, s.code, s.title, s.description, s.organisation_id, s.division_id, s.workstream_id, s.lead_id,
+             s.stage, s.rag, s.category, s.sub_category, s.recurrent, s.full_year_effect_pence, s.in_year_value_pence,
+             ${weightPercentSql} AS weight_percent, ${riskAdjustedSql} AS risk_adjusted_pence, ${ragRankSql} AS rag_rank
+      FROM scheme s ${weightJoins}
+      WHERE ${schemeWhereSql(scope, request.filters)}
+    ),
+    ytd AS (
+      SELECT m.scheme_id, sum(m.plan_pence)::bigint AS ytd_plan, sum(m.actual_pence)::bigint AS ytd_actual
+      FROM scheme_month m JOIN filtered f ON f.id = m.scheme_id
+      WHERE m.financial_year = ${request.filters.year}::int AND m.month <= ${elapsed}::int
+      GROUP BY m.scheme_id
+    ),
+    totals AS (
+      SELECT count(*) AS total_count,
+             COALESCE(sum(f.full_year_effect_pence), 0)::bigint AS total_fye,
+             COALESCE(sum(f.in_year_value_pence), 0)::bigint AS total_in_year,
+             COALESCE(sum(f.risk_adjusted_pence), 0)::bigint AS total_risk_adjusted,
+             COALESCE(sum(y.ytd_plan), 0)::bigint AS total_ytd_plan,
+             COALESCE(sum(y.ytd_actual), 0)::bigint AS total_ytd_actual
+      FROM filtered f LEFT JOIN ytd y ON y.scheme_id = f.id
+    ),
+    page AS (
+      SELECT f.*, y.ytd_plan, y.ytd_actual, row_number() OVER (ORDER BY ${schemeOrderSql(request.sort, request.dir)}) AS position
+      FROM filtered f LEFT JOIN ytd y ON y.scheme_id = f.id
+      ORDER BY position
+      LIMIT ${request.limit}::int OFFSET ${request.offset}::int
+    )
+    SELECT t.*, p.id, p.code, p.title, p.description, p.organisation_id, o.code AS organisation_code,
+           d.name AS division_name, w.name AS workstream_name, pr.name AS programme_name,
+           p.lead_id, u.name AS lead_name, p.stage, p.rag, p.category, p.sub_category, p.recurrent,
+           p.full_year_effect_pence, p.in_year_value_pence, p.weight_percent, p.risk_adjusted_pence, p.ytd_plan, p.ytd_actual
+    FROM totals t
+    LEFT JOIN page p ON true
+    LEFT JOIN organisation o ON o.id = p.organisation_id
+    LEFT JOIN division d ON d.id = p.division_id
+    LEFT JOIN workstream w ON w.id = p.workstream_id
+    LEFT JOIN programme pr ON pr.id = w.programme_id
+    LEFT JOIN app_user u ON u.id = p.lead_id
+    ORDER BY p.position`;
+
+  const first = result[0];
+  const totals: SchemeRegisterTotals = first
+    ? {
+        count: sqlInteger(first.total_count, "scheme count"),
+        fullYearEffectPence: sqlInteger(first.total_fye, "full-year effect total"),
+        inYearPence: sqlInteger(first.total_in_year, "in-year total"),
+        riskAdjustedPence: sqlInteger(first.total_risk_adjusted, "risk-adjusted total"),
+        ytdPlanPence: sqlInteger(first.total_ytd_plan, "YTD plan total"),
+        ytdActualPence: sqlInteger(first.total_ytd_actual, "YTD actual total"),
+        elapsedMonths: elapsed,
+      }
+    : emptyTotals;
+  const rows = result.filter((r): r is RegisterSqlRow & { id: string } => r.id !== null).map(toRegisterRow);
+  return { totals, rows };
+}
+
+function toRegisterRow(r: RegisterSqlRow & { id: string }): SchemeRegisterRow {
+  return {
+    id: r.id,
+    code: r.code,
+    title: r.title,
+    description: r.description,
+    organisationId: r.organisation_id,
+    organisationCode: r.organisation_code,
+    divisionName: r.division_name,
+    workstreamName: r.workstream_name,
+    programmeName: r.programme_name,
+    leadId: r.lead_id,
+    leadName: r.lead_name,
+    stage: r.stage,
+    rag: r.rag,
+    category: r.category,
+    subCategory: r.sub_category,
+    recurrent: r.recurrent,
+    fullYearEffectPence: sqlInteger(r.full_year_effect_pence, "full-year effect"),
+    inYearPence: sqlInteger(r.in_year_value_pence, "in-year value"),
+    weightPercent: sqlInteger(r.weight_percent, "weight"),
+    riskAdjustedPence: sqlInteger(r.risk_adjusted_pence, "risk-adjusted value"),
+    ytdPlanPence: sqlInteger(r.ytd_plan, "YTD plan"),
+    ytdActualPence: sqlInteger(r.ytd_actual, "YTD actual"),
+  };
+}
+
+/** The register's totals alone (e.g. for a dashboard tile that links to the filtered register). */
+export async function schemeRegisterTotals(scope: OrganisationScope, filters: SchemeFilters, now = new Date()): Promise<SchemeRegisterTotals> {
+  return (await schemeRegister(scope, { filters, sort: "code", dir: "asc", limit: 0, offset: 0 }, now)).totals;
+}
+
+export interface StageFigures {
+  stage: SchemeStage;
+  count: number;
+  inYearPence: number;
+  riskAdjustedPence: number;
+}
+
+/**
+ * In-year value and risk-adjusted value of the year's schemes per identified stage (opportunity
+ * to complete, in gateway order, zero-filled); side states are not identified savings.
+ */
+export async function identifiedByStage(scope: OrganisationScope, financialYear: FinancialYear, filters: Omit<SchemeFilters, "year"> = {}): Promise<StageFigures[]> {
+  if (scope.length === 0) return IDENTIFIED_STAGES.map((stage) => ({ stage, count: 0, inYearPence: 0, riskAdjustedPence: 0 }));
+  const rows = await db().$queryRaw<{ stage: SchemeStage; scheme_count: SqlNumber; in_year: SqlNumber; risk_adjusted: SqlNumber }[]>`
+    WITH ${defaultWeightsCte()},
+    stages(stage, position) AS (VALUES ${stageRowsSql(IDENTIFIED_STAGES)}),
+    filtered AS (
+      SELECT s.stage, s.in_year_value_pence, ${riskAdjustedSql} AS risk_adjusted_pence
+      FROM scheme s ${weightJoins}
+      WHERE ${schemeWhereSql(scope, { ...filters, year: financialYear })}
+    )
+    SELECT st.stage, count(f.stage) AS scheme_count,
+           COALESCE(sum(f.in_year_value_pence), 0)::bigint AS in_year,
+           COALESCE(sum(f.risk_adjusted_pence), 0)::bigint AS risk_adjusted
+    FROM stages st LEFT JOIN filtered f ON f.stage = st.stage
+    GROUP BY st.stage, st.position
+    ORDER BY st.position`;
+  return rows.map((r) => ({
+    stage: r.stage,
+    count: sqlInteger(r.scheme_count, "scheme count"),
+    inYearPence: sqlInteger(r.in_year, "in-year value"),
+    riskAdjustedPence: sqlInteger(r.risk_adjusted, "risk-adjusted value"),
+  }));
+}
+
+export interface MonthFigures {
+  month: FinancialMonth;
+  planPence: number;
+  forecastPence: number;
+  /** null when no scheme has an actual for the month yet (so a chart's actual line stops). */
+  actualPence: number | null;
+  cumulativePlanPence: number;
+  cumulativeForecastPence: number;
+  cumulativeActualPence: number | null;
+}
+
+/**
+ * Plan, forecast and actual of the year's schemes for months 1-12, with running totals
+ * (window SUM ... OVER (ORDER BY month)). Same scheme set as the register for that year, so
+ * the cumulative plan and actual at the last elapsed month equal the register's YTD totals.
+ */
+export async function monthlyCumulative(scope: OrganisationScope, financialYear: FinancialYear, filters: Omit<SchemeFilters, "year"> = {}): Promise<MonthFigures[]> {
+  const whereSql = scope.length === 0 ? Prisma.sql`false` : schemeWhereSql(scope, { ...filters, year: financialYear });
+  const rows = await db().$queryRaw<{ month: number; plan: SqlNumber; forecast: SqlNumber; actual: SqlNumber; cum_plan: SqlNumber; cum_forecast: SqlNumber; cum_actual: SqlNumber }[]>`
+    WITH months AS (SELECT generate_series(1, 12) AS month),
+    per_month AS (
+      SELECT mo.month,
+             COALESCE(sum(m.plan_pence), 0)::bigint AS plan,
+             COALESCE(sum(m.forecast_pence), 0)::bigint AS forecast,
+             sum(m.actual_pence)::bigint AS actual
+      FROM months mo
+      LEFT JOIN (scheme_month m JOIN scheme s ON s.id = m.scheme_id AND ${whereSql})
+        ON m.month = mo.month AND m.financial_year = ${financialYear}::int
+      GROUP BY mo.month
+    )
+    SELECT month, plan, forecast, actual,
+           (sum(plan) OVER running)::bigint AS cum_plan,
+           (sum(forecast) OVER running)::bigint AS cum_forecast,
+           CASE WHEN actual IS NULL THEN NULL ELSE (sum(actual) OVER running)::bigint END AS cum_actual
+    FROM per_month
+    WINDOW running AS (ORDER BY month ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+    ORDER BY month`;
+  return rows.map((r) => ({
+    month: sqlInteger(r.month) as FinancialMonth,
+    planPence: sqlInteger(r.plan, "plan"),
+    forecastPence: sqlInteger(r.forecast, "forecast"),
+    actualPence: sqlIntegerOrNull(r.actual, "actual"),
+    cumulativePlanPence: sqlInteger(r.cum_plan, "cumulative plan"),
+    cumulativeForecastPence: sqlInteger(r.cum_forecast, "cumulative forecast"),
+    cumulativeActualPence: sqlIntegerOrNull(r.cum_actual, "cumulative actual"),
+  }));
+}

@@ -1,0 +1,153 @@
+import { z } from "zod";
+import type { SchemeCategory, SchemeStage } from "@/generated/prisma/enums";
+import { financialYearOf, isFinancialYear, safeParseFinancialYear, type FinancialYear } from "@/lib/financial-year";
+import { routes } from "@/server/routes";
+import { IDENTIFIED_STAGES, SCHEME_STAGES } from "../scheme-rules";
+
+/**
+ * The scheme register's filters, sort and page as they live in the URL (a GET form), so a
+ * filtered register can be bookmarked, shared, exported and linked to from the dashboards.
+ */
+
+export const SCHEME_REGISTER_PAGE_SIZE = 25;
+/** Path of the CSV export (kept here until routes.ts gains it). */
+export const SCHEME_EXPORT_PATH = "/api/schemes/export";
+
+export const SCHEME_CATEGORIES = ["PAY", "NON_PAY", "INCOME"] as const satisfies readonly SchemeCategory[];
+/** "IDENTIFIED" = opportunity to complete: the schemes whose value counts as identified savings. */
+export const STAGE_FILTERS = [...SCHEME_STAGES, "IDENTIFIED"] as const;
+/** As the badge shows it: a complete scheme is blue whatever its stored RAG; NONE = not rated. */
+export const RAG_FILTERS = ["RED", "AMBER", "GREEN", "COMPLETE", "NONE"] as const;
+export const RECURRENCE_FILTERS = ["recurrent", "non-recurrent"] as const;
+export const SCHEME_SORTS = ["code", "title", "inYear", "fye", "stage", "rag"] as const;
+
+export type StageFilter = (typeof STAGE_FILTERS)[number];
+export type RagFilter = (typeof RAG_FILTERS)[number];
+export type SchemeSort = (typeof SCHEME_SORTS)[number];
+export type SortDirection = "asc" | "desc";
+
+/** What selects the schemes; shared by the register, its totals, the export and the dashboards. */
+export interface SchemeFilters {
+  organisation?: string;
+  division?: string;
+  workstream?: string;
+  /** Schemes whose workstream belongs to this programme. */
+  programme?: string;
+  stage?: StageFilter;
+  rag?: RagFilter;
+  category?: SchemeCategory;
+  recurrence?: (typeof RECURRENCE_FILTERS)[number];
+  /** The lead's user id. */
+  lead?: string;
+  /** The scheme's financial year (2025 = 2025/26). */
+  year: FinancialYear;
+  /** Case-insensitive text in the code, title or description. */
+  q?: string;
+}
+
+export interface SchemeRegisterQuery extends SchemeFilters {
+  sort: SchemeSort;
+  dir: SortDirection;
+  page: number;
+}
+
+const uuid = z.string().uuid().optional().catch(undefined);
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).optional().catch(undefined);
+
+const querySchema = z.object({
+  organisation: uuid,
+  division: uuid,
+  workstream: uuid,
+  programme: uuid,
+  stage: optionalEnum(STAGE_FILTERS),
+  rag: optionalEnum(RAG_FILTERS),
+  category: optionalEnum(SCHEME_CATEGORIES),
+  recurrence: optionalEnum(RECURRENCE_FILTERS),
+  lead: uuid,
+  year: z.string().optional().catch(undefined),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
+  sort: z.enum(SCHEME_SORTS).default("code").catch("code"),
+  dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+});
+
+/** "2025", "2025-26", "2025/26" → 2025; anything else → undefined. */
+export function parseYearParam(text: string | undefined): FinancialYear | undefined {
+  if (!text) return undefined;
+  const trimmed = text.trim();
+  if (/^\d{4}$/.test(trimmed)) {
+    const year = Number(trimmed);
+    return isFinancialYear(year) ? year : undefined;
+  }
+  const parsed = safeParseFinancialYear(trimmed);
+  return parsed.ok ? parsed.value : undefined;
+}
+
+type RawParams = Record<string, string | string[] | undefined> | URLSearchParams;
+
+/**
+ * Reads the query string leniently: an unknown or malformed value is ignored (it is a filter,
+ * not a form to correct). The year defaults to the financial year `now` falls in.
+ */
+export function parseSchemeRegisterQuery(raw: RawParams, now = new Date()): SchemeRegisterQuery {
+  const entries = raw instanceof URLSearchParams ? [...raw.keys()].map((k) => [k, raw.get(k) ?? undefined] as const) : Object.entries(raw);
+  // A repeated parameter (?stage=A&stage=B) counts once: the first.
+  const flat = Object.fromEntries(entries.map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const parsed = querySchema.parse(flat);
+  const { year, ...rest } = parsed;
+  return stripUndefined({ ...rest, year: parseYearParam(year) ?? financialYearOf(now) });
+}
+
+function stripUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Only the filter part of a query (what the totals and the export depend on). */
+export function filtersOf(query: SchemeFilters): SchemeFilters {
+  const { organisation, division, workstream, programme, stage, rag, category, recurrence, lead, year, q } = query;
+  return stripUndefined({ organisation, division, workstream, programme, stage, rag, category, recurrence, lead, year, q });
+}
+
+const PARAM_ORDER = ["organisation", "division", "programme", "workstream", "stage", "rag", "category", "recurrence", "lead", "year", "q", "sort", "dir", "page"] as const;
+
+/** The query string ("?a=b", or "" when empty); defaults (code ascending, page 1) are left out. */
+export function schemeRegisterQueryString(query: Partial<SchemeRegisterQuery>): string {
+  const params = new URLSearchParams();
+  for (const key of PARAM_ORDER) {
+    const value = query[key];
+    if (value === undefined || value === "") continue;
+    if (key === "sort" && value === "code" && (query.dir ?? "asc") === "asc") continue;
+    if (key === "dir" && value === "asc") continue;
+    if (key === "page" && value === 1) continue;
+    if (key === "year") {
+      // Written "2025-26": readable, and a bookmark keeps its year as time moves on.
+      params.set(key, `${value}-${String(((value as number) + 1) % 100).padStart(2, "0")}`);
+      continue;
+    }
+    params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+/** A link to the register filtered like this (e.g. a dashboard's drill-down). */
+export function schemeRegisterHref(filters: Partial<SchemeRegisterQuery>): string {
+  return `${routes.schemes}${schemeRegisterQueryString(filters)}`;
+}
+
+/** The CSV of the same filters and order (every matching row, so no page). */
+export function schemeExportHref(query: Partial<SchemeRegisterQuery>): string {
+  return `${SCHEME_EXPORT_PATH}${schemeRegisterQueryString({ ...query, page: undefined })}`;
+}
+
+/** Stages a stage filter selects. */
+export function stagesOf(stage: StageFilter | undefined): SchemeStage[] | undefined {
+  if (!stage) return undefined;
+  return stage === "IDENTIFIED" ? [...IDENTIFIED_STAGES] : [stage];
+}
