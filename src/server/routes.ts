@@ -20,4 +20,9 @@ export const routes = {
   schemes: "/schemes",
   newScheme: "/schemes/new",
   scheme: (schemeId: string) => `/schemes/${schemeId}`,
+  schemeExport: "/api/schemes/export",
+  /** Finance settings: savings targets and month-end close, at one organisation. */
+  financeSettings: "/finance",
+  financeSettingsAt: (organisationId: string, financialYear?: number) =>
+    `/finance?organisation=${encodeURIComponent(organisationId)}${financialYear === undefined ? "" : `&year=${financialYear}`}`,
 } as const;

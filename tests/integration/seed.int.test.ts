@@ -5,6 +5,7 @@ import { verifyPassword } from "@/server/auth/password";
 import { verifyCredentials } from "@/server/auth/verify-credentials";
 import { db } from "@/server/db";
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from "../../prisma/seed/demo-organisations";
+import { DEMO_SCHEME_LEADS } from "../../prisma/seed/seed-schemes";
 import { seedDemo } from "../../prisma/seed/seed-demo";
 import { rowCounts } from "../helpers/db-state";
 import { useTestDatabase } from "../helpers/test-database";
@@ -21,8 +22,9 @@ describe("seedDemo", () => {
   it("loads the demo organisations, divisions and users", async () => {
     expect(afterFirst.organisation).toBe(DEMO_ORGANISATIONS.length);
     expect(afterFirst.division).toBe(DEMO_ORGANISATIONS.reduce((n, o) => n + o.divisions.length, 0));
-    expect(afterFirst.app_user).toBe(DEMO_USERS.length);
-    expect(afterFirst.membership).toBe(DEMO_USERS.reduce((n, u) => n + u.roles.length, 0));
+    // The scheme seed adds its own leads, one LEAD membership each.
+    expect(afterFirst.app_user).toBe(DEMO_USERS.length + DEMO_SCHEME_LEADS.length);
+    expect(afterFirst.membership).toBe(DEMO_USERS.reduce((n, u) => n + u.roles.length, 0) + DEMO_SCHEME_LEADS.length);
   });
 
   it("is idempotent: a second run leaves every table's row count as it was", async () => {

@@ -109,15 +109,36 @@ type RegisterSqlRow = {
 
 /**
  * One statement, one snapshot: the matching schemes (`filtered`), their year-to-date plan and
- * actual, the totals over all of them, and one page of rows. The totals row is LEFT JOINed to
- * the page, so a page past the end still returns the totals (one row with no scheme).
+ * actual (GROUP BY scheme), the totals over all of them, and one page of rows numbered by
+ * row_number() in the chosen order. The totals row is LEFT JOINed to the page, so a page past
+ * the end still returns the totals (one row with no scheme). Names are joined to the page only.
  */
 export async function schemeRegister(scope: OrganisationScope, request: SchemeRegisterRequest, now = new Date()) {
   const elapsed = elapsedMonths(request.filters.year, now);
   const emptyTotals: SchemeRegisterTotals = { count: 0, fullYearEffectPence: 0, inYearPence: 0, riskAdjustedPence: 0, ytdPlanPence: 0, ytdActualPence: 0, elapsedMonths: elapsed };
   if (scope.length === 0) return { totals: emptyTotals, rows: [] as SchemeRegisterRow[] };
 
-  const result = await db().$queryRaw<RegisterSqlRow[]>`
+  const result = await db().$queryRaw<RegisterSqlRow[]>(schemeRegisterSql(scope, request, elapsed));
+
+  const first = result[0];
+  const totals: SchemeRegisterTotals = first
+    ? {
+        count: sqlInteger(first.total_count, "scheme count"),
+        fullYearEffectPence: sqlInteger(first.total_fye, "full-year effect total"),
+        inYearPence: sqlInteger(first.total_in_year, "in-year total"),
+        riskAdjustedPence: sqlInteger(first.total_risk_adjusted, "risk-adjusted total"),
+        ytdPlanPence: sqlInteger(first.total_ytd_plan, "YTD plan total"),
+        ytdActualPence: sqlInteger(first.total_ytd_actual, "YTD actual total"),
+        elapsedMonths: elapsed,
+      }
+    : emptyTotals;
+  const rows = result.filter((r): r is RegisterSqlRow & { id: string } => r.id !== null).map(toRegisterRow);
+  return { totals, rows };
+}
+
+/** The register's statement (exported for EXPLAIN in benchmarks). */
+export function schemeRegisterSql(scope: OrganisationScope, request: SchemeRegisterRequest, elapsed: number): Prisma.Sql {
+  return Prisma.sql`
     WITH ${defaultWeightsCte()},
     filtered AS (
       SELECT s.id, s.code, s.title, s.description, s.organisation_id, s.division_id, s.workstream_id, s.lead_id,
@@ -142,38 +163,24 @@ export async function schemeRegister(scope: OrganisationScope, request: SchemeRe
       FROM filtered f LEFT JOIN ytd y ON y.scheme_id = f.id
     ),
     page AS (
-      SELECT f.*, y.ytd_plan, y.ytd_actual, row_number() OVER (ORDER BY ${schemeOrderSql(request.sort, request.dir)}) AS position
-      FROM filtered f LEFT JOIN ytd y ON y.scheme_id = f.id
+      SELECT f.*, row_number() OVER (ORDER BY ${schemeOrderSql(request.sort, request.dir)}) AS position
+      FROM filtered f
       ORDER BY position
       LIMIT ${request.limit}::int OFFSET ${request.offset}::int
     )
     SELECT t.*, p.id, p.code, p.title, p.description, p.organisation_id, o.code AS organisation_code,
            d.name AS division_name, w.name AS workstream_name, pr.name AS programme_name,
            p.lead_id, u.name AS lead_name, p.stage, p.rag, p.category, p.sub_category, p.recurrent,
-           p.full_year_effect_pence, p.in_year_value_pence, p.weight_percent, p.risk_adjusted_pence, p.ytd_plan, p.ytd_actual
+           p.full_year_effect_pence, p.in_year_value_pence, p.weight_percent, p.risk_adjusted_pence, y.ytd_plan, y.ytd_actual
     FROM totals t
     LEFT JOIN page p ON true
+    LEFT JOIN ytd y ON y.scheme_id = p.id
     LEFT JOIN organisation o ON o.id = p.organisation_id
     LEFT JOIN division d ON d.id = p.division_id
     LEFT JOIN workstream w ON w.id = p.workstream_id
     LEFT JOIN programme pr ON pr.id = w.programme_id
     LEFT JOIN app_user u ON u.id = p.lead_id
     ORDER BY p.position`;
-
-  const first = result[0];
-  const totals: SchemeRegisterTotals = first
-    ? {
-        count: sqlInteger(first.total_count, "scheme count"),
-        fullYearEffectPence: sqlInteger(first.total_fye, "full-year effect total"),
-        inYearPence: sqlInteger(first.total_in_year, "in-year total"),
-        riskAdjustedPence: sqlInteger(first.total_risk_adjusted, "risk-adjusted total"),
-        ytdPlanPence: sqlInteger(first.total_ytd_plan, "YTD plan total"),
-        ytdActualPence: sqlInteger(first.total_ytd_actual, "YTD actual total"),
-        elapsedMonths: elapsed,
-      }
-    : emptyTotals;
-  const rows = result.filter((r): r is RegisterSqlRow & { id: string } => r.id !== null).map(toRegisterRow);
-  return { totals, rows };
 }
 
 function toRegisterRow(r: RegisterSqlRow & { id: string }): SchemeRegisterRow {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Announcer } from "@/components/ui/announcer";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { formatTimescale } from "@/lib/financial-year";
 import { timescaleFromColumns } from "@/modules/activities/activity-timescale";
@@ -31,13 +32,15 @@ export default async function MyActivitiesPage() {
           <p>No activities name you as a lead. Leads are linked to people by finance or the PMO.</p>
         </Card>
       )}
-      {open.map((a) => renderActivity(a))}
-      {done.length > 0 && (
-        <details className="mb-6">
-          <summary className="cursor-pointer text-lg font-bold">Done ({done.length})</summary>
-          <div className="mt-4">{done.map((a) => renderActivity(a))}</div>
-        </details>
-      )}
+      <Announcer>
+        {open.map((a) => renderActivity(a))}
+        {done.length > 0 && (
+          <details className="mb-6">
+            <summary className="cursor-pointer text-lg font-bold">Done ({done.length})</summary>
+            <div className="mt-4">{done.map((a) => renderActivity(a))}</div>
+          </details>
+        )}
+      </Announcer>
     </>
   );
 

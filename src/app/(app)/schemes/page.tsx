@@ -1,56 +1,68 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/page-header";
-import { DataTable, cellClass, numberCellClass, rowClass } from "@/components/ui/data-table";
-import { formatMoney } from "@/lib/money";
-import { findSchemes } from "@/modules/schemes/find-schemes";
+import { financialYearOf, formatFinancialYear } from "@/lib/financial-year";
 import { schemeCreationOrganisations } from "@/modules/schemes/scheme-access";
-import { SCHEME_STAGE_LABELS, ragDisplay } from "@/modules/schemes/scheme-rules";
+import { SchemeRegisterFilterForm } from "@/modules/schemes/register/components/scheme-register-filter-form";
+import { SchemeRegisterTable } from "@/modules/schemes/register/components/scheme-register-table";
+import { SchemeRegisterTotalsPanel } from "@/modules/schemes/register/components/scheme-register-totals";
+import { findSchemeRegister, findSchemeRegisterOptions } from "@/modules/schemes/register/find-scheme-register";
+import { SCHEME_REGISTER_PAGE_SIZE, parseSchemeRegisterQuery, schemeExportHref, schemeRegisterHref } from "@/modules/schemes/register/register-filter";
 import { requireActor } from "@/server/auth/session";
 import { routes } from "@/server/routes";
 
-export const metadata: Metadata = { title: "Schemes" };
+export const metadata: Metadata = { title: "Scheme register" };
 
-export default async function SchemesPage() {
+export default async function SchemesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
-  const schemes = await findSchemes(actor);
+  const now = new Date();
+  const query = parseSchemeRegisterQuery(await searchParams, now);
+  const [register, options] = await Promise.all([findSchemeRegister(actor, query, now), findSchemeRegisterOptions(actor)]);
+  const thisYear = financialYearOf(now);
+  const { totals, rows, pages } = register;
+  const first = (query.page - 1) * SCHEME_REGISTER_PAGE_SIZE + 1;
+  const shown = rows.length > 0 ? `schemes ${first} to ${first + rows.length - 1} of ${totals.count}` : `no schemes on this page`;
   return (
     <>
-      <PageHeader title="CIP and QIPP schemes" caption={`${schemes.length} schemes`}>
-        {schemeCreationOrganisations(actor).length > 0 && (
-          <Link href={routes.newScheme} className="font-semibold">
-            New scheme
-          </Link>
-        )}
+      <PageHeader title="CIP and QIPP scheme register" caption={`${formatFinancialYear(query.year)} · ${totals.count} scheme${totals.count === 1 ? "" : "s"} match`}>
+        <div className="flex flex-wrap gap-4">
+          {schemeCreationOrganisations(actor).length > 0 && (
+            <Link href={routes.newScheme} className="font-semibold">
+              New scheme
+            </Link>
+          )}
+          <a href={schemeExportHref(query)} className="font-semibold">
+            Download CSV<span className="sr-only"> of all {totals.count} matching schemes</span>
+          </a>
+        </div>
       </PageHeader>
+      <Card title="Filter">
+        <SchemeRegisterFilterForm query={query} options={{ ...options, years: [thisYear - 2, thisYear - 1, thisYear, thisYear + 1] }} />
+      </Card>
       <Card>
-        {schemes.length === 0 ? (
-          <p>No schemes yet.</p>
+        <SchemeRegisterTotalsPanel totals={totals} year={query.year} />
+      </Card>
+      <Card>
+        {totals.count === 0 ? (
+          <p>No schemes match these filters.</p>
         ) : (
-          <DataTable
-            caption="Schemes you can see"
-            className="text-sm"
-            columns={[{ label: "Code" }, { label: "Scheme" }, { label: "Organisation" }, { label: "Stage" }, { label: "RAG" }, { label: "Full-year effect", align: "right" }, { label: "In-year value", align: "right" }]}
-          >
-            {schemes.map((s) => {
-              const rag = ragDisplay(s.stage, s.rag);
-              return (
-                <tr key={s.id} className={rowClass}>
-                  <td className={`${cellClass} whitespace-nowrap`}>{s.code}</td>
-                  <td className={cellClass}>
-                    <Link href={routes.scheme(s.id)}>{s.title}</Link>
-                  </td>
-                  <td className={cellClass}>{s.organisation.code}</td>
-                  <td className={cellClass}>{SCHEME_STAGE_LABELS[s.stage]}</td>
-                  <td className={cellClass}>
-                    <span className={`rounded px-2 py-0.5 font-semibold ${rag.className}`}>{rag.label}</span>
-                  </td>
-                  <td className={numberCellClass}>{formatMoney(Number(s.fullYearEffectPence))}</td>
-                  <td className={numberCellClass}>{formatMoney(Number(s.inYearValuePence))}</td>
-                </tr>
-              );
-            })}
-          </DataTable>
+          <>
+            {rows.length === 0 && (
+              <p className="mb-4">
+                There is no page {query.page}. <Link href={schemeRegisterHref({ ...query, page: 1 })}>Go to the first page</Link>.
+              </p>
+            )}
+            <SchemeRegisterTable rows={rows} totals={totals} query={query} caption={`Schemes matching the filters, ${shown}`} />
+          </>
+        )}
+        {pages > 1 && (
+          <nav aria-label="Pages of the register" className="mt-4 flex items-center gap-4">
+            {query.page > 1 && <Link href={schemeRegisterHref({ ...query, page: Math.min(query.page - 1, pages) })}>Previous page</Link>}
+            <span>
+              Page {query.page} of {pages}
+            </span>
+            {query.page < pages && <Link href={schemeRegisterHref({ ...query, page: query.page + 1 })}>Next page</Link>}
+          </nav>
         )}
       </Card>
     </>

@@ -1,6 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
+import { useAnnounce } from "@/components/ui/announcer";
+import type { ActionState } from "@/server/action";
 import type { ActivityStatus } from "@/generated/prisma/enums";
 import { Button } from "@/components/ui/button";
 import { FieldIdPrefix, SelectField, TextAreaField } from "@/components/ui/field";
@@ -14,7 +16,13 @@ export function ActivityProgressForm({
 }: {
   activity: { id: string; version: number; status: ActivityStatus; deliverables: string[]; label: string };
 }) {
-  const [state, action, pending] = useActionState(updateActivityProgressAction, null);
+  const announce = useAnnounce();
+  // The card may move (e.g. into "Done") and lose this form's own status, so also tell the page.
+  const [state, action, pending] = useActionState(async (previous: ActionState<{ version: number }> | null, formData: FormData) => {
+    const result = await updateActivityProgressAction(previous, formData);
+    if (result.ok) announce(`${result.message ?? "Activity updated."} (${activity.label})`);
+    return result;
+  }, null);
   return (
     <FieldIdPrefix value={`activity-${activity.id}`}>
       <form action={action} noValidate aria-label={`Update ${activity.label}`}>

@@ -18,7 +18,7 @@ export function CreateActivityForm({
   leads: { id: string; title: string; description: string | null }[];
   fixedWorkstreamId?: string;
 }) {
-  const { state, formAction, pending, values, formKey } = useFormAction(createActivityAction);
+  const { state, formAction, pending, values, allValues, formKey } = useFormAction(createActivityAction);
   const leadErrors = fieldErrors(state, "leadIds");
   return (
     <FieldIdPrefix value="new-activity">
@@ -58,7 +58,7 @@ export function CreateActivityForm({
           <div className="grid max-h-56 gap-1 overflow-y-auto sm:grid-cols-2">
             {leads.map((l) => (
               <label key={l.id} className="flex items-start gap-2">
-                <input type="checkbox" name="leadIds" value={l.id} className="mt-1 h-4 w-4" />
+                <input type="checkbox" name="leadIds" value={l.id} defaultChecked={allValues("leadIds").includes(l.id)} className="mt-1 h-4 w-4" />
                 <span>
                   {l.title}
                   {l.description && <span className="text-nhs-secondary"> ({l.description})</span>}

@@ -26,7 +26,7 @@ export function WorkstreamForm({ programmeId, existing }: { programmeId?: string
   const errors = (field: string) => fieldErrors(state, field);
   return (
     <FieldIdPrefix value={existing ? "edit-workstream" : "new-workstream"}>
-      <form key={formKey} action={formAction} noValidate>
+      <form key={`${formKey}-${existing?.version ?? ""}`} action={formAction} noValidate>
         <FormStatus state={state} />
         {programmeId && <input type="hidden" name="programmeId" value={programmeId} />}
         {existing && <input type="hidden" name="workstreamId" value={existing.workstreamId} />}

@@ -52,7 +52,7 @@ export function RiskForm({
   );
   return (
     <FieldIdPrefix value={existing ? "edit-risk" : "new-risk"}>
-      <form key={formKey} action={formAction} noValidate>
+      <form key={`${formKey}-${existing?.version ?? ""}`} action={formAction} noValidate>
         <FormStatus state={state} />
         {!existing && state?.ok && (
           <p className="mb-4">

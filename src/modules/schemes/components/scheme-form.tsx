@@ -35,7 +35,7 @@ export function SchemeForm({
   const errors = (field: string) => fieldErrors(state, field);
   return (
     <FieldIdPrefix value={existing ? "edit-scheme" : "new-scheme"}>
-      <form key={formKey} action={formAction} noValidate>
+      <form key={`${formKey}-${existing?.version ?? ""}`} action={formAction} noValidate>
         <FormStatus state={state} />
         {!existing && state?.ok && (
           <p className="mb-4">

@@ -35,7 +35,7 @@ export interface Option {
 
 /** Choices for the filter form, limited to what the actor can see. */
 export async function findSchemeRegisterOptions(actor: Actor): Promise<Record<"organisations" | "divisions" | "programmes" | "workstreams" | "leads", Option[]>> {
-  const organisationIds = schemeFigureScope(actor);
+  const organisationIds = [...schemeFigureScope(actor)];
   const multiple = actor.organisations.length > 1;
   const [divisions, programmes, workstreams, leads] = await Promise.all([
     db().division.findMany({

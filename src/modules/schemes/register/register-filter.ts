@@ -10,8 +10,6 @@ import { IDENTIFIED_STAGES, SCHEME_STAGES } from "../scheme-rules";
  */
 
 export const SCHEME_REGISTER_PAGE_SIZE = 25;
-/** Path of the CSV export (kept here until routes.ts gains it). */
-export const SCHEME_EXPORT_PATH = "/api/schemes/export";
 
 export const SCHEME_CATEGORIES = ["PAY", "NON_PAY", "INCOME"] as const satisfies readonly SchemeCategory[];
 /** "IDENTIFIED" = opportunity to complete: the schemes whose value counts as identified savings. */
@@ -143,7 +141,7 @@ export function schemeRegisterHref(filters: Partial<SchemeRegisterQuery>): strin
 
 /** The CSV of the same filters and order (every matching row, so no page). */
 export function schemeExportHref(query: Partial<SchemeRegisterQuery>): string {
-  return `${SCHEME_EXPORT_PATH}${schemeRegisterQueryString({ ...query, page: undefined })}`;
+  return `${routes.schemeExport}${schemeRegisterQueryString({ ...query, page: undefined })}`;
 }
 
 /** Stages a stage filter selects. */
