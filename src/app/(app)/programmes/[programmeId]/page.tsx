@@ -8,6 +8,7 @@ import { ActivityTable } from "@/modules/activities/components/activity-table";
 import { CreateActivityForm } from "@/modules/activities/components/create-activity-form";
 import { KpiList } from "@/modules/kpis/components/kpi-list";
 import { DependencyList } from "@/modules/programmes/components/dependency-list";
+import { EditProgrammeForm } from "@/modules/programmes/components/edit-programme-form";
 import { SetTargetForm } from "@/modules/programmes/components/set-target-form";
 import { WorkstreamForm } from "@/modules/programmes/components/workstream-form";
 import { findLeads, getProgramme } from "@/modules/programmes/find-programmes";
@@ -89,6 +90,9 @@ export default async function ProgrammePage({ params }: { params: Promise<{ prog
           </Card>
           <Card title="Set a savings target">
             <SetTargetForm programmeId={programme.id} years={years} />
+          </Card>
+          <Card title="Edit the programme">
+            <EditProgrammeForm programme={{ id: programme.id, version: programme.version, theme: programme.theme, name: programme.name, objective: programme.objective, sro: programme.sro }} />
           </Card>
         </>
       )}
