@@ -170,6 +170,20 @@ test("finance adds a workstream and an activity in Q4 2025/26, which the route m
   await expectNoSeriousA11yViolations(page, "/route-map?programme=<id>&from=2025/26&to=2025/26");
 });
 
+test("finance edits a programme's SRO and the programme page shows it", async ({ page }) => {
+  const sro = `Chief Operating Officer ${uniqueSuffix()}`;
+  await signIn(page, LTH.finance);
+  await page.goto("/programmes");
+  await page.getByRole("link", { name: "Portfolio service review", exact: true }).click();
+  const form = card(page, "Edit the programme").locator("form");
+  await waitForHydration(form);
+  await form.getByLabel("Senior responsible owner (optional)").fill(sro);
+  await form.getByRole("button", { name: "Save programme" }).click();
+  await expect(form.getByRole("status")).toHaveText("Programme saved.");
+  await expect(page.getByRole("main").locator("dt", { hasText: "Senior responsible owner" }).locator("xpath=following-sibling::dd[1]")).toHaveText(sro);
+  await expect(form.getByLabel("Senior responsible owner (optional)")).toHaveValue(sro);
+});
+
 test("a board member sees the route map and programmes with no edit controls; another system's programme is not found", async ({ browser, page }) => {
   await signIn(page, DEMO.board);
   await expect(mainNav(page).getByRole("link", { name: "Route map", exact: true })).toBeVisible();
