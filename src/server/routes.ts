@@ -2,6 +2,7 @@
 export const routes = {
   home: "/",
   signIn: "/sign-in",
+  dashboard: "/dashboard",
   admin: "/admin",
   adminOrganisation: (organisationId: string) => `/admin/organisations/${organisationId}`,
   adminUsers: "/admin/users",

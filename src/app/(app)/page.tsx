@@ -11,6 +11,8 @@ import { findActivities } from "@/modules/activities/find-activities";
 import { findMyOverdueRiskWork, findTopRisks } from "@/modules/risks/find-risks";
 import { RiskBandBadge } from "@/modules/risks/components/risk-band-badge";
 import { formatDate } from "@/lib/dates";
+import { findDueMonthlyUpdates } from "@/modules/schemes/financials/financials-reads";
+import { monthName } from "@/modules/schemes/financials/month-grid";
 
 export default async function HomePage() {
   const actor = await requireActor();
@@ -19,13 +21,37 @@ export default async function HomePage() {
   const mine = canAnywhere(actor, "activity.update.own") ? await findActivities(actor, { mine: true }, new Date()) : [];
   const open = mine.filter((a) => a.status !== "DONE");
   const overdue = mine.filter((a) => a.overdue);
-  const [riskWork, topRisks] = await Promise.all([
+  const [riskWork, topRisks, due] = await Promise.all([
     findMyOverdueRiskWork(actor),
     canAnywhere(actor, "risk.manage.any") ? findTopRisks(actor) : Promise.resolve([]),
+    findDueMonthlyUpdates(actor, new Date()),
   ]);
+  const isLead = canAnywhere(actor, "scheme.edit.own");
   return (
     <>
       <PageHeader title={`Welcome, ${actor.name}`} caption={current?.name} />
+      {(isLead || due.schemes.length > 0) && (
+        <Card title="Due this month">
+          {due.schemes.length === 0 ? (
+            <p>Your monthly updates for {monthName(due.financialYear, due.month)} are all in.</p>
+          ) : (
+            <>
+              <p className="mb-2">
+                Submit the monthly update for {monthName(due.financialYear, due.month)} on {due.schemes.length === 1 ? "this scheme" : `these ${due.schemes.length} schemes`}:
+              </p>
+              <ul className="list-disc space-y-1 pl-6">
+                {due.schemes.map((s) => (
+                  <li key={s.id}>
+                    <Link href={routes.scheme(s.id)}>
+                      {s.code} {s.title}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </Card>
+      )}
       {mine.length > 0 && (
         <Card title="My activities">
           <p className="mb-2">

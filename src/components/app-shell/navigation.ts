@@ -12,12 +12,14 @@ export interface NavItem {
 /** The app's sections; each role sees the ones it may use. Later features add theirs here. */
 export const NAV_ITEMS: NavItem[] = [
   { href: routes.home, label: "Home" },
+  { href: routes.dashboard, label: "Dashboard", capability: "dashboard.view" },
   { href: routes.schemes, label: "Schemes", capability: "dashboard.view" },
   { href: routes.programmes, label: "Programmes", capability: "dashboard.view" },
   { href: routes.routeMap, label: "Route map", capability: "dashboard.view" },
   { href: routes.myActivities, label: "My activities", capability: "activity.update.own" },
   { href: routes.risks, label: "Risks", capability: "dashboard.view" },
   { href: routes.leads, label: "Leads", capability: "programme.manage" },
+  { href: routes.financeSettings, label: "Finance settings", capability: "period.close" },
   { href: routes.admin, label: "Organisations", capability: "admin.view" },
   { href: routes.adminUsers, label: "Users", capability: "user.manage" },
 ];

@@ -127,20 +127,31 @@ export type GridTexts = Record<string, string>;
 
 /**
  * Fills the grid from the pasted block, starting at (row, month) and moving right and down;
- * values beyond M12 or below the last row are ignored. Returns a new object.
+ * values beyond M12, below the last row or for cells that are not `writable` (read-only ones,
+ * e.g. actuals of months not started) are skipped. Returns the new texts and how many went in.
  */
-export function applyPaste(texts: GridTexts, block: string[][], startRow: GridRow, startMonth: number): GridTexts {
+export function applyPaste(
+  texts: GridTexts,
+  block: string[][],
+  startRow: GridRow,
+  startMonth: number,
+  writable: (row: GridRow, month: number) => boolean = () => true,
+): { texts: GridTexts; pasted: number; skipped: number } {
   const next = { ...texts };
+  let pasted = 0;
+  let skipped = 0;
   const rowIndex = GRID_ROWS.indexOf(startRow);
   block.forEach((values, r) => {
     const row = GRID_ROWS[rowIndex + r];
-    if (!row) return;
     values.forEach((value, c) => {
       const month = startMonth + c;
-      if (month <= 12) next[cellKey(row, month)] = value;
+      if (row && month <= 12 && writable(row, month)) {
+        next[cellKey(row, month)] = value;
+        pasted += 1;
+      } else skipped += 1;
     });
   });
-  return next;
+  return { texts: next, pasted, skipped };
 }
 
 /* ----------------------------------------------------------------------------------------------

@@ -6,6 +6,10 @@ import { formatFinancialYear, monthLabel, type FinancialMonth } from "@/lib/fina
 import { formatMoney, penceToPoundsString } from "@/lib/money";
 import { SchemeForm } from "@/modules/schemes/components/scheme-form";
 import { SchemeMonthsTable } from "@/modules/schemes/components/scheme-months-table";
+import { MonthlyUpdateForm } from "@/modules/schemes/financials/components/monthly-update-form";
+import { SchemeMonthsGrid } from "@/modules/schemes/financials/components/scheme-months-grid";
+import { monthName } from "@/modules/schemes/financials/month-grid";
+import { schemeFinancialsView } from "@/modules/schemes/financials/scheme-financials-view";
 import { getScheme } from "@/modules/schemes/get-scheme";
 import { canEditScheme } from "@/modules/schemes/scheme-access";
 import { schemeFormOptions } from "@/modules/schemes/scheme-form-options";
@@ -22,9 +26,9 @@ export default async function SchemePage({ params }: { params: Promise<{ schemeI
   const { schemeId } = await params;
   const scheme = await orNotFound(getScheme(actor, schemeId));
   const editable = canEditScheme(actor, scheme);
-  const options = editable ? await schemeFormOptions(scheme.organisationId) : null;
+  const [options, financials] = await Promise.all([editable ? schemeFormOptions(scheme.organisationId) : null, schemeFinancialsView(actor, scheme)]);
   const rag = ragDisplay(scheme.stage, scheme.rag);
-  const years = [...new Set([scheme.financialYear, ...scheme.months.map((m) => m.financialYear)])].sort();
+  const update = financials.monthlyUpdate;
   return (
     <>
       <PageHeader title={scheme.title} caption={`${scheme.code} · ${scheme.organisation.name}`}>
@@ -66,11 +70,17 @@ export default async function SchemePage({ params }: { params: Promise<{ schemeI
           </dd>
         </dl>
       </Card>
-      {years.map((fy) => (
-        <Card key={fy} title={`Monthly financials ${formatFinancialYear(fy)}`}>
-          <SchemeMonthsTable financialYear={fy} months={scheme.months.filter((m) => m.financialYear === fy)} />
+      {financials.years.map((y) => (
+        <Card key={y.financialYear} title={`Monthly financials ${formatFinancialYear(y.financialYear)}`}>
+          {y.grid ? <SchemeMonthsGrid {...y.grid} /> : <SchemeMonthsTable financialYear={y.financialYear} months={y.months} />}
         </Card>
       ))}
+      {update && (
+        <Card title={`Submit the monthly update for M${update.month}`}>
+          <p className="mb-4 text-nhs-secondary">{monthName(update.financialYear, update.month)}: the actual, the forecast for the rest of the year, RAG and commentary.</p>
+          <MonthlyUpdateForm {...update} />
+        </Card>
+      )}
       <Card title="Monthly updates">
         {scheme.updates.length === 0 ? (
           <p>No monthly updates yet.</p>

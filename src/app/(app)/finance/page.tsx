@@ -1,0 +1,106 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AccessDenied } from "@/components/ui/access-denied";
+import { DataTable, cellClass, numberCellClass, rowClass } from "@/components/ui/data-table";
+import { Card, PageHeader } from "@/components/ui/page-header";
+import { formatDate } from "@/lib/dates";
+import { financialYearOf, formatFinancialYear } from "@/lib/financial-year";
+import { formatMoney } from "@/lib/money";
+import { PeriodCloseTable } from "@/modules/schemes/financials/components/period-close-table";
+import { SavingsTargetForm } from "@/modules/schemes/financials/components/savings-target-form";
+import { financeOrganisations, findPeriods, findSavingsTargets } from "@/modules/schemes/financials/financials-reads";
+import { monthName } from "@/modules/schemes/financials/month-grid";
+import { can } from "@/server/auth/actor";
+import { currentOrganisation } from "@/server/auth/current-organisation";
+import { requireActor } from "@/server/auth/session";
+import { routes } from "@/server/routes";
+
+export const metadata: Metadata = { title: "Finance settings" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** The year asked for, if it is this financial year or one of the ten before it. */
+function chosenYear(text: string | string[] | undefined, thisYear: number): number {
+  const year = Number(typeof text === "string" ? text : undefined);
+  return Number.isInteger(year) && year <= thisYear && year >= thisYear - 10 ? year : thisYear;
+}
+
+export default async function FinanceSettingsPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await requireActor();
+  const organisations = financeOrganisations(actor);
+  if (organisations.length === 0) return <AccessDenied what="finance settings" />;
+  const params = await searchParams;
+  const current = await currentOrganisation(actor);
+  const organisation = organisations.find((o) => o.id === params.organisation) ?? organisations.find((o) => o.id === current?.id) ?? organisations[0]!;
+  const now = new Date();
+  const thisYear = financialYearOf(now);
+  const year = chosenYear(params.year, thisYear);
+  const canClose = can(actor, "period.close", organisation.id);
+  const canSetTargets = can(actor, "target.manage", organisation.id);
+  const [periods, targets] = await Promise.all([
+    canClose ? findPeriods(actor, organisation.id, year, now) : Promise.resolve([]),
+    canSetTargets ? findSavingsTargets(actor, organisation.id) : Promise.resolve([]),
+  ]);
+  const years = [thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map((fy) => ({ value: formatFinancialYear(fy), label: formatFinancialYear(fy) }));
+
+  return (
+    <>
+      <PageHeader title="Finance settings" caption={organisation.name} />
+      {organisations.length > 1 && (
+        <nav aria-label="Organisations" className="mb-6">
+          <ul className="flex flex-wrap gap-x-4 gap-y-1">
+            {organisations.map((o) => (
+              <li key={o.id}>
+                <Link href={routes.financeSettingsAt(o.id, year)} aria-current={o.id === organisation.id ? "page" : undefined} className={o.id === organisation.id ? "font-bold" : ""}>
+                  {o.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      {canSetTargets && (
+        <Card title="Savings targets">
+          {targets.length === 0 ? (
+            <p className="mb-4">No savings target has been set yet.</p>
+          ) : (
+            <div className="mb-4">
+              <DataTable caption={`Savings targets of ${organisation.name}`} columns={[{ label: "Financial year" }, { label: "Target", align: "right" }]}>
+                {targets.map((t) => (
+                  <tr key={t.financialYear} className={rowClass}>
+                    <td className={cellClass}>{formatFinancialYear(t.financialYear)}</td>
+                    <td className={numberCellClass}>{formatMoney(Number(t.targetPence), { style: "full" })}</td>
+                  </tr>
+                ))}
+              </DataTable>
+            </div>
+          )}
+          <h3 className="mb-2 text-lg font-bold">Set a target</h3>
+          <SavingsTargetForm organisationId={organisation.id} years={years} defaultYear={formatFinancialYear(thisYear)} />
+        </Card>
+      )}
+      {canClose && (
+        <Card title={`Month-end close, ${formatFinancialYear(year)}`}>
+          <p className="mb-3">
+            Once a month is closed, its actuals can only be changed by finance, with a reason.{" "}
+            {year === thisYear ? (
+              <Link href={routes.financeSettingsAt(organisation.id, thisYear - 1)}>Show {formatFinancialYear(thisYear - 1)}</Link>
+            ) : (
+              <Link href={routes.financeSettingsAt(organisation.id, thisYear)}>Show {formatFinancialYear(thisYear)}</Link>
+            )}
+          </p>
+          <PeriodCloseTable
+            organisationId={organisation.id}
+            financialYear={year}
+            periods={periods.map((p) => ({
+              month: p.month,
+              name: monthName(year, p.month),
+              status: p.state === "closed" ? `Closed by ${p.closedBy} on ${formatDate(p.closedAt!)}` : p.state === "open" ? "Open" : "Not ended yet",
+              closable: p.state === "open",
+            }))}
+          />
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import Link from "next/link";
+import { DataTable, cellClass, numberCellClass, rowClass } from "@/components/ui/data-table";
+import { formatMoney } from "@/lib/money";
+import type { SchemeFilters } from "@/modules/schemes/register/register-filter";
+import type { BreakdownDimension, BreakdownRow, FinanceHeadline } from "../finance-dashboard";
+import { breakdownHref, formatWte, shareText } from "../finance-dashboard-view";
+
+/** Server-rendered parts of the finance dashboard: headline tiles and breakdown tables. */
+
+function Tile({ title, value, detail }: { title: string; value: string; detail?: string }) {
+  return (
+    <div className="rounded border border-nhs-border p-4">
+      <h3 className="text-base font-semibold text-nhs-secondary">{title}</h3>
+      <p className="text-2xl font-bold">{value}</p>
+      {detail && <p className="text-sm text-nhs-secondary">{detail}</p>}
+    </div>
+  );
+}
+
+const signed = (pence: number) => (pence > 0 ? `+${formatMoney(pence)}` : formatMoney(pence));
+
+export function HeadlineTiles({ h }: { h: FinanceHeadline }) {
+  const gap = h.unidentifiedPence;
+  const outturnGap = h.forecastOutturnPence - h.targetPence;
+  return (
+    <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <Tile title="Target" value={formatMoney(h.targetPence)} />
+      <Tile title="Identified" value={formatMoney(h.identifiedPence)} detail={`${h.schemeCount} scheme${h.schemeCount === 1 ? "" : "s"}, ${shareText(h.identifiedPence, h.targetPence)} of target`} />
+      <Tile title="Risk-adjusted" value={formatMoney(h.riskAdjustedPence)} detail="Identified value weighted by stage" />
+      <Tile
+        title={gap > 0 ? "Unidentified gap" : "Identified beyond target"}
+        value={formatMoney(Math.abs(gap))}
+        detail={gap > 0 ? "Target not yet covered by schemes" : "No unidentified gap"}
+      />
+      <Tile
+        title="Year to date: plan and actual"
+        value={`${formatMoney(h.ytdActualPence)} of ${formatMoney(h.ytdPlanPence)}`}
+        detail={`Variance ${signed(h.ytdVariancePence)} over ${h.elapsedMonths} ended month${h.elapsedMonths === 1 ? "" : "s"}`}
+      />
+      <Tile title="Forecast outturn" value={formatMoney(h.forecastOutturnPence)} detail={`${signed(outturnGap)} against target`} />
+      <Tile
+        title="Recurrent and non-recurrent"
+        value={`${formatMoney(h.recurrentPence)} and ${formatMoney(h.nonRecurrentPence)}`}
+        detail={`Non-recurrent share ${shareText(h.nonRecurrentPence, h.identifiedPence)}; cash-releasing share ${shareText(h.cashReleasingPence, h.identifiedPence)}`}
+      />
+      <Tile
+        title="WTE reductions"
+        value={formatWte(h.wteSubstantiveHundredths + h.wteBankHundredths + h.wteAgencyHundredths)}
+        detail={`Substantive ${formatWte(h.wteSubstantiveHundredths)}, bank ${formatWte(h.wteBankHundredths)}, agency ${formatWte(h.wteAgencyHundredths)}`}
+      />
+    </div>
+  );
+}
+
+const DIMENSION_TITLES: Record<BreakdownDimension, string> = { workstream: "Workstream", division: "Division", category: "Category", organisation: "Organisation" };
+
+export function BreakdownTable({ dimension, rows, base }: { dimension: BreakdownDimension; rows: BreakdownRow[]; base: Partial<SchemeFilters> }) {
+  if (rows.length === 0) return <p>No identified schemes.</p>;
+  return (
+    <DataTable
+      caption={`Identified savings by ${dimension}`}
+      columns={[
+        { label: DIMENSION_TITLES[dimension] },
+        { label: "Identified", align: "right" },
+        { label: "Risk-adjusted", align: "right" },
+        { label: "YTD plan", align: "right" },
+        { label: "YTD actual", align: "right" },
+        { label: "Variance", align: "right" },
+      ]}
+    >
+      {rows.map((row) => {
+        const href = breakdownHref(row, base);
+        return (
+          <tr key={row.key ?? "none"} className={rowClass}>
+            <th scope="row" className={`${cellClass} font-normal`}>
+              {href ? (
+                <Link href={href}>
+                  {row.label}
+                  <span className="sr-only"> (schemes in the register)</span>
+                </Link>
+              ) : (
+                row.label
+              )}
+            </th>
+            <td className={numberCellClass}>{formatMoney(row.identifiedPence)}</td>
+            <td className={numberCellClass}>{formatMoney(row.riskAdjustedPence)}</td>
+            <td className={numberCellClass}>{formatMoney(row.ytdPlanPence)}</td>
+            <td className={numberCellClass}>{formatMoney(row.ytdActualPence)}</td>
+            <td className={numberCellClass}>{signed(row.ytdVariancePence)}</td>
+          </tr>
+        );
+      })}
+    </DataTable>
+  );
+}

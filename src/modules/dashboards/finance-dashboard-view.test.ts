@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import type { Actor, ActorOrganisation } from "@/server/auth/actor";
+import { breakdownHref, dashboardSelection, formatWte, maturitySegments, shareText } from "./finance-dashboard-view";
+
+const org = (id: string, roles: ActorOrganisation["roles"]): ActorOrganisation => ({ id, code: id.toUpperCase(), name: `Org ${id}`, type: "TRUST", systemId: "s1", roles, clinicalCapacities: [] });
+const actor: Actor = { userId: "u1", email: "u1@test.nhs.uk", name: "U One", organisations: [org("a", ["BOARD"]), org("b", ["FINANCE"]), org("c", [])] };
+const NOW = new Date("2025-09-15T10:00:00Z");
+
+describe("dashboardSelection", () => {
+  it("defaults to the current organisation and this financial year", () => {
+    expect(dashboardSelection(actor, {}, "b", NOW)).toEqual({
+      organisationId: "b",
+      year: 2025,
+      scope: ["b"],
+      organisations: [
+        { id: "a", name: "Org a" },
+        { id: "b", name: "Org b" },
+      ],
+    });
+  });
+
+  it("shows the system view for org=all: every organisation the actor may view the dashboard of", () => {
+    const s = dashboardSelection(actor, { org: "all", year: "2024-25" }, "b", NOW);
+    expect([s.organisationId, s.year, s.scope]).toEqual([undefined, 2024, ["a", "b"]]);
+  });
+
+  it("ignores an organisation the actor may not view, and a bad year", () => {
+    expect(dashboardSelection(actor, { org: "c", year: "nonsense" }, "a", NOW)).toMatchObject({ organisationId: "a", year: 2025, scope: ["a"] });
+    expect(dashboardSelection(actor, { org: ["b", "a"] }, "zzz", NOW)).toMatchObject({ organisationId: "b", scope: ["b"] });
+    expect(dashboardSelection(actor, {}, "zzz", NOW)).toMatchObject({ organisationId: "a", scope: ["a"] });
+    expect(dashboardSelection({ ...actor, organisations: [] }, {}, undefined, NOW)).toMatchObject({ organisationId: undefined, scope: [] });
+  });
+});
+
+describe("maturitySegments", () => {
+  const stages = [
+    { stage: "OPPORTUNITY" as const, inYearPence: 10 },
+    { stage: "COMPLETE" as const, inYearPence: 5 },
+  ];
+  it("adds the unidentified gap as its own segment only when the target is not covered", () => {
+    expect(maturitySegments(stages, 7).map((s) => [s.label, s.pence])).toEqual([["Opportunity", 10], ["Complete", 5], ["Unidentified", 7]]);
+    expect(maturitySegments(stages, 0)).toHaveLength(2);
+    expect(maturitySegments(stages, -3)).toHaveLength(2);
+  });
+});
+
+describe("formatting helpers", () => {
+  it("shows WTE hundredths with two decimals and shares as whole percentages", () => {
+    expect([formatWte(250), formatWte(5), formatWte(0), formatWte(-125)]).toEqual(["2.50", "0.05", "0.00", "-1.25"]);
+    expect([shareText(1, 3), shareText(85_000_001, 108_000_004), shareText(1, 0)]).toEqual(["33%", "79%", "—"]);
+  });
+});
+
+describe("breakdownHref", () => {
+  const W = "11111111-1111-4111-8111-111111111111";
+  it("links a row to the register with the same year, organisation and identified stages", () => {
+    expect(breakdownHref({ dimension: "workstream", key: W }, { year: 2025, organisation: "o1" })).toBe(`/schemes?organisation=o1&workstream=${W}&stage=IDENTIFIED&year=2025-26`);
+    expect(breakdownHref({ dimension: "category", key: "NON_PAY" }, { year: 2024 })).toBe("/schemes?stage=IDENTIFIED&category=NON_PAY&year=2024-25");
+    expect(breakdownHref({ dimension: "organisation", key: "o2" }, { year: 2025 })).toBe("/schemes?organisation=o2&stage=IDENTIFIED&year=2025-26");
+    expect(breakdownHref({ dimension: "division", key: null }, { year: 2025 })).toBeNull();
+  });
+});

@@ -1,0 +1,81 @@
+import type { SchemeStage } from "@/generated/prisma/enums";
+import { financialYearOf, type FinancialYear } from "@/lib/financial-year";
+import { parseYearParam, schemeRegisterHref, type SchemeFilters } from "@/modules/schemes/register/register-filter";
+import { can, type Actor } from "@/server/auth/actor";
+import type { BreakdownRow } from "./finance-dashboard";
+
+/**
+ * Pure helpers of the finance dashboard page: which organisations and year it shows (from the
+ * URL of its GET form), and the maturity chart's segments.
+ */
+
+export const SYSTEM_VIEW = "all";
+
+export interface DashboardSelection {
+  /** One organisation's id, or undefined for the system view. */
+  organisationId: string | undefined;
+  year: FinancialYear;
+  /** Organisations whose figures are shown: those the actor may view the dashboard of. */
+  scope: string[];
+  /** Organisations offered by the selector. */
+  organisations: { id: string; name: string }[];
+}
+
+type RawParams = Record<string, string | string[] | undefined>;
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/**
+ * `?org=<id>` shows that organisation (if the actor may view it), `?org=all` the system view
+ * (every organisation the actor may view); otherwise the current organisation. `?year=2025-26`
+ * as on the register; otherwise the financial year of `now`.
+ */
+export function dashboardSelection(actor: Actor, raw: RawParams, currentOrganisationId: string | undefined, now = new Date()): DashboardSelection {
+  const viewable = actor.organisations.filter((o) => can(actor, "dashboard.view", o.id));
+  const year = parseYearParam(first(raw.year)) ?? financialYearOf(now);
+  const org = first(raw.org);
+  const organisations = viewable.map((o) => ({ id: o.id, name: o.name }));
+  if (org === SYSTEM_VIEW) return { organisationId: undefined, year, scope: viewable.map((o) => o.id), organisations };
+  const chosen = viewable.find((o) => o.id === org) ?? viewable.find((o) => o.id === currentOrganisationId) ?? viewable[0];
+  return { organisationId: chosen?.id, year, scope: chosen ? [chosen.id] : [], organisations };
+}
+
+export interface MaturitySegment {
+  key: SchemeStage | "UNIDENTIFIED";
+  label: string;
+  pence: number;
+}
+
+const STAGE_LABELS: Partial<Record<SchemeStage, string>> = { OPPORTUNITY: "Opportunity", PLANNING: "Planning", DELIVERY: "Delivery", COMPLETE: "Complete" };
+
+/** Stages in gateway order, then the unidentified gap (only when the target is not yet covered). */
+export function maturitySegments(stages: readonly { stage: SchemeStage; inYearPence: number }[], unidentifiedPence: number): MaturitySegment[] {
+  const segments: MaturitySegment[] = stages.map((s) => ({ key: s.stage, label: STAGE_LABELS[s.stage] ?? s.stage, pence: s.inYearPence }));
+  if (unidentifiedPence > 0) segments.push({ key: "UNIDENTIFIED", label: "Unidentified", pence: unidentifiedPence });
+  return segments;
+}
+
+/** WTE held in hundredths, shown with two decimals ("2.50"). */
+export function formatWte(hundredths: number): string {
+  const sign = hundredths < 0 ? "-" : "";
+  const abs = Math.abs(hundredths);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+}
+
+/** A whole-number percentage of a part, or an em dash when there is no whole. */
+export function shareText(part: number, whole: number): string {
+  return whole === 0 ? "—" : `${Math.round((part / whole) * 100)}%`;
+}
+
+/**
+ * The register filtered like a breakdown row: the dashboard's year and organisation, identified
+ * stages, and the row's workstream, division, category or organisation. Null for a "No …" row,
+ * which the register cannot select.
+ */
+export function breakdownHref(row: Pick<BreakdownRow, "dimension" | "key">, base: Partial<SchemeFilters>): string | null {
+  if (row.key === null) return null;
+  const filters: Partial<SchemeFilters> = { ...base, stage: "IDENTIFIED" };
+  if (row.dimension === "category") filters.category = row.key as SchemeFilters["category"];
+  else filters[row.dimension] = row.key;
+  return schemeRegisterHref(filters);
+}
