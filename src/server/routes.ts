@@ -3,6 +3,7 @@ export const routes = {
   home: "/",
   signIn: "/sign-in",
   dashboard: "/dashboard",
+  board: "/board",
   admin: "/admin",
   adminOrganisation: (organisationId: string) => `/admin/organisations/${organisationId}`,
   adminUsers: "/admin/users",

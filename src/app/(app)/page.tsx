@@ -30,6 +30,14 @@ export default async function HomePage() {
   return (
     <>
       <PageHeader title={`Welcome, ${actor.name}`} caption={current?.name} />
+      {actor.organisations.some((o) => o.roles.includes("BOARD")) && (
+        <Card title="Board summary">
+          <p className="mb-2">The savings position, maturity, delivery to date and top risks, ready to print for the board.</p>
+          <Link href={routes.board} className="font-semibold">
+            Open the board summary
+          </Link>
+        </Card>
+      )}
       {(isLead || due.schemes.length > 0) && (
         <Card title="Due this month">
           {due.schemes.length === 0 ? (

@@ -13,6 +13,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: routes.home, label: "Home" },
   { href: routes.dashboard, label: "Dashboard", capability: "dashboard.view" },
+  { href: routes.board, label: "Board summary", capability: "dashboard.view" },
   { href: routes.schemes, label: "Schemes", capability: "dashboard.view" },
   { href: routes.programmes, label: "Programmes", capability: "dashboard.view" },
   { href: routes.routeMap, label: "Route map", capability: "dashboard.view" },
