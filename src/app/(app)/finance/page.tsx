@@ -8,6 +8,8 @@ import { financialYearOf, formatFinancialYear } from "@/lib/financial-year";
 import { formatMoney } from "@/lib/money";
 import { PeriodCloseTable } from "@/modules/schemes/financials/components/period-close-table";
 import { SavingsTargetForm } from "@/modules/schemes/financials/components/savings-target-form";
+import { StageWeightsForm } from "@/modules/schemes/financials/components/stage-weights-form";
+import { findStageWeights } from "@/modules/schemes/financials/stage-weights";
 import { financeOrganisations, findPeriods, findSavingsTargets } from "@/modules/schemes/financials/financials-reads";
 import { monthName } from "@/modules/schemes/financials/month-grid";
 import { can } from "@/server/auth/actor";
@@ -37,9 +39,10 @@ export default async function FinanceSettingsPage({ searchParams }: { searchPara
   const year = chosenYear(params.year, thisYear);
   const canClose = can(actor, "period.close", organisation.id);
   const canSetTargets = can(actor, "target.manage", organisation.id);
-  const [periods, targets] = await Promise.all([
+  const [periods, targets, weights] = await Promise.all([
     canClose ? findPeriods(actor, organisation.id, year, now) : Promise.resolve([]),
     canSetTargets ? findSavingsTargets(actor, organisation.id) : Promise.resolve([]),
+    findStageWeights(organisation.id),
   ]);
   const years = [thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map((fy) => ({ value: formatFinancialYear(fy), label: formatFinancialYear(fy) }));
 
@@ -77,6 +80,12 @@ export default async function FinanceSettingsPage({ searchParams }: { searchPara
           )}
           <h3 className="mb-2 text-lg font-bold">Set a target</h3>
           <SavingsTargetForm organisationId={organisation.id} years={years} defaultYear={formatFinancialYear(thisYear)} />
+        </Card>
+      )}
+      {canSetTargets && (
+        <Card title="Risk adjustment by stage">
+          <p className="mb-3">How much of a scheme&rsquo;s in-year value counts towards the risk-adjusted figure at each stage. Defaults: opportunity 25%, planning 50%, delivery 90%, complete 100%.</p>
+          <StageWeightsForm organisationId={organisation.id} weights={weights} />
         </Card>
       )}
       {canClose && (
