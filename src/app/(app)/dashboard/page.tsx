@@ -3,13 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DataTable, cellClass, numberCellClass, rowClass } from "@/components/ui/data-table";
 import { Card, PageHeader } from "@/components/ui/page-header";
-import { financialYearOf, formatFinancialYear, monthLabel, type FinancialMonth } from "@/lib/financial-year";
-import { formatMoney } from "@/lib/money";
+import { financialYearOf, formatFinancialYear, monthLabel } from "@/lib/financial-year";
+import { DashboardSelector } from "@/modules/dashboards/components/dashboard-selector";
 import { CumulativeChart, MaturityChart } from "@/modules/dashboards/components/finance-charts";
+import { CumulativeTable, MaturityTable } from "@/modules/dashboards/components/position-tables";
 import { BreakdownTable, HeadlineTiles } from "@/modules/dashboards/components/finance-tables";
 import { BREAKDOWN_DIMENSIONS, financeBreakdowns, financeHeadline } from "@/modules/dashboards/finance-dashboard";
 import { overdueMonthlyUpdates } from "@/modules/dashboards/finance-dashboard-overdue";
-import { SYSTEM_VIEW, dashboardSelection, maturitySegments } from "@/modules/dashboards/finance-dashboard-view";
+import { dashboardSelection, maturitySegments } from "@/modules/dashboards/finance-dashboard-view";
 import { identifiedByStage, monthlyCumulative } from "@/modules/dashboards/scheme-figures";
 import { findTopRisks } from "@/modules/risks/find-risks";
 import { canAnywhere } from "@/server/auth/actor";
@@ -18,9 +19,6 @@ import { requireActor } from "@/server/auth/session";
 import { routes } from "@/server/routes";
 
 export const metadata: Metadata = { title: "Finance dashboard" };
-
-/** "2025-26", as the register writes the year in its URLs. */
-const yearParam = (year: number) => `${year}-${String((year + 1) % 100).padStart(2, "0")}`;
 
 export default async function FinanceDashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
@@ -45,32 +43,7 @@ export default async function FinanceDashboardPage({ searchParams }: { searchPar
     <>
       <PageHeader title="Finance dashboard" caption={`${viewName} · ${formatFinancialYear(year)}`} />
       <Card title="Show">
-        <form method="get" className="flex flex-wrap items-end gap-4">
-          <label className="flex flex-col">
-            Organisation
-            <select name="org" defaultValue={organisationId ?? SYSTEM_VIEW} className="border-2 border-nhs-text p-2">
-              <option value={SYSTEM_VIEW}>All my organisations (system view)</option>
-              {selection.organisations.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col">
-            Financial year
-            <select name="year" defaultValue={yearParam(year)} className="border-2 border-nhs-text p-2">
-              {[thisYear - 2, thisYear - 1, thisYear, thisYear + 1].map((y) => (
-                <option key={y} value={yearParam(y)}>
-                  {formatFinancialYear(y)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" className="rounded bg-nhs-green px-4 py-2 font-semibold text-white">
-            Show
-          </button>
-        </form>
+        <DashboardSelector action={routes.dashboard} organisations={selection.organisations} organisationId={organisationId} year={year} years={[thisYear - 2, thisYear - 1, thisYear, thisYear + 1]} />
       </Card>
 
       <Card title="Headline figures">
@@ -79,37 +52,14 @@ export default async function FinanceDashboardPage({ searchParams }: { searchPar
 
       <Card title="Maturity by stage">
         <MaturityChart segments={segments} />
-        <DataTable caption="In-year value by stage, and the unidentified gap" columns={[{ label: "Stage" }, { label: "In-year value", align: "right" }]}>
-          {segments.map((s) => (
-            <tr key={s.key} className={rowClass}>
-              <th scope="row" className={`${cellClass} font-normal`}>
-                {s.label}
-              </th>
-              <td className={numberCellClass}>{formatMoney(s.pence)}</td>
-            </tr>
-          ))}
-        </DataTable>
+        <MaturityTable segments={segments} />
       </Card>
 
       <Card title="Cumulative plan, forecast and actual">
         <CumulativeChart
           points={months.map((m) => ({ label: monthLabel(m.month), plan: m.cumulativePlanPence, forecast: m.cumulativeForecastPence, actual: m.cumulativeActualPence }))}
         />
-        <DataTable
-          caption="Cumulative plan, forecast and actual by month"
-          columns={[{ label: "Month" }, { label: "Plan", align: "right" }, { label: "Forecast", align: "right" }, { label: "Actual", align: "right" }]}
-        >
-          {months.map((m) => (
-            <tr key={m.month} className={rowClass}>
-              <th scope="row" className={`${cellClass} font-normal`}>
-                M{m.month} {monthLabel(m.month as FinancialMonth)}
-              </th>
-              <td className={numberCellClass}>{formatMoney(m.cumulativePlanPence)}</td>
-              <td className={numberCellClass}>{formatMoney(m.cumulativeForecastPence)}</td>
-              <td className={numberCellClass}>{m.cumulativeActualPence === null ? "—" : formatMoney(m.cumulativeActualPence)}</td>
-            </tr>
-          ))}
-        </DataTable>
+        <CumulativeTable months={months} />
       </Card>
 
       {BREAKDOWN_DIMENSIONS.map((dimension) => (

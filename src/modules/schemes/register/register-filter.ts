@@ -75,6 +75,11 @@ const querySchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 
+/** 2025 → "2025-26": the year as URLs write it (no slash to escape). */
+export function formatYearParam(year: FinancialYear): string {
+  return `${year}-${String((year + 1) % 100).padStart(2, "0")}`;
+}
+
 /** "2025", "2025-26", "2025/26" → 2025; anything else → undefined. */
 export function parseYearParam(text: string | undefined): FinancialYear | undefined {
   if (!text) return undefined;
@@ -125,7 +130,7 @@ export function schemeRegisterQueryString(query: Partial<SchemeRegisterQuery>): 
     if (key === "page" && value === 1) continue;
     if (key === "year") {
       // Written "2025-26": readable, and a bookmark keeps its year as time moves on.
-      params.set(key, `${value}-${String(((value as number) + 1) % 100).padStart(2, "0")}`);
+      params.set(key, formatYearParam(value as number));
       continue;
     }
     params.set(key, String(value));
