@@ -155,7 +155,7 @@ test("a board member reads the register and a risk with no write forms, and down
   expect(response.headers()["content-type"]).toMatch(/^text\/csv\b/);
   const lines = (await response.text()).replace(/^\uFEFF/, "").split("\r\n");
   expect(lines[0]).toBe(
-    "Title,Organisation,Programme,Workstream,Category,Owner,Cause,Event,Effect,Inherent score,Current likelihood,Current consequence,Current score,Current band,Target score,Review date,Status,Closure reason",
+    "Title,Organisation,Programme or scheme,Workstream,Category,Owner,Cause,Event,Effect,Inherent score,Current likelihood,Current consequence,Current score,Current band,Target score,Review date,Status,Closure reason",
   );
   expect(lines.filter(Boolean).length, "the NEL risks below the header").toBeGreaterThan(1);
 

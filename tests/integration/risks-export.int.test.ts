@@ -86,7 +86,7 @@ describe("risk register CSV export", () => {
       expect(response.headers.get("Content-Disposition")).toMatch(/^attachment; filename="risk-register-\d{4}-\d{2}-\d{4}-\d{2}-\d{2}\.csv"$/);
       const body = await response.text();
       const lines = body.replace(/^\uFEFF/, "").split("\r\n");
-      expect(lines[0]).toMatch(/^Title,Organisation,Programme,Workstream,Category,Owner,Cause,Event,Effect,/);
+      expect(lines[0]).toMatch(/^Title,Organisation,Programme or scheme,Workstream,Category,Owner,Cause,Event,Effect,/);
       expect(lines.slice(1, -1)).toHaveLength(2);
       expect(lines[1]).toMatch(/^"'=HYPERLINK\(""http:\/\/x""\)",T[^,]*,Premium pay,,FINANCIAL,/);
       expect(lines[1]).toContain(",'+44 cost pressure,\"'-1 theatre list, rest as planned\",'@SUM(A1:A9),16,4,4,16,Extreme,4,2026-09-30,OPEN,");

@@ -94,7 +94,7 @@ export default async function HomePage() {
                 <RiskBandBadge score={r.currentScore} />
                 <Link href={routes.risk(r.id)}>{r.title}</Link>
                 <span className="text-nhs-secondary">
-                  {r.programme.name} · {r.owner.name}
+                  {r.registerName} · {r.owner.name}
                 </span>
               </li>
             ))}

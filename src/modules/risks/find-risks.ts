@@ -2,7 +2,7 @@ import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { notFound } from "@/server/errors";
 import { startOfUtcDay } from "@/lib/dates";
-import { programmeScope } from "@/modules/programmes/programme-access";
+import { registerName, riskScope } from "./risk-access";
 import { RISK_PAGE_SIZE, riskOrderBy, riskWhere, type RiskQuery } from "./risk-filter";
 
 const registerSelect = {
@@ -20,11 +20,12 @@ const registerSelect = {
   owner: { select: { id: true, name: true } },
   programme: { select: { id: true, name: true, organisation: { select: { code: true } } } },
   workstream: { select: { id: true, name: true } },
+  scheme: { select: { id: true, code: true, title: true, organisation: { select: { code: true } } } },
 } as const;
 
 /** One page of the register, with the total that matches the filter (counted by the database). */
 export async function findRisks(actor: Actor, query: RiskQuery, now = new Date()) {
-  const where = riskWhere(query, programmeScope(actor), startOfUtcDay(now));
+  const where = riskWhere(query, riskScope(actor), startOfUtcDay(now));
   const [total, rows] = await Promise.all([
     db().risk.count({ where }),
     db().risk.findMany({ where, orderBy: riskOrderBy(query.sort), select: registerSelect, skip: (query.page - 1) * RISK_PAGE_SIZE, take: RISK_PAGE_SIZE }),
@@ -35,7 +36,7 @@ export async function findRisks(actor: Actor, query: RiskQuery, now = new Date()
 /** Every risk matching the filter, for the CSV export (capped: registers are hundreds, not millions). */
 export async function findRisksForExport(actor: Actor, query: RiskQuery, now = new Date()) {
   return db().risk.findMany({
-    where: riskWhere(query, programmeScope(actor), startOfUtcDay(now)),
+    where: riskWhere(query, riskScope(actor), startOfUtcDay(now)),
     orderBy: riskOrderBy(query.sort),
     take: 50_000,
     select: { ...registerSelect, cause: true, event: true, effect: true, targetLikelihood: true, targetConsequence: true, closureReason: true },
@@ -44,7 +45,7 @@ export async function findRisksForExport(actor: Actor, query: RiskQuery, now = n
 
 /** Counts per (likelihood, consequence) cell for the heatmap, under the same filters bar the cell. */
 export async function riskHeatmapCounts(actor: Actor, query: RiskQuery, now = new Date()) {
-  const where = riskWhere(query, programmeScope(actor), startOfUtcDay(now), true);
+  const where = riskWhere(query, riskScope(actor), startOfUtcDay(now), true);
   if (query.view === "target") {
     const rows = await db().risk.groupBy({ by: ["targetLikelihood", "targetConsequence"], where, _count: { _all: true } });
     return rows.map((r) => ({ likelihood: r.targetLikelihood, consequence: r.targetConsequence, count: r._count._all }));
@@ -55,11 +56,12 @@ export async function riskHeatmapCounts(actor: Actor, query: RiskQuery, now = ne
 
 export async function getRisk(actor: Actor, riskId: string) {
   const risk = await db().risk.findFirst({
-    where: { id: riskId, programme: programmeScope(actor) },
+    where: { id: riskId, ...riskScope(actor) },
     include: {
       owner: { select: { id: true, name: true } },
       programme: { select: { id: true, name: true, organisationId: true, systemId: true } },
       workstream: { select: { id: true, name: true } },
+      scheme: { select: { id: true, code: true, title: true, organisationId: true, organisation: { select: { systemId: true } } } },
       actions: { orderBy: [{ status: "asc" }, { dueDate: "asc" }], include: { owner: { select: { id: true, name: true } } } },
       scoreChanges: { orderBy: [{ changedAt: "asc" }, { id: "asc" }], include: { changedBy: { select: { name: true } } } },
     },
@@ -71,15 +73,15 @@ export async function getRisk(actor: Actor, riskId: string) {
 /** The actor's open risks due for review and their open actions past due (for the home page). */
 export async function findMyOverdueRiskWork(actor: Actor, now = new Date()) {
   const today = startOfUtcDay(now);
-  const scope = programmeScope(actor);
+  const scope = riskScope(actor);
   const [reviews, actions] = await Promise.all([
     db().risk.findMany({
-      where: { ownerId: actor.userId, status: "OPEN", reviewDate: { lt: today }, programme: scope },
+      where: { ownerId: actor.userId, status: "OPEN", reviewDate: { lt: today }, ...scope },
       orderBy: { reviewDate: "asc" },
       select: { id: true, title: true, reviewDate: true, currentScore: true },
     }),
     db().riskAction.findMany({
-      where: { ownerId: actor.userId, status: { not: "DONE" }, dueDate: { lt: today }, risk: { status: "OPEN", programme: scope } },
+      where: { ownerId: actor.userId, status: { not: "DONE" }, dueDate: { lt: today }, risk: { status: "OPEN", ...scope } },
       orderBy: { dueDate: "asc" },
       select: { id: true, description: true, dueDate: true, risk: { select: { id: true, title: true } } },
     }),
@@ -89,12 +91,20 @@ export async function findMyOverdueRiskWork(actor: Actor, now = new Date()) {
 
 /** Highest current scores among open risks the actor can see. */
 export async function findTopRisks(actor: Actor, limit = 5) {
-  return db().risk.findMany({
-    where: { status: "OPEN", programme: programmeScope(actor) },
+  const risks = await db().risk.findMany({
+    where: { status: "OPEN", ...riskScope(actor) },
     orderBy: [{ currentScore: "desc" }, { reviewDate: "asc" }],
     take: limit,
-    select: { id: true, title: true, currentScore: true, owner: { select: { name: true } }, programme: { select: { name: true } } },
+    select: {
+      id: true,
+      title: true,
+      currentScore: true,
+      owner: { select: { name: true } },
+      programme: { select: { name: true } },
+      scheme: { select: { code: true, title: true } },
+    },
   });
+  return risks.map((r) => ({ ...r, registerName: registerName(r) }));
 }
 
 /** People who can own risks and actions on registers in the actor's systems. */
@@ -104,6 +114,11 @@ export async function findRiskOwnerCandidates(systemId: string) {
     orderBy: { name: "asc" },
     select: { id: true, name: true },
   });
+}
+
+/** Open risks on a scheme's register. */
+export async function countOpenSchemeRisks(schemeId: string) {
+  return db().risk.count({ where: { schemeId, status: "OPEN" } });
 }
 
 /** Open risks on a programme's register (workstreamId undefined: the programme and all its workstreams). */

@@ -7,7 +7,7 @@ import { addRiskAction, closeRisk, createRisk, setRiskActionStatus, updateRisk }
 
 export const createRiskAction = authedAction("createRisk", createRiskSchema, async (actor, input) => {
   const risk = await createRisk(actor, input);
-  return { data: { riskId: risk.id, version: risk.version }, message: `Risk "${risk.title}" raised.`, revalidate: [routes.risks, routes.programme(risk.programmeId)] };
+  return { data: { riskId: risk.id, version: risk.version }, message: `Risk "${risk.title}" raised.`, revalidate: [routes.risks, risk.schemeId ? routes.scheme(risk.schemeId) : routes.programme(risk.programmeId ?? "")] };
 });
 
 export const updateRiskAction = authedAction("updateRisk", updateRiskSchema, async (actor, input) => {

@@ -13,7 +13,8 @@ export const riskQuerySchema = z.object({
   organisation: uuid,
   programme: uuid,
   workstream: uuid,
-  level: z.enum(["programme", "workstream"]).optional().catch(undefined),
+  scheme: uuid,
+  level: z.enum(["programme", "workstream", "scheme"]).optional().catch(undefined),
   category: z.enum(RISK_CATEGORIES).optional().catch(undefined),
   owner: uuid,
   band: z.enum(DEFAULT_RISK_BANDS.map((b) => b.key) as [string, ...string[]]).optional().catch(undefined),
@@ -33,7 +34,7 @@ export const riskQuerySchema = z.object({
 export type RiskQuery = z.infer<typeof riskQuerySchema>;
 
 /** The query as a where clause; `withoutCell` drops the heatmap cell (for the heatmap's own counts). */
-export function riskWhere(query: RiskQuery, scope: Prisma.ProgrammeWhereInput, today: Date, withoutCell = false): Prisma.RiskWhereInput {
+export function riskWhere(query: RiskQuery, scope: Prisma.RiskWhereInput, today: Date, withoutCell = false): Prisma.RiskWhereInput {
   const band = query.band ? DEFAULT_RISK_BANDS.find((b) => b.key === query.band) : undefined;
   const scoreField = query.view === "target" ? "targetScore" : "currentScore";
   const likelihoodField = query.view === "target" ? "targetLikelihood" : "currentLikelihood";
@@ -43,11 +44,24 @@ export function riskWhere(query: RiskQuery, scope: Prisma.ProgrammeWhereInput, t
   const text = needle
     ? { OR: (["title", "cause", "event", "effect"] as const).map((f) => ({ [f]: { contains: needle, mode: "insensitive" as const } })) }
     : {};
+  const organisation = query.organisation
+    ? { OR: [{ programme: { organisationId: query.organisation } }, { scheme: { organisationId: query.organisation } }] }
+    : {};
+  const level =
+    query.level === "programme"
+      ? { programmeId: { not: null }, workstreamId: null }
+      : query.level === "workstream"
+        ? { workstreamId: { not: null } }
+        : query.level === "scheme"
+          ? { schemeId: { not: null } }
+          : {};
   return {
-    programme: { ...scope, ...(query.organisation ? { organisationId: query.organisation } : {}) },
+    AND: [scope, organisation, ...(text.OR ? [text] : [])],
+    // The level first: an exact programme, workstream or scheme below narrows it further.
+    ...level,
     ...(query.programme ? { programmeId: query.programme } : {}),
     ...(query.workstream ? { workstreamId: query.workstream } : {}),
-    ...(query.level === "programme" ? { workstreamId: null } : query.level === "workstream" ? { workstreamId: { not: null } } : {}),
+    ...(query.scheme ? { schemeId: query.scheme } : {}),
     ...(query.category ? { category: query.category } : {}),
     ...(query.owner ? { ownerId: query.owner } : {}),
     ...(band ? { [scoreField]: { gte: band.min, lte: band.max } } : {}),
@@ -55,7 +69,6 @@ export function riskWhere(query: RiskQuery, scope: Prisma.ProgrammeWhereInput, t
     ...(!withoutCell && query.consequence ? { [consequenceField]: query.consequence } : {}),
     ...(query.overdue ? { reviewDate: { lt: today }, status: "OPEN" as const } : {}),
     ...(query.status !== "ALL" && !query.overdue ? { status: query.status } : {}),
-    ...text,
   };
 }
 

@@ -43,16 +43,33 @@ function targetNotWorse(value: z.infer<typeof riskFields>, ctx: z.RefinementCtx)
   }
 }
 
+const optionalId = (what: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(z.string().uuid(`Choose ${what}`).optional());
+
+/** A risk goes on one register: a programme's (optionally one workstream's) or a scheme's. */
+function oneRegister(value: { programmeId?: string; schemeId?: string; workstreamId?: string }, ctx: z.RefinementCtx) {
+  if (Boolean(value.programmeId) === Boolean(value.schemeId)) {
+    ctx.addIssue({ code: "custom", path: ["programmeId"], message: "Choose the register: a programme or a scheme" });
+  }
+  if (value.schemeId && value.workstreamId) ctx.addIssue({ code: "custom", path: ["workstreamId"], message: "A scheme's risk is not on a workstream register" });
+}
+
 export const createRiskSchema = riskFields
   .extend({
-    programmeId: uuidField("a programme"),
+    programmeId: optionalId("a programme"),
+    schemeId: optionalId("a scheme"),
     workstreamId: z
       .string()
       .optional()
       .transform((v) => v || undefined)
       .pipe(z.string().uuid("Choose a workstream").optional()),
   })
-  .superRefine(targetNotWorse);
+  .superRefine(targetNotWorse)
+  .superRefine(oneRegister);
 export type CreateRiskInput = z.infer<typeof createRiskSchema>;
 
 export const updateRiskSchema = riskFields.extend({ riskId: uuidField("a risk"), version: versionField }).superRefine(targetNotWorse);

@@ -3,11 +3,12 @@ import { db, type Tx } from "@/server/db";
 import { DomainError, forbidden, invalidField, notFound, stale } from "@/server/errors";
 import { recordAudit } from "@/modules/audit/record-audit";
 import { programmeScope } from "@/modules/programmes/programme-access";
-import { canManageRisk, mayNameOwner } from "./risk-access";
+import { schemeScope } from "@/modules/schemes/scheme-access";
+import { canManageRisk, mayNameOwner, registerOwner, riskScope, type Owner } from "./risk-access";
 import type { AddRiskActionInput, CloseRiskInput, CreateRiskInput, SetRiskActionStatusInput, UpdateRiskInput } from "./risk-schemas";
 import { riskScore } from "./risk-scoring";
 
-type RiskFields = Omit<CreateRiskInput, "programmeId" | "workstreamId">;
+type RiskFields = Omit<CreateRiskInput, "programmeId" | "schemeId" | "workstreamId">;
 
 function riskData(input: RiskFields) {
   return {
@@ -42,28 +43,41 @@ async function assertPersonInSystem(tx: Tx, userId: string, systemId: string, fi
   if (!member) throw invalidField(field, "Choose a finance or lead colleague who works in this system");
 }
 
-async function loadProgramme(tx: Tx, actor: Actor, programmeId: string) {
-  const programme = await tx.programme.findFirst({ where: { id: programmeId, ...programmeScope(actor) } });
+/** The register a new risk goes on: a programme (optionally one workstream) or a scheme. */
+async function loadRegister(tx: Tx, actor: Actor, input: CreateRiskInput): Promise<Owner & { programmeId: string | null; schemeId: string | null }> {
+  if (input.schemeId) {
+    const scheme = await tx.scheme.findFirst({ where: { id: input.schemeId, ...schemeScope(actor) }, include: { organisation: { select: { systemId: true } } } });
+    if (!scheme) throw notFound("The scheme");
+    return { organisationId: scheme.organisationId, systemId: scheme.organisation.systemId, programmeId: null, schemeId: scheme.id };
+  }
+  const programme = await tx.programme.findFirst({ where: { id: input.programmeId, ...programmeScope(actor) } });
   if (!programme) throw notFound("The programme");
-  return programme;
+  return { organisationId: programme.organisationId, systemId: programme.systemId, programmeId: programme.id, schemeId: null };
 }
 
+/** The risk with its register's owner as `programme` (the name the rules below use). */
 async function loadRisk(tx: Tx, actor: Actor, riskId: string) {
-  const risk = await tx.risk.findFirst({ where: { id: riskId, programme: programmeScope(actor) }, include: { programme: true } });
-  if (!risk) throw notFound("The risk");
-  return risk;
+  const found = await tx.risk.findFirst({
+    where: { id: riskId, ...riskScope(actor) },
+    include: { programme: true, scheme: { select: { organisationId: true, organisation: { select: { systemId: true } } } } },
+  });
+  if (!found) throw notFound("The risk");
+  const { programme: programmeRow, scheme, ...risk } = found;
+  return { ...risk, programme: registerOwner({ programme: programmeRow, scheme }) };
 }
 
 export async function createRisk(actor: Actor, input: CreateRiskInput) {
   return db().$transaction(async (tx) => {
-    const programme = await loadProgramme(tx, actor, input.programmeId);
+    const programme = await loadRegister(tx, actor, input);
     if (!canManageRisk(actor, programme)) throw forbidden("Only finance, the PMO or a lead can raise risks on this register.");
     if (!mayNameOwner(actor, programme, input.ownerId)) throw invalidField("ownerId", "You can raise risks that you own; finance or the PMO can name another owner");
-    if (input.workstreamId && !(await tx.workstream.findFirst({ where: { id: input.workstreamId, programmeId: programme.id } }))) {
+    if (input.workstreamId && !(programme.programmeId && (await tx.workstream.findFirst({ where: { id: input.workstreamId, programmeId: programme.programmeId } })))) {
       throw invalidField("workstreamId", "Choose a workstream of this programme");
     }
     await assertPersonInSystem(tx, input.ownerId, programme.systemId, "ownerId");
-    const risk = await tx.risk.create({ data: { programmeId: programme.id, workstreamId: input.workstreamId ?? null, ...riskData(input) } });
+    const risk = await tx.risk.create({
+      data: { programmeId: programme.programmeId, schemeId: programme.schemeId, workstreamId: input.workstreamId ?? null, ...riskData(input) },
+    });
     await tx.riskScoreChange.create({
       data: { riskId: risk.id, changedById: actor.userId, currentLikelihood: risk.currentLikelihood, currentConsequence: risk.currentConsequence, currentScore: risk.currentScore, targetScore: risk.targetScore },
     });
@@ -128,9 +142,10 @@ export async function addRiskAction(actor: Actor, input: AddRiskActionInput) {
 /** The action's owner, the risk's owner, finance or the PMO move an action along. */
 export async function setRiskActionStatus(actor: Actor, input: SetRiskActionStatusInput) {
   return db().$transaction(async (tx) => {
-    const before = await tx.riskAction.findFirst({ where: { id: input.actionId, risk: { programme: programmeScope(actor) } }, include: { risk: { include: { programme: true } } } });
+    const before = await tx.riskAction.findFirst({ where: { id: input.actionId, risk: riskScope(actor) }, select: { id: true, riskId: true } });
     if (!before) throw notFound("The action");
-    const { risk, ...action } = before;
+    const risk = await loadRisk(tx, actor, before.riskId);
+    const action = await tx.riskAction.findUniqueOrThrow({ where: { id: before.id } });
     const allowed = canManageRisk(actor, risk.programme, risk) || (action.ownerId === actor.userId && canManageRisk(actor, risk.programme));
     if (!allowed) throw forbidden("Only the action's owner, the risk's owner, finance or the PMO can update this action.");
     const after = await tx.riskAction.update({

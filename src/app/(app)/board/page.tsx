@@ -87,7 +87,7 @@ export default async function BoardSummaryPage({ searchParams }: { searchParams:
             {risks.map((r) => (
               <tr key={r.id} className={rowClass}>
                 <td className={cellClass}>{r.title}</td>
-                <td className={cellClass}>{r.programme.name}</td>
+                <td className={cellClass}>{r.registerName}</td>
                 <td className={cellClass}>{r.owner.name}</td>
                 <td className={numberCellClass}>{r.currentScore}</td>
               </tr>

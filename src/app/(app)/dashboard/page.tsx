@@ -100,7 +100,7 @@ export default async function FinanceDashboardPage({ searchParams }: { searchPar
                 <td className={cellClass}>
                   <Link href={routes.risk(r.id)}>{r.title}</Link>
                 </td>
-                <td className={cellClass}>{r.programme?.name ?? "—"}</td>
+                <td className={cellClass}>{r.registerName}</td>
                 <td className={cellClass}>{r.owner?.name ?? "—"}</td>
                 <td className={numberCellClass}>{r.currentScore}</td>
               </tr>

@@ -9,6 +9,7 @@ import { RiskHeatmap } from "@/modules/risks/components/risk-heatmap";
 import { RiskFilterForm } from "@/modules/risks/components/risk-filter-form";
 import { riskQuerySchema, riskQueryString } from "@/modules/risks/risk-filter";
 import { RISK_CATEGORY_LABELS } from "@/modules/risks/risk-labels";
+import { registerName } from "@/modules/risks/risk-access";
 import { findProgrammes } from "@/modules/programmes/find-programmes";
 import { financialYearOf } from "@/lib/financial-year";
 import { requireActor } from "@/server/auth/session";
@@ -71,8 +72,7 @@ export default async function RisksPage({ searchParams }: { searchParams: Promis
                   {r.status === "CLOSED" && <span className="ml-2 text-nhs-secondary">(closed)</span>}
                 </td>
                 <td className={cellClass}>
-                  {r.programme.organisation?.code ?? "System"} · {r.programme.name}
-                  {r.workstream ? ` › ${r.workstream.name}` : ""}
+                  {r.scheme?.organisation.code ?? r.programme?.organisation?.code ?? "System"} · {registerName(r)}
                 </td>
                 <td className={cellClass}>{RISK_CATEGORY_LABELS[r.category]}</td>
                 <td className={cellClass}>{r.owner.name}</td>

@@ -24,6 +24,7 @@ export type RiskFormValues = Record<
 /** Raise a risk on a programme register (programmeId) or edit one (existing). */
 export function RiskForm({
   programmeId,
+  schemeId,
   workstreams = [],
   defaultWorkstreamId,
   defaultOwnerId,
@@ -31,6 +32,7 @@ export function RiskForm({
   existing,
 }: {
   programmeId?: string;
+  schemeId?: string;
   workstreams?: { id: string; name: string }[];
   defaultWorkstreamId?: string;
   defaultOwnerId?: string;
@@ -62,6 +64,7 @@ export function RiskForm({
           </p>
         )}
         {programmeId && <input type="hidden" name="programmeId" value={programmeId} />}
+        {schemeId && <input type="hidden" name="schemeId" value={schemeId} />}
         {existing && <input type="hidden" name="riskId" value={existing.riskId} />}
         {existing && <input type="hidden" name="version" value={String(state?.ok ? state.data.version : existing.version)} />}
         {!existing && workstreams.length > 0 && (

@@ -8,7 +8,7 @@ import { RiskBandBadge } from "@/modules/risks/components/risk-band-badge";
 import { AddRiskActionForm, CloseRiskForm, RiskActionStatusForm } from "@/modules/risks/components/risk-action-forms";
 import { RiskForm } from "@/modules/risks/components/risk-form";
 import { RiskTrendChart } from "@/modules/risks/components/risk-trend-chart";
-import { canManageRisk } from "@/modules/risks/risk-access";
+import { canManageRisk, registerName, registerOwner } from "@/modules/risks/risk-access";
 import { RISK_ACTION_STATUS_LABELS, RISK_CATEGORY_LABELS } from "@/modules/risks/risk-labels";
 import { requireActor } from "@/server/auth/session";
 import { orNotFound } from "@/server/page-helpers";
@@ -20,14 +20,16 @@ export default async function RiskPage({ params }: { params: Promise<{ riskId: s
   const actor = await requireActor();
   const { riskId } = await params;
   const risk = await orNotFound(getRisk(actor, riskId));
-  const canManage = risk.status === "OPEN" && canManageRisk(actor, risk.programme, risk);
-  const owners = canManage ? await findRiskOwnerCandidates(risk.programme.systemId) : [];
+  const owner = registerOwner(risk);
+  const canManage = risk.status === "OPEN" && canManageRisk(actor, owner, risk);
+  const owners = canManage ? await findRiskOwnerCandidates(owner.systemId) : [];
+  const registerHref = risk.scheme ? `${routes.risks}?scheme=${risk.scheme.id}` : `${routes.risks}?programme=${risk.programme?.id ?? ""}`;
   const today = startOfUtcDay(new Date());
   const trend = risk.scoreChanges.map((c) => ({ label: formatDate(c.changedAt), score: c.currentScore }));
   return (
     <>
-      <PageHeader title={risk.title} caption={`${RISK_CATEGORY_LABELS[risk.category]} risk · ${risk.programme.name}${risk.workstream ? ` › ${risk.workstream.name}` : ""}`}>
-        <Link href={`${routes.risks}?programme=${risk.programme.id}`} className="font-semibold">
+      <PageHeader title={risk.title} caption={`${RISK_CATEGORY_LABELS[risk.category]} risk · ${registerName(risk)}`}>
+        <Link href={registerHref} className="font-semibold">
           Back to the register
         </Link>
       </PageHeader>

@@ -18,6 +18,9 @@ import { can } from "@/server/auth/actor";
 import { requireActor } from "@/server/auth/session";
 import { orNotFound } from "@/server/page-helpers";
 import { routes } from "@/server/routes";
+import { countOpenSchemeRisks } from "@/modules/risks/find-risks";
+import { canManageRisk } from "@/modules/risks/risk-access";
+import { RegisterSummary } from "@/modules/risks/components/register-summary";
 
 export const metadata: Metadata = { title: "Scheme" };
 
@@ -26,6 +29,8 @@ export default async function SchemePage({ params }: { params: Promise<{ schemeI
   const { schemeId } = await params;
   const scheme = await orNotFound(getScheme(actor, schemeId));
   const editable = canEditScheme(actor, scheme);
+  const openRisks = await countOpenSchemeRisks(scheme.id);
+  const mayRaiseRisk = canManageRisk(actor, { organisationId: scheme.organisationId, systemId: scheme.organisation.systemId });
   const [options, financials] = await Promise.all([editable ? schemeFormOptions(scheme.organisationId) : null, schemeFinancialsView(actor, scheme)]);
   const rag = ragDisplay(scheme.stage, scheme.rag);
   const update = financials.monthlyUpdate;
@@ -81,6 +86,13 @@ export default async function SchemePage({ params }: { params: Promise<{ schemeI
           <MonthlyUpdateForm {...update} />
         </Card>
       )}
+      <Card title="Risks">
+        <RegisterSummary
+          openCount={openRisks}
+          registerHref={`${routes.risks}?scheme=${scheme.id}`}
+          raiseHref={mayRaiseRisk ? `${routes.newRisk}?scheme=${scheme.id}` : undefined}
+        />
+      </Card>
       <Card title="Monthly updates">
         {scheme.updates.length === 0 ? (
           <p>No monthly updates yet.</p>

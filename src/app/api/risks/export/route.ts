@@ -16,11 +16,11 @@ export async function GET(request: Request) {
   const query = riskQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const risks = await findRisksForExport(actor, query);
   const csv = toCsv(
-    ["Title", "Organisation", "Programme", "Workstream", "Category", "Owner", "Cause", "Event", "Effect", "Inherent score", "Current likelihood", "Current consequence", "Current score", "Current band", "Target score", "Review date", "Status", "Closure reason"],
+    ["Title", "Organisation", "Programme or scheme", "Workstream", "Category", "Owner", "Cause", "Event", "Effect", "Inherent score", "Current likelihood", "Current consequence", "Current score", "Current band", "Target score", "Review date", "Status", "Closure reason"],
     risks.map((r) => [
       r.title,
-      r.programme.organisation?.code ?? "System",
-      r.programme.name,
+      r.scheme?.organisation.code ?? r.programme?.organisation?.code ?? "System",
+      r.scheme ? `${r.scheme.code} ${r.scheme.title}` : (r.programme?.name ?? ""),
       r.workstream?.name ?? "",
       r.category,
       r.owner.name,
