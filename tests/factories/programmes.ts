@@ -1,9 +1,9 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { ActivityStatus } from "@/generated/prisma/enums";
-import { expect } from "vitest";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
-import { auditEventsAfter, lastAuditId, rowCounts, type ActionResult } from "../helpers/db-state";
+import { checkWriteCell } from "../helpers/authorization-matrix";
+import type { ActionResult } from "../helpers/db-state";
 import { createActor, createSystemWithOrganisations, uniqueToken, type RoleGrant } from "./index";
 
 /**
@@ -154,15 +154,7 @@ export async function createProgrammeWorld(client: PrismaClient = db()): Promise
   };
 }
 
-/** Row-count changes between two `rowCounts()` snapshots, zero deltas left out. */
-export function countChanges(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
-  const changed: Record<string, number> = {};
-  for (const table of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    const delta = (after[table] ?? 0) - (before[table] ?? 0);
-    if (delta !== 0) changed[table] = delta;
-  }
-  return changed;
-}
+export { countChanges } from "../helpers/authorization-matrix";
 
 /* ----------------------------------------------------------------------------------------------
  * Authorization matrices: one use case, run as each actor of PROGRAMME_ACTORS.
@@ -205,30 +197,5 @@ export interface MatrixSpec {
 
 /** Runs one cell of a matrix and checks it: the change and one audit event, or nothing at all. */
 export async function checkMatrixCell(spec: MatrixSpec, actor: Actor, expected: Outcome): Promise<void> {
-  const prepared = await spec.prepare();
-  const counts = await rowCounts();
-  const lastId = await lastAuditId();
-  const state = await prepared.snapshot();
-  const result = await spec.run(actor, prepared.raw);
-
-  if (expected !== "allowed") {
-    expect(result).toMatchObject({ ok: false, code: expected });
-    expect(await rowCounts()).toEqual(counts);
-    expect(await auditEventsAfter(lastId)).toEqual([]);
-    expect(await prepared.snapshot()).toEqual(state);
-    return;
-  }
-  expect(result).toMatchObject({ ok: true });
-  if (!result.ok) return;
-  expect(countChanges(counts, await rowCounts())).toEqual(spec.changes);
-  const events = await auditEventsAfter(lastId);
-  expect(events).toHaveLength(1);
-  expect(events[0]).toMatchObject({
-    action: spec.action,
-    actorId: actor.userId,
-    entityType: spec.entityType,
-    entityId: result.data.entityId,
-    organisationId: prepared.organisationId,
-  });
-  await prepared.verify(result.data);
+  await checkWriteCell({ ...spec, entityIdOf: (written: Written) => written.entityId }, actor, expected);
 }

@@ -1,11 +1,11 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { RiskActionStatus, RiskCategory, RiskStatus } from "@/generated/prisma/enums";
-import { expect } from "vitest";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
-import { auditEventsAfter, lastAuditId, rowCounts, type ActionResult } from "../helpers/db-state";
+import { checkWriteCell } from "../helpers/authorization-matrix";
+import type { ActionResult } from "../helpers/db-state";
 import { createActor, createSystemWithOrganisations, uniqueToken, type RoleGrant } from "./index";
-import { countChanges, createProgrammeRow } from "./programmes";
+import { createProgrammeRow } from "./programmes";
 
 /**
  * Risk and risk-action rows for tests, written straight to the database (no use case, no
@@ -233,36 +233,7 @@ export interface RiskMatrixSpec {
 
 /** Runs one cell: the change, one audit event (action, actor, risk, organisation) — or nothing at all. */
 export async function checkRiskCell(spec: RiskMatrixSpec, actor: Actor, expected: RiskOutcome): Promise<void> {
-  const prepared = await spec.prepare();
-  const counts = await rowCounts();
-  const lastId = await lastAuditId();
-  const state = await prepared.snapshot();
-  const result = await spec.run(actor, prepared.raw);
-
-  if (expected !== "allowed") {
-    if (typeof expected === "string") expect(result).toMatchObject({ ok: false, code: expected });
-    else {
-      expect(result).toMatchObject({ ok: false, code: "INVALID" });
-      if (!result.ok) expect(Object.keys(result.fieldErrors ?? {})).toEqual([expected.invalid]);
-    }
-    expect(await rowCounts()).toEqual(counts);
-    expect(await auditEventsAfter(lastId)).toEqual([]);
-    expect(await prepared.snapshot()).toEqual(state);
-    return;
-  }
-  expect(result).toMatchObject({ ok: true });
-  if (!result.ok) return;
-  expect(countChanges(counts, await rowCounts())).toEqual(spec.changes);
-  const events = await auditEventsAfter(lastId);
-  expect(events).toHaveLength(1);
-  expect(events[0]).toMatchObject({
-    action: spec.action,
-    actorId: actor.userId,
-    entityType: "risk",
-    entityId: result.data.riskId,
-    organisationId: prepared.organisationId,
-  });
-  await prepared.verify(result.data, actor);
+  await checkWriteCell({ ...spec, entityType: "risk", entityIdOf: (written: RiskWritten) => written.riskId }, actor, expected);
 }
 
 /** A risk with its actions and score history, for "nothing changed" snapshots. */

@@ -2,9 +2,9 @@ import { expect } from "vitest";
 import type { SchemeStage } from "@/generated/prisma/enums";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
+import { checkWriteCell } from "../helpers/authorization-matrix";
 import { auditEventsAfter, lastAuditId, rowCounts, type ActionResult } from "../helpers/db-state";
 import { createActor, createDivision, createSystemWithOrganisations, uniqueToken, type RoleGrant } from "./index";
-import { countChanges } from "./programmes";
 
 /**
  * Schemes for the scheme and financials tests: a world of actors around one trust, scheme rows
@@ -164,25 +164,11 @@ export interface SchemeMatrixSpec {
 
 /** One matrix cell: an allowed run writes its change and one audit event; a refused one nothing at all. */
 export async function checkSchemeCell(spec: SchemeMatrixSpec, actor: Actor, expected: Outcome): Promise<void> {
-  const prepared = await spec.prepare();
-  const counts = await rowCounts();
-  const lastId = await lastAuditId();
-  const state = await prepared.snapshot();
-  const result = await spec.run(actor, prepared.raw);
-  if (expected !== "allowed") {
-    expect(result).toMatchObject({ ok: false, code: expected });
-    expect(await rowCounts()).toEqual(counts);
-    expect(await auditEventsAfter(lastId)).toEqual([]);
-    expect(await prepared.snapshot()).toEqual(state);
-    return;
-  }
-  expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
-  if (!result.ok) return;
-  expect(countChanges(counts, await rowCounts())).toEqual(spec.changes);
-  const events = await auditEventsAfter(lastId);
-  expect(events).toHaveLength(1);
-  expect(events[0]).toMatchObject({ action: spec.action, actorId: actor.userId, entityType: spec.entityType, entityId: result.data.entityId, organisationId: prepared.organisationId });
-  await prepared.verify(result.data.entityId, actor);
+  const prepare = async () => {
+    const prepared = await spec.prepare();
+    return { ...prepared, verify: (written: { entityId: string }, who: Actor) => prepared.verify(written.entityId, who) };
+  };
+  await checkWriteCell({ ...spec, prepare, entityIdOf: (written) => written.entityId }, actor, expected);
 }
 
 /* ----------------------------------------------------------------------------------------------
