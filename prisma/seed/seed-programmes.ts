@@ -387,7 +387,7 @@ async function seed(tx: Prisma.TransactionClient): Promise<void> {
     };
     return { data, percentTarget };
   });
-  const kpiKey = (k: { programmeId: string; workstreamId?: string | null; name: string }) => key(k.programmeId, k.workstreamId ?? null, k.name);
+  const kpiKey = (k: { programmeId?: string | null; workstreamId?: string | null; name: string }) => key(k.programmeId ?? null, k.workstreamId ?? null, k.name);
   const existingKpis = new Set(
     (await tx.kpi.findMany({ where: { programmeId: nelProgrammeId }, select: { programmeId: true, workstreamId: true, name: true } })).map(kpiKey),
   );

@@ -23,6 +23,13 @@ export const routes = {
   newScheme: "/schemes/new",
   scheme: (schemeId: string) => `/schemes/${schemeId}`,
   schemeExport: "/api/schemes/export",
+  /** A scheme's quality impact assessment (current version; `?version=n` for an earlier one). */
+  schemeQia: (schemeId: string) => `/schemes/${schemeId}/qia`,
+  schemeEia: (schemeId: string) => `/schemes/${schemeId}/eia`,
+  /** QIAs: awaiting my signature, by status, overdue reviews. */
+  qias: "/qia",
+  /** Gateway pipeline: schemes awaiting a decision, oldest first. */
+  gateways: "/gateways",
   /** Finance settings: savings targets and month-end close, at one organisation. */
   financeSettings: "/finance",
   financeSettingsAt: (organisationId: string, financialYear?: number) =>

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
-import type { ClinicalCapacity, OrganisationType, Role } from "@/generated/prisma/enums";
+import type { ClinicalCapacity, FinanceCapacity, OrganisationType, Role } from "@/generated/prisma/enums";
 import type { Actor } from "@/server/auth/actor";
 import { loadActor } from "@/server/auth/load-actor";
 import { db } from "@/server/db";
@@ -64,6 +64,8 @@ export interface RoleGrant {
   role: Role;
   /** Defaults to MEDICAL for a clinical approver, none otherwise. */
   clinicalCapacity?: ClinicalCapacity | null;
+  /** For FINANCE; none means the finance director. */
+  financeCapacity?: FinanceCapacity | null;
   systemWide?: boolean;
 }
 
@@ -83,6 +85,7 @@ export async function createUser(
           organisationId: grant.organisationId,
           role: grant.role,
           clinicalCapacity: grant.clinicalCapacity === undefined ? (grant.role === "CLINICAL_APPROVER" ? "MEDICAL" : null) : grant.clinicalCapacity,
+          financeCapacity: grant.financeCapacity ?? null,
           systemWide: grant.systemWide ?? false,
         })),
       },

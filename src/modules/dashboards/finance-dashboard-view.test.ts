@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Actor, ActorOrganisation } from "@/server/auth/actor";
 import { breakdownHref, dashboardSelection, formatWte, maturitySegments, shareText } from "./finance-dashboard-view";
 
-const org = (id: string, roles: ActorOrganisation["roles"]): ActorOrganisation => ({ id, code: id.toUpperCase(), name: `Org ${id}`, type: "TRUST", systemId: "s1", roles, clinicalCapacities: [] });
+const org = (id: string, roles: ActorOrganisation["roles"]): ActorOrganisation => ({ id, code: id.toUpperCase(), name: `Org ${id}`, type: "TRUST", systemId: "s1", roles, clinicalCapacities: [], financeCapacities: [] });
 const actor: Actor = { userId: "u1", email: "u1@test.nhs.uk", name: "U One", organisations: [org("a", ["BOARD"]), org("b", ["FINANCE"]), org("c", [])] };
 const NOW = new Date("2025-09-15T10:00:00Z");
 

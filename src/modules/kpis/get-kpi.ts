@@ -13,6 +13,7 @@ export async function getKpi(actor: Actor, kpiId: string) {
       points: { orderBy: [{ financialYear: "asc" }, { month: "asc" }] },
     },
   });
-  if (!kpi) throw notFound("The KPI");
-  return kpi;
+  // Scheme KPIs are shown on the scheme page; this page is for programme and workstream KPIs.
+  if (!kpi?.programme) throw notFound("The KPI");
+  return { ...kpi, programme: kpi.programme };
 }

@@ -13,9 +13,10 @@ export async function recordKpiActual(actor: Actor, input: RecordKpiActualInput,
       where: { id: input.kpiId, programme: programmeScope(actor) },
       include: { programme: true, ownerLead: { select: { userId: true } } },
     });
-    if (!kpi) throw notFound("The KPI");
-    const owns = kpi.ownerLead?.userId === actor.userId && holdsForProgramme(actor, "kpi.update.own", kpi.programme);
-    if (!owns && !canManageProgramme(actor, kpi.programme)) throw forbidden("Only the KPI's owner, finance or the PMO can record its actuals.");
+    if (!kpi?.programme) throw notFound("The KPI");
+    const programme = kpi.programme;
+    const owns = kpi.ownerLead?.userId === actor.userId && holdsForProgramme(actor, "kpi.update.own", programme);
+    if (!owns && !canManageProgramme(actor, programme)) throw forbidden("Only the KPI's owner, finance or the PMO can record its actuals.");
     if (monthStart(input.financialYear, input.month as FinancialMonth).getTime() > now.getTime()) {
       throw invalidField("month", "You cannot record an actual for a month that has not started yet");
     }
@@ -32,7 +33,7 @@ export async function recordKpiActual(actor: Actor, input: RecordKpiActualInput,
       action: "kpi.actual.record",
       entityType: "kpi",
       entityId: kpi.id,
-      organisationId: kpi.programme.organisationId,
+      organisationId: programme.organisationId,
       before,
       after,
     });

@@ -10,6 +10,7 @@ const org = (id: string, roles: ActorOrganisation["roles"]): ActorOrganisation =
   systemId: "s1",
   roles,
   clinicalCapacities: [],
+  financeCapacities: [],
 });
 
 const actor: Actor = {

@@ -1,4 +1,4 @@
-import type { ClinicalCapacity, OrganisationType, Role } from "@/generated/prisma/enums";
+import type { ClinicalCapacity, FinanceCapacity, OrganisationType, Role } from "@/generated/prisma/enums";
 import { forbidden } from "@/server/errors";
 import { rolesHaveCapability, type Capability } from "./permissions";
 
@@ -11,6 +11,8 @@ export interface ActorOrganisation {
   systemId: string;
   roles: Role[];
   clinicalCapacities: ClinicalCapacity[];
+  /** For FINANCE: director and/or PMO (a gateway's approver depends on the scheme's value). */
+  financeCapacities: FinanceCapacity[];
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ClinicalCapacity, Role } from "@/generated/prisma/enums";
+import type { ClinicalCapacity, FinanceCapacity, Role } from "@/generated/prisma/enums";
 import { db } from "@/server/db";
 import type { Actor, ActorOrganisation } from "./actor";
 
@@ -18,6 +18,7 @@ export async function loadActor(userId: string): Promise<Actor | null> {
         select: {
           role: true,
           clinicalCapacity: true,
+          financeCapacity: true,
           systemWide: true,
           organisation: { select: { id: true, code: true, name: true, type: true, systemId: true } },
         },
@@ -35,23 +36,25 @@ export async function loadActor(userId: string): Promise<Actor | null> {
     : [];
 
   const byId = new Map<string, ActorOrganisation>();
-  const entry = (org: Omit<ActorOrganisation, "roles" | "clinicalCapacities">) => {
+  const entry = (org: Omit<ActorOrganisation, "roles" | "clinicalCapacities" | "financeCapacities">) => {
     let found = byId.get(org.id);
     if (!found) {
-      found = { ...org, roles: [], clinicalCapacities: [] };
+      found = { ...org, roles: [], clinicalCapacities: [], financeCapacities: [] };
       byId.set(org.id, found);
     }
     return found;
   };
-  const grant = (target: ActorOrganisation, role: Role, capacity: ClinicalCapacity | null) => {
-    if (!target.roles.includes(role)) target.roles.push(role);
-    if (capacity && !target.clinicalCapacities.includes(capacity)) target.clinicalCapacities.push(capacity);
+  type Grant = { role: Role; clinicalCapacity: ClinicalCapacity | null; financeCapacity: FinanceCapacity | null };
+  const grant = (target: ActorOrganisation, m: Grant) => {
+    if (!target.roles.includes(m.role)) target.roles.push(m.role);
+    if (m.clinicalCapacity && !target.clinicalCapacities.includes(m.clinicalCapacity)) target.clinicalCapacities.push(m.clinicalCapacity);
+    // A finance membership without a capacity is the finance director's (DESIGN.md section 3).
+    const finance = m.role === "FINANCE" ? (m.financeCapacity ?? "DIRECTOR") : null;
+    if (finance && !target.financeCapacities.includes(finance)) target.financeCapacities.push(finance);
   };
-  for (const m of user.memberships) grant(entry(m.organisation), m.role, m.clinicalCapacity);
+  for (const m of user.memberships) grant(entry(m.organisation), m);
   for (const m of user.memberships.filter((x) => x.systemWide)) {
-    for (const org of systemOrganisations.filter((o) => o.systemId === m.organisation.systemId)) {
-      grant(entry(org), m.role, m.clinicalCapacity);
-    }
+    for (const org of systemOrganisations.filter((o) => o.systemId === m.organisation.systemId)) grant(entry(org), m);
   }
   const organisations = [...byId.values()].sort(
     (a, b) => Number(b.type === "ICB") - Number(a.type === "ICB") || a.name.localeCompare(b.name),
