@@ -15,6 +15,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: routes.dashboard, label: "Dashboard", capability: "dashboard.view" },
   { href: routes.board, label: "Board summary", capability: "dashboard.view" },
   { href: routes.schemes, label: "Schemes", capability: "dashboard.view" },
+  { href: routes.gateways, label: "Gateways", capability: "gateway.decide" },
   { href: routes.programmes, label: "Programmes", capability: "dashboard.view" },
   { href: routes.routeMap, label: "Route map", capability: "dashboard.view" },
   { href: routes.myActivities, label: "My activities", capability: "activity.update.own" },

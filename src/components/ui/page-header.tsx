@@ -12,9 +12,10 @@ export function PageHeader({ title, caption, children }: { title: string; captio
   );
 }
 
-export function Card({ title, children }: { title?: string; children: ReactNode }) {
+/** A titled section; `id` makes it a link target ("#gateway"). */
+export function Card({ title, id, children }: { title?: string; id?: string; children: ReactNode }) {
   return (
-    <section className="mb-6 rounded border border-nhs-border bg-white p-5">
+    <section id={id} className="mb-6 scroll-mt-4 rounded border border-nhs-border bg-white p-5">
       {title && <h2 className="mb-3 text-xl font-bold">{title}</h2>}
       {children}
     </section>

@@ -13,6 +13,7 @@ import { overdueMonthlyUpdates } from "@/modules/dashboards/finance-dashboard-ov
 import { dashboardSelection, maturitySegments } from "@/modules/dashboards/finance-dashboard-view";
 import { identifiedByStage, monthlyCumulative } from "@/modules/dashboards/scheme-figures";
 import { findTopRisks } from "@/modules/risks/find-risks";
+import { countQiasAwaitingSignature, countSchemesAwaitingDecision } from "@/modules/gateways/find-gateway-pipeline";
 import { canAnywhere } from "@/server/auth/actor";
 import { currentOrganisation } from "@/server/auth/current-organisation";
 import { requireActor } from "@/server/auth/session";
@@ -26,13 +27,15 @@ export default async function FinanceDashboardPage({ searchParams }: { searchPar
   const now = new Date();
   const selection = dashboardSelection(actor, await searchParams, (await currentOrganisation(actor))?.id, now);
   const { scope, year, organisationId } = selection;
-  const [headline, stages, months, breakdowns, overdue, risks] = await Promise.all([
+  const [headline, stages, months, breakdowns, overdue, risks, awaitingDecision, awaitingSignature] = await Promise.all([
     financeHeadline(scope, year, now),
     identifiedByStage(scope, year),
     monthlyCumulative(scope, year, { stage: "IDENTIFIED" }),
     financeBreakdowns(scope, year, now),
     overdueMonthlyUpdates(scope, year, now),
     findTopRisks(actor, 5),
+    countSchemesAwaitingDecision(actor, [...scope]),
+    countQiasAwaitingSignature(actor, [...scope]),
   ]);
   const segments = maturitySegments(stages, headline.unidentifiedPence);
   const viewName = organisationId ? (selection.organisations.find((o) => o.id === organisationId)?.name ?? "") : "All my organisations";
@@ -48,6 +51,21 @@ export default async function FinanceDashboardPage({ searchParams }: { searchPar
 
       <Card title="Headline figures">
         <HeadlineTiles h={headline} />
+      </Card>
+
+      <Card title="Awaiting decisions">
+        <ul className="space-y-1">
+          <li>
+            <Link href={routes.gateways}>
+              {awaitingDecision === 1 ? "1 scheme awaits" : `${awaitingDecision} schemes await`} a gateway decision
+            </Link>
+          </li>
+          <li>
+            <Link href={routes.qias}>
+              {awaitingSignature === 1 ? "1 QIA awaits" : `${awaitingSignature} QIAs await`} clinical sign-off
+            </Link>
+          </li>
+        </ul>
       </Card>
 
       <Card title="Maturity by stage">

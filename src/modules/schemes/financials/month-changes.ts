@@ -45,12 +45,11 @@ export function changedMonths(before: YearValues, after: YearValues): FinancialM
 }
 
 /**
- * The gateway work locks the plan after gateway 2 (re-baselining becomes a finance action with a
- * reason). Until that lands every plan is open; the check below already refuses locked plans.
+ * Gateway 2 baselines and locks the plan; from then on only finance re-baselines it, with a
+ * reason (src/modules/gateways/rebaseline-plan.ts). Returning the scheme to planning unlocks it.
  */
-export function isPlanLocked(scheme: { stage: string }): boolean {
-  void scheme;
-  return false;
+export function isPlanLocked(scheme: { planLockedAt: Date | null }): boolean {
+  return scheme.planLockedAt !== null;
 }
 
 export interface ChangeContext {

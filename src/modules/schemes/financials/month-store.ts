@@ -14,7 +14,7 @@ import { yearFromRows, type FieldErrors, type YearValues } from "./month-changes
 export async function loadEditableScheme(tx: Tx, actor: Actor, schemeId: string) {
   const scheme = await tx.scheme.findFirst({
     where: { id: schemeId, ...schemeScope(actor) },
-    select: { id: true, organisationId: true, leadId: true, stage: true, version: true, rag: true },
+    select: { id: true, organisationId: true, leadId: true, stage: true, version: true, rag: true, planLockedAt: true },
   });
   if (!scheme) throw notFound("The scheme");
   if (!canEditScheme(actor, scheme)) throw forbidden("Only the scheme's lead, finance or the PMO can change its financials.");

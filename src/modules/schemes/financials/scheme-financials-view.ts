@@ -6,6 +6,7 @@ import type { SchemeMonthsGridProps } from "./components/scheme-months-grid";
 import type { MonthlyUpdateFormProps } from "./components/monthly-update-form";
 import { findClosedMonths } from "./financials-reads";
 import { GRID_ROWS, MONTHS, cellKey, cellText, lastElapsedMonth, monthHasStarted } from "./month-grid";
+import { isPlanLocked } from "./month-changes";
 import { mayAmendClosedMonths } from "./month-store";
 
 interface MonthRow {
@@ -23,6 +24,7 @@ interface SchemeForView {
   financialYear: number;
   version: number;
   rag: DeliveryRag | null;
+  planLockedAt: Date | null;
   months: MonthRow[];
 }
 
@@ -59,6 +61,7 @@ export async function schemeFinancialsView(actor: Actor, scheme: SchemeForView, 
           closedMonths: closed.get(fy) ?? [],
           startedThrough: MONTHS.filter((m) => monthHasStarted(fy, m, now)).length,
           mayAmendClosed,
+          planLocked: isPlanLocked(scheme),
         }
       : null,
   }));

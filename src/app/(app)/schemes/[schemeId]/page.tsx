@@ -21,6 +21,10 @@ import { routes } from "@/server/routes";
 import { countOpenSchemeRisks } from "@/modules/risks/find-risks";
 import { canManageRisk } from "@/modules/risks/risk-access";
 import { RegisterSummary } from "@/modules/risks/components/register-summary";
+import { GatewayPanel } from "@/modules/gateways/components/gateway-panel";
+import { getGatewayPanel } from "@/modules/gateways/get-gateway-panel";
+import { AddMilestoneForm, AddSchemeKpiForm, MilestoneStatusForm } from "@/modules/schemes/components/scheme-plan-forms";
+import { ACTIVITY_STATUS_LABELS } from "@/modules/activities/activity-status";
 
 export const metadata: Metadata = { title: "Scheme" };
 
@@ -31,7 +35,15 @@ export default async function SchemePage({ params }: { params: Promise<{ schemeI
   const editable = canEditScheme(actor, scheme);
   const openRisks = await countOpenSchemeRisks(scheme.id);
   const mayRaiseRisk = canManageRisk(actor, { organisationId: scheme.organisationId, systemId: scheme.organisation.systemId });
-  const [options, financials] = await Promise.all([editable ? schemeFormOptions(scheme.organisationId) : null, schemeFinancialsView(actor, scheme)]);
+  const [options, financials, gateway] = await Promise.all([
+    editable ? schemeFormOptions(scheme.organisationId) : null,
+    schemeFinancialsView(actor, scheme),
+    getGatewayPanel(actor, scheme),
+  ]);
+  const planTexts = Array.from({ length: 12 }, (_, i) => {
+    const pence = scheme.months.find((m) => m.financialYear === scheme.financialYear && m.month === i + 1)?.planPence;
+    return pence === undefined || pence === null ? "" : penceToPoundsString(Number(pence));
+  });
   const rag = ragDisplay(scheme.stage, scheme.rag);
   const update = financials.monthlyUpdate;
   return (
@@ -75,8 +87,21 @@ export default async function SchemePage({ params }: { params: Promise<{ schemeI
           </dd>
         </dl>
       </Card>
-      {financials.years.map((y) => (
-        <Card key={y.financialYear} title={`Monthly financials ${formatFinancialYear(y.financialYear)}`}>
+      <Card id="gateway" title="Gateways">
+        <GatewayPanel scheme={scheme} panel={gateway} planTexts={planTexts} />
+      </Card>
+      <Card title="Quality and equality impact">
+        <ul className="space-y-1">
+          <li>
+            <Link href={routes.schemeQia(scheme.id)}>Quality impact assessment (QIA)</Link>
+          </li>
+          <li>
+            <Link href={routes.schemeEia(scheme.id)}>Equality impact assessment (EIA)</Link>
+          </li>
+        </ul>
+      </Card>
+      {financials.years.map((y, i) => (
+        <Card key={y.financialYear} id={i === 0 ? "financials" : undefined} title={`Monthly financials ${formatFinancialYear(y.financialYear)}`}>
           {y.grid ? <SchemeMonthsGrid {...y.grid} /> : <SchemeMonthsTable financialYear={y.financialYear} months={y.months} />}
         </Card>
       ))}
@@ -86,6 +111,42 @@ export default async function SchemePage({ params }: { params: Promise<{ schemeI
           <MonthlyUpdateForm {...update} />
         </Card>
       )}
+      <Card id="milestones" title="Milestones">
+        {gateway.milestones.length === 0 ? (
+          <p>No milestones yet. Gateway 2 needs at least one.</p>
+        ) : (
+          <ul className="mb-4 space-y-2">
+            {gateway.milestones.map((m) => (
+              <li key={m.id} className="flex flex-wrap items-center justify-between gap-2 border-b border-nhs-border pb-2">
+                <span>
+                  {m.description}
+                  {m.dueDate ? ` · due ${formatDate(m.dueDate)}` : ""}
+                  {!editable && ` · ${ACTIVITY_STATUS_LABELS[m.status]}`}
+                </span>
+                {editable && <MilestoneStatusForm milestoneId={m.id} status={m.status} description={m.description} />}
+              </li>
+            ))}
+          </ul>
+        )}
+        {editable && <AddMilestoneForm schemeId={scheme.id} />}
+      </Card>
+      <Card id="kpis" title="KPIs">
+        {gateway.kpis.length === 0 ? (
+          <p>No KPIs yet. Gateway 2 needs at least one.</p>
+        ) : (
+          <ul className="mb-4 space-y-1">
+            {gateway.kpis.map((k) => (
+              <li key={k.id}>
+                <span className="font-semibold">{k.name}</span> ({k.unit}, {k.direction === "LOWER_IS_BETTER" ? "lower is better" : "higher is better"})
+                {k.baseline !== null ? ` · baseline ${k.baseline.toString()}` : ""}
+                {k.target !== null ? ` · target ${k.target.toString()}` : ""}
+                {k.qualityIndicator ? " · quality indicator from the QIA" : ""}
+              </li>
+            ))}
+          </ul>
+        )}
+        {editable && <AddSchemeKpiForm schemeId={scheme.id} />}
+      </Card>
       <Card title="Risks">
         <RegisterSummary
           openCount={openRisks}
@@ -111,7 +172,7 @@ export default async function SchemePage({ params }: { params: Promise<{ schemeI
         )}
       </Card>
       {editable && options && (
-        <Card title="Edit the scheme">
+        <Card id="edit-scheme" title="Edit the scheme">
           <SchemeForm
             options={options}
             canChooseLead={can(actor, "scheme.edit.any", scheme.organisationId)}

@@ -38,6 +38,8 @@ export interface SchemeMonthsGridProps {
   startedThrough: number;
   /** Finance may change a closed month's actual, giving a reason. */
   mayAmendClosed: boolean;
+  /** Gateway 2 baselined the plan: it changes only by finance re-baselining it. */
+  planLocked: boolean;
 }
 
 const sameTexts = (a: GridTexts, b: GridTexts) => GRID_ROWS.every((row) => MONTHS.every((m) => (a[cellKey(row, m)] ?? "") === (b[cellKey(row, m)] ?? "")));
@@ -70,9 +72,10 @@ export function SchemeMonthsGrid(props: SchemeMonthsGridProps) {
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const idOf = (key: string) => `fin-${fy}-${key.replace(".", "-")}`;
   const closed = new Set(props.closedMonths);
-  const notes = { future: `fin-${fy}-note-future`, closed: `fin-${fy}-note-closed`, keys: `fin-${fy}-note-keys` };
+  const notes = { future: `fin-${fy}-note-future`, closed: `fin-${fy}-note-closed`, keys: `fin-${fy}-note-keys`, locked: `fin-${fy}-note-locked` };
 
   const readOnlyNote = (row: GridRow, month: number) => {
+    if (row === "plan") return props.planLocked ? notes.locked : undefined;
     if (row !== "actual") return undefined;
     if (month > props.startedThrough) return notes.future;
     return closed.has(month) && !props.mayAmendClosed ? notes.closed : undefined;
@@ -191,6 +194,7 @@ export function SchemeMonthsGrid(props: SchemeMonthsGridProps) {
         </div>
         <ul className="mt-2 text-sm text-nhs-secondary">
           <li id={notes.future}>Actuals can be entered once a month has started.</li>
+          {props.planLocked && <li id={notes.locked}>The plan was baselined at gateway 2; only finance can re-baseline it, with a reason.</li>}
           {closed.size > 0 && (
             <li id={notes.closed}>
               {props.mayAmendClosed ? "Closed months' actuals can be changed by finance, with a reason." : "Closed months' actuals can only be changed by finance."}

@@ -1,0 +1,73 @@
+import type { Actor } from "@/server/auth/actor";
+import { can, organisationOf } from "@/server/auth/actor";
+import { db, type Tx } from "@/server/db";
+import { DomainError, forbidden } from "@/server/errors";
+import { approverRefusal, stageAfterGate } from "./gateway-flow";
+import { assertVersion, lockSchemeForGateway, recordGatewayDecision, withRefusalsAudited } from "./gateway-records";
+import { evaluateGate, type Gate } from "./gateway-rules";
+import type { DecideGatewayInput } from "./gateway-schemas";
+import { loadGatewaySnapshot } from "./gateway-snapshot";
+import { failedCriteriaMessage } from "./submit-for-gateway";
+
+/** Gateway 2 baselines the plan of the scheme's year and locks it (DESIGN.md section 3). */
+async function baselinePlan(tx: Tx, actor: Actor, scheme: { id: string; financialYear: number }, reason: string | null) {
+  const months = await tx.schemeMonth.findMany({ where: { schemeId: scheme.id, financialYear: scheme.financialYear }, select: { month: true, planPence: true } });
+  const monthsPence = Array.from({ length: 12 }, (_, i) => months.find((m) => m.month === i + 1)?.planPence ?? 0n);
+  const last = await tx.planBaseline.aggregate({ where: { schemeId: scheme.id }, _max: { number: true } });
+  await tx.planBaseline.create({
+    data: { schemeId: scheme.id, number: (last._max.number ?? 0) + 1, financialYear: scheme.financialYear, monthsPence, reason, createdById: actor.userId },
+  });
+}
+
+/**
+ * An approver approves, rejects or defers the gateway the scheme was submitted for. The
+ * criteria are judged again on the server at this moment and stored with the decision; an
+ * approval of a gate whose criteria fail is refused, whatever the approver's screen showed.
+ */
+export async function decideGateway(actor: Actor, input: DecideGatewayInput, now = new Date()) {
+  return withRefusalsAudited(actor, `gateway.${input.decision.toLowerCase()}`, input.schemeId, () =>
+    db().$transaction(async (tx) => {
+      const scheme = await lockSchemeForGateway(tx, actor, input.schemeId);
+      if (!can(actor, "gateway.decide", scheme.organisationId)) throw forbidden("Only the finance director or the PMO can decide a gateway.");
+      const organisation = organisationOf(actor, scheme.organisationId)!;
+      const refusal = approverRefusal(
+        { userId: actor.userId, roles: organisation.roles, financeCapacities: organisation.financeCapacities },
+        {
+          gate: input.gate as Gate,
+          schemeLeadId: scheme.leadId,
+          fullYearEffectPence: Number(scheme.fullYearEffectPence),
+          directorThresholdPence: Number(scheme.organisation.directorThresholdPence),
+        },
+      );
+      if (refusal) throw forbidden(refusal);
+      assertVersion(scheme, input.version);
+      if (scheme.submittedGate !== input.gate) {
+        throw new DomainError("CONFLICT", `The scheme is not awaiting a decision at gateway ${input.gate}${scheme.submittedGate ? ` (it awaits gateway ${scheme.submittedGate})` : ""}.`);
+      }
+      const gate = input.gate as Gate;
+      const verdict = evaluateGate(gate, await loadGatewaySnapshot(tx, scheme.id, now));
+      const cleared = { submittedGate: null, submittedAt: null };
+      if (input.decision === "APPROVE") {
+        if (!verdict.passes) throw new DomainError("INVALID", failedCriteriaMessage(gate, verdict.failures));
+        if (gate === 2) await baselinePlan(tx, actor, scheme, null);
+        return recordGatewayDecision(tx, actor, scheme, {
+          kind: "APPROVED",
+          gate,
+          toStage: stageAfterGate(gate),
+          reason: input.reason,
+          verdict,
+          conditions: input.conditions,
+          schemeChanges: gate === 2 ? { ...cleared, planLockedAt: now } : cleared,
+        });
+      }
+      return recordGatewayDecision(tx, actor, scheme, {
+        kind: input.decision === "REJECT" ? "REJECTED" : "DEFERRED",
+        gate,
+        toStage: input.decision === "REJECT" ? "REJECTED" : scheme.stage,
+        reason: input.reason,
+        verdict,
+        schemeChanges: cleared,
+      });
+    }),
+  );
+}

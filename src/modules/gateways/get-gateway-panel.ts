@@ -1,0 +1,79 @@
+import type { SchemeStage } from "@/generated/prisma/enums";
+import { canEditScheme } from "@/modules/schemes/scheme-access";
+import { can, organisationOf, type Actor } from "@/server/auth/actor";
+import { db, type Tx } from "@/server/db";
+import { approverRefusal, mayHold, mayWithdraw, nextGate, returnableStages } from "./gateway-flow";
+import { evaluateAllGates, type Gate } from "./gateway-rules";
+import { loadGatewaySnapshot } from "./gateway-snapshot";
+
+interface SchemeForPanel {
+  id: string;
+  organisationId: string;
+  leadId: string;
+  stage: SchemeStage;
+  version: number;
+  submittedGate: number | null;
+  submittedAt: Date | null;
+  fullYearEffectPence: bigint;
+  planLockedAt: Date | null;
+  benefitValidatedAt: Date | null;
+}
+
+/** Whether and why this actor may decide the scheme's pending gate. */
+export function decisionStanding(actor: Actor, scheme: SchemeForPanel, directorThresholdPence: bigint, gate: Gate) {
+  const organisation = organisationOf(actor, scheme.organisationId);
+  if (!organisation || !can(actor, "gateway.decide", scheme.organisationId)) return { mayDecide: false, refusal: null };
+  const refusal = approverRefusal(
+    { userId: actor.userId, roles: organisation.roles, financeCapacities: organisation.financeCapacities },
+    { gate, schemeLeadId: scheme.leadId, fullYearEffectPence: Number(scheme.fullYearEffectPence), directorThresholdPence: Number(directorThresholdPence) },
+  );
+  return { mayDecide: refusal === null, refusal };
+}
+
+/**
+ * The gateway panel of the scheme page: each gate's live checklist (the same rules the server
+ * applies), what this actor may do now, the decision history with conditions, the baselines.
+ */
+export async function getGatewayPanel(actor: Actor, scheme: SchemeForPanel, now = new Date()) {
+  const client = db();
+  const [snapshot, organisation, decisions, baselines, milestones, kpis] = await Promise.all([
+    loadGatewaySnapshot(client as unknown as Tx, scheme.id, now),
+    client.organisation.findUniqueOrThrow({ where: { id: scheme.organisationId }, select: { directorThresholdPence: true } }),
+    client.gatewayDecision.findMany({
+      where: { schemeId: scheme.id },
+      orderBy: { decidedAt: "desc" },
+      include: { decidedBy: { select: { name: true } }, conditions: { include: { metBy: { select: { name: true } } }, orderBy: { createdAt: "asc" } } },
+    }),
+    client.planBaseline.findMany({ where: { schemeId: scheme.id }, orderBy: { number: "desc" }, include: { createdBy: { select: { name: true } } } }),
+    client.schemeMilestone.findMany({ where: { schemeId: scheme.id }, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }] }),
+    client.kpi.findMany({ where: { schemeId: scheme.id }, orderBy: { name: "asc" } }),
+  ]);
+  const verdicts = evaluateAllGates(snapshot);
+  const gate = nextGate(scheme.stage);
+  const editable = canEditScheme(actor, scheme);
+  const finance = can(actor, "gateway.decide", scheme.organisationId);
+  const pendingGate = scheme.submittedGate as Gate | null;
+  const standing = pendingGate ? decisionStanding(actor, scheme, organisation.directorThresholdPence, pendingGate) : { mayDecide: false, refusal: null };
+  const isLead = scheme.leadId === actor.userId && can(actor, "scheme.submit", scheme.organisationId);
+  return {
+    verdicts,
+    nextGate: gate,
+    pendingGate,
+    decisions,
+    baselines,
+    milestones,
+    kpis,
+    editable,
+    maySubmit: gate !== null && pendingGate === null && (isLead || can(actor, "scheme.edit.any", scheme.organisationId)),
+    mayDecide: standing.mayDecide,
+    decisionRefusal: standing.refusal,
+    returnTo: finance ? returnableStages(scheme.stage) : [],
+    mayHold: editable && mayHold(scheme.stage),
+    mayResume: editable && scheme.stage === "ON_HOLD",
+    mayWithdraw: editable && mayWithdraw(scheme.stage),
+    mayRebaseline: can(actor, "plan.rebaseline", scheme.organisationId) && scheme.planLockedAt !== null,
+    mayValidateBenefit: finance && scheme.stage === "DELIVERY" && scheme.benefitValidatedAt === null && scheme.leadId !== actor.userId,
+    mayMeetConditions: finance,
+  };
+}
+export type GatewayPanelData = Awaited<ReturnType<typeof getGatewayPanel>>;

@@ -1,0 +1,44 @@
+import { formatMoney } from "@/lib/money";
+import { recordAudit } from "@/modules/audit/record-audit";
+import { can, type Actor } from "@/server/auth/actor";
+import { db } from "@/server/db";
+import { DomainError, forbidden, invalidField } from "@/server/errors";
+import { assertVersion, lockSchemeForGateway, recordGatewayDecision, withRefusalsAudited } from "./gateway-records";
+import type { RebaselinePlanInput } from "./gateway-schemas";
+
+/**
+ * Finance replaces a locked plan with a new baseline, giving a reason. Every baseline is kept,
+ * so the board can see what was promised at gateway 2 and each change since.
+ */
+export async function rebaselinePlan(actor: Actor, input: RebaselinePlanInput) {
+  return withRefusalsAudited(actor, "gateway.rebaseline", input.schemeId, () =>
+    db().$transaction(async (tx) => {
+      const scheme = await lockSchemeForGateway(tx, actor, input.schemeId);
+      if (!can(actor, "plan.rebaseline", scheme.organisationId)) throw forbidden("Only the finance director or the PMO can re-baseline a plan.");
+      assertVersion(scheme, input.version);
+      if (!scheme.planLockedAt) throw new DomainError("INVALID", "The plan is not locked yet: change it in the monthly financials until gateway 2 baselines it.");
+      const total = input.plan.reduce((sum, v) => sum + v, 0);
+      if (total !== Number(scheme.inYearValuePence)) {
+        throw invalidField("plan", `The new plan adds up to ${formatMoney(total)} but the in-year value is ${formatMoney(Number(scheme.inYearValuePence))}`);
+      }
+      const before = await tx.schemeMonth.findMany({ where: { schemeId: scheme.id, financialYear: scheme.financialYear }, orderBy: { month: "asc" } });
+      for (const [i, pence] of input.plan.entries()) {
+        const key = { schemeId: scheme.id, financialYear: scheme.financialYear, month: i + 1 };
+        await tx.schemeMonth.upsert({ where: { schemeId_financialYear_month: key }, create: { ...key, planPence: BigInt(pence) }, update: { planPence: BigInt(pence) } });
+      }
+      const last = await tx.planBaseline.aggregate({ where: { schemeId: scheme.id }, _max: { number: true } });
+      const baseline = await tx.planBaseline.create({
+        data: {
+          schemeId: scheme.id,
+          number: (last._max.number ?? 0) + 1,
+          financialYear: scheme.financialYear,
+          monthsPence: input.plan.map((p) => BigInt(p)),
+          reason: input.reason,
+          createdById: actor.userId,
+        },
+      });
+      await recordAudit(tx, actor, { action: "plan.rebaseline", entityType: "scheme", entityId: scheme.id, organisationId: scheme.organisationId, before, after: baseline });
+      return recordGatewayDecision(tx, actor, scheme, { kind: "REBASELINED", gate: null, toStage: scheme.stage, reason: input.reason });
+    }),
+  );
+}
