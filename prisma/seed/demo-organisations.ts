@@ -1,4 +1,4 @@
-import type { ClinicalCapacity, OrganisationType, Role } from "../../src/generated/prisma/enums";
+import type { ClinicalCapacity, FinanceCapacity, OrganisationType, Role } from "../../src/generated/prisma/enums";
 
 /**
  * Demo organisations from the reference papers: the North East London system (its
@@ -52,7 +52,7 @@ export interface DemoUser {
   email: string;
   name: string;
   jobTitle: string;
-  roles: { organisationCode: string; role: Role; clinicalCapacity?: ClinicalCapacity; systemWide?: boolean }[];
+  roles: { organisationCode: string; role: Role; clinicalCapacity?: ClinicalCapacity; financeCapacity?: FinanceCapacity; systemWide?: boolean }[];
 }
 
 /** One sign-in per role, plus the ICB's system recovery office. All share DEMO_PASSWORD. */
@@ -78,7 +78,19 @@ export const DEMO_USERS: DemoUser[] = [
     email: "pmo@demo.nhs.uk",
     name: "Tom Okafor",
     jobTitle: "Head of System Recovery PMO",
-    roles: [{ organisationCode: "NEL", role: "FINANCE", systemWide: true }],
+    roles: [{ organisationCode: "NEL", role: "FINANCE", financeCapacity: "PMO", systemWide: true }],
+  },
+  {
+    email: "nel-cfo@demo.nhs.uk",
+    name: "Graham Osei",
+    jobTitle: "Chief Finance Officer, NHS North East London",
+    roles: [{ organisationCode: "NEL", role: "FINANCE", financeCapacity: "DIRECTOR", systemWide: true }],
+  },
+  {
+    email: "lsc-cfo@demo.nhs.uk",
+    name: "Fiona Marsden",
+    jobTitle: "Chief Finance Officer, Lancashire and South Cumbria ICB",
+    roles: [{ organisationCode: "LSC", role: "FINANCE", financeCapacity: "DIRECTOR", systemWide: true }],
   },
   {
     email: "lead@demo.nhs.uk",

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../../src/generated/prisma/client";
 import { hashPassword } from "../../src/server/auth/password";
 import { seedProgrammes } from "./seed-programmes";
+import { seedGateways } from "./seed-gateways";
 import { seedRisks } from "./seed-risks";
 import { seedSchemes } from "./seed-schemes";
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_SYSTEMS, DEMO_USERS } from "./demo-organisations";
@@ -51,6 +52,7 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
           organisationId,
           role: grant.role,
           clinicalCapacity: grant.clinicalCapacity ?? null,
+          financeCapacity: grant.financeCapacity ?? null,
           systemWide: grant.systemWide ?? false,
         },
       });
@@ -60,12 +62,13 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
   await seedProgrammes(db);
   await seedRisks(db);
   await seedSchemes(db);
+  await seedGateways(db);
 }
 
 export function demoSignInsText(): string {
   const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
   const lines = DEMO_USERS.map((u) => {
-    const roles = u.roles.map((r) => `${r.role}${r.clinicalCapacity ? ` (${r.clinicalCapacity.toLowerCase()})` : ""} at ${r.organisationCode}${r.systemWide ? " (whole system)" : ""}`);
+    const roles = u.roles.map((r) => `${r.role}${r.clinicalCapacity ? ` (${r.clinicalCapacity.toLowerCase()})` : ""}${r.financeCapacity ? ` (${r.financeCapacity})` : ""} at ${r.organisationCode}${r.systemWide ? " (whole system)" : ""}`);
     return `  ${u.email.padEnd(width)}  ${roles.join(", ")}`;
   });
   return [`Demo sign-ins (password for all: ${DEMO_PASSWORD})`, ...lines].join("\n");
