@@ -6,6 +6,7 @@ import { decideGateway } from "./decide-gateway";
 import { meetGatewayCondition } from "./meet-gateway-condition";
 import { moveSchemeStage, returnScheme } from "./move-scheme-stage";
 import { rebaselinePlan } from "./rebaseline-plan";
+import { setGatewaySettings, setGatewaySettingsSchema } from "./gateway-settings";
 import {
   decideGatewaySchema,
   meetConditionSchema,
@@ -56,4 +57,9 @@ export const validateBenefitAction = authedAction("validateBenefit", validateBen
 export const meetGatewayConditionAction = authedAction("meetGatewayCondition", meetConditionSchema, async (actor, input) => {
   await meetGatewayCondition(actor, input);
   return { data: { conditionId: input.conditionId }, message: "Condition marked met.", revalidate: [routes.gateways] };
+});
+
+export const setGatewaySettingsAction = authedAction("setGatewaySettings", setGatewaySettingsSchema, async (actor, input) => {
+  await setGatewaySettings(actor, input);
+  return { data: null, message: "Gateway and QIA thresholds saved.", revalidate: [routes.financeSettings, routes.gateways] };
 });

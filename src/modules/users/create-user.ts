@@ -32,6 +32,8 @@ export async function createUser(actor: Actor, input: CreateUserInput) {
           organisationId: input.organisationId,
           role: input.role,
           clinicalCapacity: input.clinicalCapacity ?? null,
+          // A finance role without a capacity is the finance director's.
+          financeCapacity: input.role === "FINANCE" ? (input.financeCapacity ?? "DIRECTOR") : null,
           systemWide: input.systemWide,
         },
       });

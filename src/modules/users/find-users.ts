@@ -10,6 +10,7 @@ const membershipSelect = {
   id: true,
   role: true,
   clinicalCapacity: true,
+  financeCapacity: true,
   systemWide: true,
   organisation: { select: { id: true, name: true, code: true } },
 } as const;

@@ -26,6 +26,8 @@ export async function grantRole(actor: Actor, input: GrantRoleInput) {
           organisationId: input.organisationId,
           role: input.role,
           clinicalCapacity: input.clinicalCapacity ?? null,
+          // A finance role without a capacity is the finance director's.
+          financeCapacity: input.role === "FINANCE" ? (input.financeCapacity ?? "DIRECTOR") : null,
           systemWide: input.systemWide,
         },
       });

@@ -3,12 +3,17 @@ import { checkbox, optionalText, requiredText, uuidField } from "@/lib/form-fiel
 
 export const ROLES = ["FINANCE", "LEAD", "CLINICAL_APPROVER", "BOARD", "ADMIN"] as const;
 export const CLINICAL_CAPACITIES = ["MEDICAL", "NURSING"] as const;
+export const FINANCE_CAPACITIES = ["DIRECTOR", "PMO"] as const;
 
 const roleFields = z.object({
   organisationId: uuidField("an organisation"),
   role: z.enum(ROLES, { error: "Choose a role" }),
   clinicalCapacity: z
     .union([z.enum(CLINICAL_CAPACITIES), z.literal("")], { error: "Choose medical or nursing" })
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  financeCapacity: z
+    .union([z.enum(FINANCE_CAPACITIES), z.literal("")], { error: "Choose finance director or PMO" })
     .optional()
     .transform((v) => (v ? v : undefined)),
   systemWide: checkbox,
@@ -21,6 +26,9 @@ function checkCapacity(value: z.infer<typeof roleFields>, ctx: z.RefinementCtx) 
   }
   if (value.role !== "CLINICAL_APPROVER" && value.clinicalCapacity) {
     ctx.addIssue({ code: "custom", path: ["clinicalCapacity"], message: "Only a clinical approver signs as medical or nursing" });
+  }
+  if (value.role !== "FINANCE" && value.financeCapacity) {
+    ctx.addIssue({ code: "custom", path: ["financeCapacity"], message: "Only a finance role is the finance director's or the PMO's" });
   }
 }
 

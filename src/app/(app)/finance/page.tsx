@@ -10,6 +10,8 @@ import { PeriodCloseTable } from "@/modules/schemes/financials/components/period
 import { SavingsTargetForm } from "@/modules/schemes/financials/components/savings-target-form";
 import { StageWeightsForm } from "@/modules/schemes/financials/components/stage-weights-form";
 import { findStageWeights } from "@/modules/schemes/financials/stage-weights";
+import { GatewaySettingsForm } from "@/modules/gateways/components/gateway-settings-form";
+import { findGatewaySettings } from "@/modules/gateways/gateway-settings";
 import { financeOrganisations, findPeriods, findSavingsTargets } from "@/modules/schemes/financials/financials-reads";
 import { monthName } from "@/modules/schemes/financials/month-grid";
 import { can } from "@/server/auth/actor";
@@ -39,11 +41,13 @@ export default async function FinanceSettingsPage({ searchParams }: { searchPara
   const year = chosenYear(params.year, thisYear);
   const canClose = can(actor, "period.close", organisation.id);
   const canSetTargets = can(actor, "target.manage", organisation.id);
-  const [periods, targets, weights] = await Promise.all([
+  const [periods, targets, weights, gatewaySettings] = await Promise.all([
     canClose ? findPeriods(actor, organisation.id, year, now) : Promise.resolve([]),
     canSetTargets ? findSavingsTargets(actor, organisation.id) : Promise.resolve([]),
     findStageWeights(organisation.id),
+    findGatewaySettings(organisation.id),
   ]);
+  const isDirector = can(actor, "gateway.decide", organisation.id) && organisation.financeCapacities.includes("DIRECTOR");
   const years = [thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map((fy) => ({ value: formatFinancialYear(fy), label: formatFinancialYear(fy) }));
 
   return (
@@ -82,6 +86,16 @@ export default async function FinanceSettingsPage({ searchParams }: { searchPara
           <SavingsTargetForm organisationId={organisation.id} years={years} defaultYear={formatFinancialYear(thisYear)} />
         </Card>
       )}
+      <Card title="Gateway and QIA thresholds">
+        {isDirector ? (
+          <GatewaySettingsForm organisationId={organisation.id} {...gatewaySettings} />
+        ) : (
+          <p>
+            Gateways 2 and 3 of schemes with a full-year effect of {formatMoney(gatewaySettings.directorThresholdPence, { style: "full" })} or more need the finance director. A negative
+            quality impact scoring more than {gatewaySettings.qiaThreshold} needs the full QIA. Only the finance director can change these.
+          </p>
+        )}
+      </Card>
       {canSetTargets && (
         <Card title="Risk adjustment by stage">
           <p className="mb-3">How much of a scheme&rsquo;s in-year value counts towards the risk-adjusted figure at each stage. Defaults: opportunity 25%, planning 50%, delivery 90%, complete 100%.</p>

@@ -42,6 +42,18 @@ export function RoleFields({
         ]}
         errors={fieldErrors(state, "clinicalCapacity")}
       />
+      <SelectField
+        name="financeCapacity"
+        label="Finance role held as (finance only)"
+        hint="Gateways of larger schemes need the finance director."
+        placeholder="Finance director (default)"
+        defaultValue={values.financeCapacity ?? ""}
+        options={[
+          { value: "DIRECTOR", label: "Finance director" },
+          { value: "PMO", label: "PMO" },
+        ]}
+        errors={fieldErrors(state, "financeCapacity")}
+      />
       <CheckboxField
         name="systemWide"
         label="Whole system"

@@ -24,7 +24,7 @@ export default async function UserAdminPage({ params }: { params: Promise<{ user
       <Card title="Roles">
         <DataTable caption={`Roles held by ${user.name}`} columns={[{ label: "Organisation" }, { label: "Role" }, { label: "Scope" }, { label: "Actions", hidden: true }]}>
             {user.memberships.map((m) => {
-              const role = ROLE_LABELS[m.role] + (m.clinicalCapacity ? ` (${m.clinicalCapacity.toLowerCase()})` : "");
+              const role = ROLE_LABELS[m.role] + (m.clinicalCapacity ? ` (${m.clinicalCapacity.toLowerCase()})` : "") + (m.financeCapacity === "PMO" ? " (PMO)" : "");
               return (
                 <tr key={m.id} className="border-b border-nhs-border">
                   <td className="py-2">{m.organisation.name}</td>
