@@ -113,6 +113,8 @@ async function seed(tx: Prisma.TransactionClient, now: Date): Promise<void> {
   await tx.scheme.updateMany({ where: { id: { in: locked } }, data: { planLockedAt: daysAgo(now, 60) } });
   const onHold = schemes.filter((s) => s.stage === "ON_HOLD").map((s) => s.id);
   await tx.scheme.updateMany({ where: { id: { in: onHold } }, data: { stageBeforeHold: "PLANNING" } });
+  const rejected = schemes.filter((s) => s.stage === "REJECTED").map((s) => s.id);
+  await tx.scheme.updateMany({ where: { id: { in: rejected } }, data: { stageBeforeHold: "OPPORTUNITY" } });
   const complete = schemes.filter((s) => s.stage === "COMPLETE").map((s) => s.id);
   await tx.scheme.updateMany({ where: { id: { in: complete } }, data: { benefitValidatedAt: daysAgo(now, 10) } });
 

@@ -106,6 +106,15 @@ export function formatMoney(pence: Pence, options: { style?: MoneyStyle } = {}):
   return pence < 0 && /[1-9]/.test(body) ? `-${body}` : body;
 }
 
+/**
+ * Two amounts for one sentence ("adds up to X but should be Y"): compact unless they would
+ * read the same, then in full, so a penny's difference is never shown as "£450k vs £450k".
+ */
+export function formatMoneyPair(a: Pence, b: Pence): [string, string] {
+  const compact: [string, string] = [formatMoney(a), formatMoney(b)];
+  return a !== b && compact[0] === compact[1] ? [formatMoney(a, { style: "full" }), formatMoney(b, { style: "full" })] : compact;
+}
+
 function formatFull(abs: number): string {
   const pounds = Math.floor(abs / 100);
   const rest = abs - pounds * 100;

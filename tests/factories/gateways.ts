@@ -277,7 +277,13 @@ export interface GatewayCellSpec {
   /** Row-count changes of an allowed run, audit_event included. */
   changes: Record<string, number>;
   /** A fresh scheme (led by `leadId`) and the raw form to send. */
-  prepare: (leadId: string) => Promise<{ schemeId: string; raw: Record<string, unknown>; verify: (actor: Actor) => Promise<void> }>;
+  prepare: (leadId: string) => Promise<{
+    schemeId: string;
+    raw: Record<string, unknown>;
+    verify: (actor: Actor) => Promise<void>;
+    /** The record a refusal is audited against, when it is not the scheme (a condition). */
+    refusedEntity?: { entityType: string; entityId: string };
+  }>;
   run: (actor: Actor, raw: Record<string, unknown>) => Promise<ActionResult<unknown>>;
 }
 
@@ -308,7 +314,8 @@ export async function checkGatewayCell(w: GatewayWorld, spec: GatewayCellSpec, k
       return;
     }
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: spec.refusedAction, actorId: actor.userId, entityType: "scheme", entityId: prepared.schemeId, after: { code: expected } });
+    const entity = prepared.refusedEntity ?? { entityType: "scheme", entityId: prepared.schemeId };
+    expect(events[0]).toMatchObject({ action: spec.refusedAction, actorId: actor.userId, ...entity, organisationId: w.trustId, after: { code: expected } });
     return;
   }
   expect(result, JSON.stringify(result)).toMatchObject({ ok: true });

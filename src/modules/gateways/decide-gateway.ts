@@ -25,7 +25,7 @@ async function baselinePlan(tx: Tx, actor: Actor, scheme: { id: string; financia
  * approval of a gate whose criteria fail is refused, whatever the approver's screen showed.
  */
 export async function decideGateway(actor: Actor, input: DecideGatewayInput, now = new Date()) {
-  return withRefusalsAudited(actor, `gateway.${input.decision.toLowerCase()}`, input.schemeId, () =>
+  return withRefusalsAudited(actor, `gateway.${input.decision.toLowerCase()}`, { entityType: "scheme", entityId: input.schemeId }, () =>
     db().$transaction(async (tx) => {
       const scheme = await lockSchemeForGateway(tx, actor, input.schemeId);
       if (!can(actor, "gateway.decide", scheme.organisationId)) throw forbidden("Only the finance director or the PMO can decide a gateway.");
@@ -66,7 +66,8 @@ export async function decideGateway(actor: Actor, input: DecideGatewayInput, now
         toStage: input.decision === "REJECT" ? "REJECTED" : scheme.stage,
         reason: input.reason,
         verdict,
-        schemeChanges: cleared,
+        // A rejected scheme remembers where it was, so finance can only return it that far.
+        schemeChanges: input.decision === "REJECT" ? { ...cleared, stageBeforeHold: scheme.stage } : cleared,
       });
     }),
   );

@@ -55,8 +55,8 @@ export const validateBenefitAction = authedAction("validateBenefit", validateBen
 });
 
 export const meetGatewayConditionAction = authedAction("meetGatewayCondition", meetConditionSchema, async (actor, input) => {
-  await meetGatewayCondition(actor, input);
-  return { data: { conditionId: input.conditionId }, message: "Condition marked met.", revalidate: [routes.gateways] };
+  const { schemeId } = await meetGatewayCondition(actor, input);
+  return { data: { conditionId: input.conditionId }, message: "Condition marked met.", revalidate: [routes.gateways, routes.scheme(schemeId)] };
 });
 
 export const setGatewaySettingsAction = authedAction("setGatewaySettings", setGatewaySettingsSchema, async (actor, input) => {

@@ -26,11 +26,19 @@ describe("stage flow", () => {
     ["PLANNING", ["OPPORTUNITY"]],
     ["DELIVERY", ["PLANNING", "OPPORTUNITY"]],
     ["COMPLETE", ["DELIVERY", "PLANNING", "OPPORTUNITY"]],
-    ["REJECTED", ["PLANNING", "OPPORTUNITY"]],
     ["ON_HOLD", []],
     ["WITHDRAWN", []],
   ] as const)("finance may return a scheme in %s to %j", (stage, stages) => {
     expect(returnableStages(stage)).toEqual(stages);
+  });
+
+  it.each([
+    ["OPPORTUNITY", ["OPPORTUNITY"]],
+    ["PLANNING", ["PLANNING", "OPPORTUNITY"]],
+    ["DELIVERY", ["DELIVERY", "PLANNING", "OPPORTUNITY"]],
+    [null, []],
+  ] as const)("a scheme rejected from %s may be returned to %j, never past the gate that rejected it", (from, stages) => {
+    expect(returnableStages("REJECTED", from)).toEqual(stages);
   });
 
   it("only live stages can be put on hold; anything but complete or withdrawn can be withdrawn", () => {

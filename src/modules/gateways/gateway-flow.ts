@@ -37,9 +37,15 @@ export function stageBeforeGate(gate: Gate): MainStage {
   return GATE_FROM[gate];
 }
 
-/** Earlier main stages a scheme may be returned to by finance, nearest first. */
-export function returnableStages(stage: SchemeStage): MainStage[] {
-  if (stage === "REJECTED") return ["PLANNING", "OPPORTUNITY"];
+/**
+ * Earlier main stages a scheme may be returned to by finance, nearest first. A rejected scheme
+ * goes back at most to the stage it was rejected from, so a return never skips a gate.
+ */
+export function returnableStages(stage: SchemeStage, rejectedFrom: SchemeStage | null = null): MainStage[] {
+  if (stage === "REJECTED") {
+    const from = MAIN_STAGES.indexOf(rejectedFrom as MainStage);
+    return from < 0 ? [] : MAIN_STAGES.slice(0, from + 1).reverse();
+  }
   const index = MAIN_STAGES.indexOf(stage as MainStage);
   return index <= 0 ? [] : MAIN_STAGES.slice(0, index).reverse();
 }

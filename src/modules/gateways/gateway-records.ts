@@ -81,26 +81,39 @@ export async function recordGatewayDecision(
 }
 
 /**
- * A refused gateway write is evidence (DESIGN.md section 7): who tried what on which scheme and
- * why it was refused, written outside the rolled-back transaction.
+ * A refused gateway write is evidence (DESIGN.md section 7): who tried what on which record, why
+ * it was refused, and the organisation it belongs to, written outside the rolled-back transaction.
  */
-export async function withRefusalsAudited<T>(actor: Actor, action: string, schemeId: string, write: () => Promise<T>): Promise<T> {
+export async function withRefusalsAudited<T>(
+  actor: Actor,
+  action: string,
+  target: { entityType: "scheme" | "tracked_condition"; entityId: string },
+  write: () => Promise<T>,
+): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    if (error instanceof DomainError) {
-      await db()
-        .auditEvent.create({
-          data: {
-            actorId: actor.userId,
-            action: `${action}.refused`,
-            entityType: "scheme",
-            entityId: schemeId,
-            after: { code: error.code, message: error.message, fieldErrors: error.fieldErrors ?? null } as Prisma.InputJsonValue,
-          },
-        })
-        .catch(() => {});
-    }
+    if (error instanceof DomainError) await recordRefusal(actor, action, target, error).catch(() => {});
     throw error;
   }
+}
+
+async function recordRefusal(actor: Actor, action: string, target: { entityType: string; entityId: string }, error: DomainError) {
+  const client = db();
+  const uuid = /^[0-9a-f-]{36}$/i.test(target.entityId);
+  const owner = !uuid
+    ? null
+    : target.entityType === "scheme"
+      ? await client.scheme.findUnique({ where: { id: target.entityId }, select: { organisationId: true } })
+      : await client.trackedCondition.findUnique({ where: { id: target.entityId }, select: { scheme: { select: { organisationId: true } } } }).then((c) => c?.scheme ?? null);
+  await client.auditEvent.create({
+    data: {
+      actorId: actor.userId,
+      action: `${action}.refused`,
+      entityType: target.entityType,
+      entityId: target.entityId.slice(0, 64),
+      organisationId: owner?.organisationId ?? null,
+      after: { code: error.code, message: error.message, fieldErrors: error.fieldErrors ?? null } as Prisma.InputJsonValue,
+    },
+  });
 }

@@ -1,5 +1,5 @@
 import { formatFinancialYear, monthLabel, type FinancialMonth } from "@/lib/financial-year";
-import { formatMoney } from "@/lib/money";
+import { formatMoneyPair } from "@/lib/money";
 
 /**
  * The gateway criteria of DESIGN.md section 3 as one pure function: given everything the rules
@@ -101,7 +101,8 @@ function planFailures(s: GatewaySnapshot): Criterion[] {
   }
   const total = s.plan.reduce<number>((sum, v) => sum + (v ?? 0), 0);
   if (total !== s.inYearValuePence) {
-    failures.push(fail("plan-adds-up", `Monthly plan for ${year} adds up to ${formatMoney(total)} but the in-year value is ${formatMoney(s.inYearValuePence)}.`));
+    const [planned, inYear] = formatMoneyPair(total, s.inYearValuePence);
+    failures.push(fail("plan-adds-up", `Monthly plan for ${year} adds up to ${planned} but the in-year value is ${inYear}.`));
   }
   return failures;
 }
@@ -129,7 +130,9 @@ function gateTwo(s: GatewaySnapshot): Criterion[] {
 
 function gateThree(s: GatewaySnapshot): Criterion[] {
   const failures: Criterion[] = [];
-  const missing = s.actual.slice(0, s.elapsedMonths).flatMap((value, i) => (value === null ? [i + 1] : []));
+  // Months before the scheme started owe no actual.
+  const firstMonth = s.startMonth ?? 1;
+  const missing = s.actual.slice(0, s.elapsedMonths).flatMap((value, i) => (value === null && i + 1 >= firstMonth ? [i + 1] : []));
   if (missing.length > 0) {
     const months = missing.map((m) => `M${m} ${monthLabel(m as FinancialMonth)}`).join(", ");
     failures.push(fail("actuals", `Actuals are missing for ${months} of ${formatFinancialYear(s.financialYear)}.`));

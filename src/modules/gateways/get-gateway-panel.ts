@@ -17,6 +17,7 @@ interface SchemeForPanel {
   fullYearEffectPence: bigint;
   planLockedAt: Date | null;
   benefitValidatedAt: Date | null;
+  stageBeforeHold: SchemeStage | null;
 }
 
 /** Whether and why this actor may decide the scheme's pending gate. */
@@ -67,13 +68,13 @@ export async function getGatewayPanel(actor: Actor, scheme: SchemeForPanel, now 
     maySubmit: gate !== null && pendingGate === null && (isLead || can(actor, "scheme.edit.any", scheme.organisationId)),
     mayDecide: standing.mayDecide,
     decisionRefusal: standing.refusal,
-    returnTo: finance ? returnableStages(scheme.stage) : [],
+    returnTo: finance ? returnableStages(scheme.stage, scheme.stageBeforeHold) : [],
     mayHold: editable && mayHold(scheme.stage),
     mayResume: editable && scheme.stage === "ON_HOLD",
     mayWithdraw: editable && mayWithdraw(scheme.stage),
-    mayRebaseline: can(actor, "plan.rebaseline", scheme.organisationId) && scheme.planLockedAt !== null,
+    mayRebaseline: can(actor, "plan.rebaseline", scheme.organisationId) && scheme.planLockedAt !== null && scheme.leadId !== actor.userId,
     mayValidateBenefit: finance && scheme.stage === "DELIVERY" && scheme.benefitValidatedAt === null && scheme.leadId !== actor.userId,
-    mayMeetConditions: finance,
+    mayMeetConditions: finance && scheme.leadId !== actor.userId,
   };
 }
 export type GatewayPanelData = Awaited<ReturnType<typeof getGatewayPanel>>;

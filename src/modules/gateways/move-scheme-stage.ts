@@ -15,12 +15,12 @@ const stageName = (stage: SchemeStage) => stage.toLowerCase().replace("_", " ");
  * is open again; its baselines stay on record.
  */
 export async function returnScheme(actor: Actor, input: ReturnSchemeInput) {
-  return withRefusalsAudited(actor, "gateway.return", input.schemeId, () =>
+  return withRefusalsAudited(actor, "gateway.return", { entityType: "scheme", entityId: input.schemeId }, () =>
     db().$transaction(async (tx) => {
       const scheme = await lockSchemeForGateway(tx, actor, input.schemeId);
       if (!can(actor, "gateway.decide", scheme.organisationId)) throw forbidden("Only the finance director or the PMO can return a scheme to an earlier stage.");
       assertVersion(scheme, input.version);
-      if (!returnableStages(scheme.stage).includes(input.toStage)) {
+      if (!returnableStages(scheme.stage, scheme.stageBeforeHold).includes(input.toStage)) {
         throw invalidField("toStage", `A scheme in ${stageName(scheme.stage)} cannot be returned to ${stageName(input.toStage)}`);
       }
       const unlock = STAGES_BEFORE_DELIVERY.includes(input.toStage);
@@ -29,7 +29,7 @@ export async function returnScheme(actor: Actor, input: ReturnSchemeInput) {
         gate: null,
         toStage: input.toStage,
         reason: input.reason,
-        schemeChanges: { submittedGate: null, submittedAt: null, ...(unlock ? { planLockedAt: null, benefitValidatedAt: null } : {}) },
+        schemeChanges: { submittedGate: null, submittedAt: null, stageBeforeHold: null, ...(unlock ? { planLockedAt: null, benefitValidatedAt: null } : {}) },
       });
     }),
   );
@@ -37,7 +37,7 @@ export async function returnScheme(actor: Actor, input: ReturnSchemeInput) {
 
 /** The lead, finance or the PMO put a scheme on hold, resume it where it was, or withdraw it. */
 export async function moveSchemeStage(actor: Actor, input: MoveSchemeInput) {
-  return withRefusalsAudited(actor, `gateway.${input.move.toLowerCase()}`, input.schemeId, () =>
+  return withRefusalsAudited(actor, `gateway.${input.move.toLowerCase()}`, { entityType: "scheme", entityId: input.schemeId }, () =>
     db().$transaction(async (tx) => {
       const scheme = await lockSchemeForGateway(tx, actor, input.schemeId);
       if (!canEditScheme(actor, scheme)) throw forbidden("Only the scheme's lead, finance or the PMO can put it on hold, resume or withdraw it.");

@@ -17,7 +17,7 @@ export function failedCriteriaMessage(gate: number, failures: { message: string 
  * scheme that meets the gate's criteria can be submitted, so approvers see complete cases.
  */
 export async function submitForGateway(actor: Actor, input: SubmitForGatewayInput, now = new Date()) {
-  return withRefusalsAudited(actor, "gateway.submit", input.schemeId, () =>
+  return withRefusalsAudited(actor, "gateway.submit", { entityType: "scheme", entityId: input.schemeId }, () =>
     db().$transaction(async (tx) => {
       const scheme = await lockSchemeForGateway(tx, actor, input.schemeId);
       const isLead = scheme.leadId === actor.userId && can(actor, "scheme.submit", scheme.organisationId);

@@ -6,7 +6,7 @@ import type { ValidateBenefitInput } from "./gateway-schemas";
 
 /** Finance confirms the saving in the ledger (a gate 3 criterion); never the scheme's own lead. */
 export async function validateBenefit(actor: Actor, input: ValidateBenefitInput, now = new Date()) {
-  return withRefusalsAudited(actor, "gateway.validate_benefit", input.schemeId, () =>
+  return withRefusalsAudited(actor, "gateway.validate_benefit", { entityType: "scheme", entityId: input.schemeId }, () =>
     db().$transaction(async (tx) => {
       const scheme = await lockSchemeForGateway(tx, actor, input.schemeId);
       if (!can(actor, "gateway.decide", scheme.organisationId)) throw forbidden("Only the finance director or the PMO can validate a scheme's benefit.");
