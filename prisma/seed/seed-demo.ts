@@ -2,6 +2,7 @@ import type { PrismaClient } from "../../src/generated/prisma/client";
 import { hashPassword } from "../../src/server/auth/password";
 import { seedProgrammes } from "./seed-programmes";
 import { seedGateways } from "./seed-gateways";
+import { seedQuality } from "./seed-quality";
 import { seedRisks } from "./seed-risks";
 import { seedSchemes } from "./seed-schemes";
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_SYSTEMS, DEMO_USERS } from "./demo-organisations";
@@ -62,6 +63,7 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
   await seedProgrammes(db);
   await seedRisks(db);
   await seedSchemes(db);
+  await seedQuality(db);
   await seedGateways(db);
 }
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { decideGateway } from "@/modules/gateways/decide-gateway";
-import { countQiasAwaitingSignature, countSchemesAwaitingDecision, findGatewayPipeline } from "@/modules/gateways/find-gateway-pipeline";
+import { countSchemesAwaitingDecision, findGatewayPipeline } from "@/modules/gateways/find-gateway-pipeline";
+import { countQiasAwaitingSignOff as countQiasAwaitingSignature } from "@/modules/quality/find-qias";
 import {
   decideGatewaySchema,
   meetConditionSchema,

@@ -16,6 +16,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: routes.board, label: "Board summary", capability: "dashboard.view" },
   { href: routes.schemes, label: "Schemes", capability: "dashboard.view" },
   { href: routes.gateways, label: "Gateways", capability: "gateway.decide" },
+  { href: routes.qias, label: "QIAs", capability: "dashboard.view" },
   { href: routes.programmes, label: "Programmes", capability: "dashboard.view" },
   { href: routes.routeMap, label: "Route map", capability: "dashboard.view" },
   { href: routes.myActivities, label: "My activities", capability: "activity.update.own" },

@@ -33,10 +33,3 @@ export async function countSchemesAwaitingDecision(actor: Actor, organisationIds
     where: { AND: [schemeScope(actor), organisationIds ? { organisationId: { in: organisationIds } } : {}], submittedGate: { not: null } },
   });
 }
-
-/** QIAs waiting for their clinical signatures in these organisations (within the actor's scope). */
-export async function countQiasAwaitingSignature(actor: Actor, organisationIds?: string[]): Promise<number> {
-  return db().qualityAssessment.count({
-    where: { status: "AWAITING_SIGN_OFF", scheme: { AND: [schemeScope(actor), organisationIds ? { organisationId: { in: organisationIds } } : {}] } },
-  });
-}

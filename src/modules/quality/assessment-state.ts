@@ -1,30 +1,40 @@
 import type { EqualityAssessmentState, QualityAssessmentState } from "@/modules/gateways/gateway-rules";
 import type { Tx } from "@/server/db";
+import { highestResidualScore, isApproving } from "./qia-rules";
 
-const APPROVING = new Set(["APPROVED", "APPROVED_WITH_CONDITIONS"]);
-
-/** What the gateway rules need to know of a scheme's current QIA and its EIA. */
+/**
+ * What the gateway rules need to know about a scheme's QIA (its current version) and EIA, read
+ * inside the caller's transaction. Null when the assessment has not been started.
+ */
 export async function loadAssessmentStates(tx: Tx, schemeId: string): Promise<{ qia: QualityAssessmentState | null; eia: EqualityAssessmentState | null }> {
   const [qia, eia] = await Promise.all([
     tx.qualityAssessment.findFirst({
+      // The current version; a superseded one never counts, even if it were the only one.
       where: { schemeId, status: { not: "SUPERSEDED" } },
       orderBy: { number: "desc" },
-      include: { dimensions: true, signOffs: true, reviews: true },
+      include: {
+        dimensions: { select: { residualLikelihood: true, residualConsequence: true } },
+        signOffs: { select: { capacity: true, outcome: true } },
+        reviews: { select: { reopened: true } },
+      },
     }),
-    tx.equalityAssessment.findUnique({ where: { schemeId } }),
+    tx.equalityAssessment.findUnique({ where: { schemeId }, select: { status: true, screeningComplete: true, fullRequired: true } }),
   ]);
-  const signed = (capacity: "MEDICAL" | "NURSING") => qia?.signOffs.some((s) => s.capacity === capacity && APPROVING.has(s.outcome)) ?? false;
-  const residuals = (qia?.dimensions ?? []).flatMap((d) => (d.residualLikelihood && d.residualConsequence ? [d.residualLikelihood * d.residualConsequence] : []));
   return {
     qia: qia && {
       screeningAnswered: qia.screeningComplete,
       fullRequired: qia.fullRequired,
-      medicalSignedOff: signed("MEDICAL"),
-      nursingSignedOff: signed("NURSING"),
-      highestResidualScore: residuals.length ? Math.max(...residuals) : null,
+      medicalSignedOff: qia.signOffs.some((s) => s.capacity === "MEDICAL" && isApproving(s.outcome)),
+      nursingSignedOff: qia.signOffs.some((s) => s.capacity === "NURSING" && isApproving(s.outcome)),
+      highestResidualScore: highestResidualScore(qia.dimensions),
       qualityCommitteeOverride: qia.committeeOverride !== null,
+      // A review that reopened the QIA sits on a superseded version, never the current one.
       postImplementationReviewRecorded: qia.reviews.some((r) => !r.reopened),
     },
-    eia: eia && { screeningAnswered: eia.screeningComplete, fullRequired: eia.fullRequired, fullApproved: eia.status === "APPROVED" },
+    eia: eia && {
+      screeningAnswered: eia.screeningComplete,
+      fullRequired: eia.fullRequired,
+      fullApproved: eia.fullRequired && eia.status === "APPROVED",
+    },
   };
 }

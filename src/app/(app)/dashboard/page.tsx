@@ -13,7 +13,8 @@ import { overdueMonthlyUpdates } from "@/modules/dashboards/finance-dashboard-ov
 import { dashboardSelection, maturitySegments } from "@/modules/dashboards/finance-dashboard-view";
 import { identifiedByStage, monthlyCumulative } from "@/modules/dashboards/scheme-figures";
 import { findTopRisks } from "@/modules/risks/find-risks";
-import { countQiasAwaitingSignature, countSchemesAwaitingDecision } from "@/modules/gateways/find-gateway-pipeline";
+import { countSchemesAwaitingDecision } from "@/modules/gateways/find-gateway-pipeline";
+import { countQiasAwaitingSignOff } from "@/modules/quality/find-qias";
 import { canAnywhere } from "@/server/auth/actor";
 import { currentOrganisation } from "@/server/auth/current-organisation";
 import { requireActor } from "@/server/auth/session";
@@ -35,7 +36,7 @@ export default async function FinanceDashboardPage({ searchParams }: { searchPar
     overdueMonthlyUpdates(scope, year, now),
     findTopRisks(actor, 5),
     countSchemesAwaitingDecision(actor, [...scope]),
-    countQiasAwaitingSignature(actor, [...scope]),
+    countQiasAwaitingSignOff(actor, [...scope]),
   ]);
   const segments = maturitySegments(stages, headline.unidentifiedPence);
   const viewName = organisationId ? (selection.organisations.find((o) => o.id === organisationId)?.name ?? "") : "All my organisations";

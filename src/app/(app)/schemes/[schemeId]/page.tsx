@@ -22,6 +22,7 @@ import { countOpenSchemeRisks } from "@/modules/risks/find-risks";
 import { canManageRisk } from "@/modules/risks/risk-access";
 import { RegisterSummary } from "@/modules/risks/components/register-summary";
 import { GatewayPanel } from "@/modules/gateways/components/gateway-panel";
+import { SchemeAssessmentsCard } from "@/modules/quality/components/scheme-assessments-card";
 import { getGatewayPanel } from "@/modules/gateways/get-gateway-panel";
 import { AddMilestoneForm, AddSchemeKpiForm, MilestoneStatusForm } from "@/modules/schemes/components/scheme-plan-forms";
 import { ACTIVITY_STATUS_LABELS } from "@/modules/activities/activity-status";
@@ -90,16 +91,7 @@ export default async function SchemePage({ params }: { params: Promise<{ schemeI
       <Card id="gateway" title="Gateways">
         <GatewayPanel scheme={scheme} panel={gateway} planTexts={planTexts} />
       </Card>
-      <Card title="Quality and equality impact">
-        <ul className="space-y-1">
-          <li>
-            <Link href={routes.schemeQia(scheme.id)}>Quality impact assessment (QIA)</Link>
-          </li>
-          <li>
-            <Link href={routes.schemeEia(scheme.id)}>Equality impact assessment (EIA)</Link>
-          </li>
-        </ul>
-      </Card>
+      <SchemeAssessmentsCard schemeId={scheme.id} actor={actor} />
       {financials.years.map((y, i) => (
         <Card key={y.financialYear} id={i === 0 ? "financials" : undefined} title={`Monthly financials ${formatFinancialYear(y.financialYear)}`}>
           {y.grid ? <SchemeMonthsGrid {...y.grid} /> : <SchemeMonthsTable financialYear={y.financialYear} months={y.months} />}
