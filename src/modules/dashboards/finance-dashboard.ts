@@ -57,16 +57,23 @@ export function identifiedWhereSql(scope: OrganisationScope, year: FinancialYear
   return scope.length === 0 ? Prisma.sql`false` : schemeWhereSql(scope, { year, stage: "IDENTIFIED" });
 }
 
-/** Plan, actual and outturn of each scheme's months of `year` (CTE `per_scheme`, needs `f`). */
+/**
+ * Plan, actual and outturn of each scheme's months of `year` (CTE `per_scheme`, needs `f`).
+ * Summed per scheme in a LATERAL subquery, so PostgreSQL reads only the chosen schemes' months
+ * through the primary key (scheme_id, financial_year, month). Joined the plain way, its default
+ * costs (random_page_cost = 4) made it hash every month of the year, of every scheme: 3x the rows
+ * for the system view and 10x for one trust (`npm run bench`, PERFORMANCE notes).
+ */
 function perSchemeMonthsSql(year: FinancialYear, elapsed: number): Prisma.Sql {
   return Prisma.sql`per_scheme AS (
-      SELECT m.scheme_id,
-             COALESCE(sum(m.plan_pence) FILTER (WHERE m.month <= ${elapsed}::int), 0)::bigint AS ytd_plan,
-             COALESCE(sum(m.actual_pence) FILTER (WHERE m.month <= ${elapsed}::int), 0)::bigint AS ytd_actual,
-             COALESCE(sum(COALESCE(CASE WHEN m.month <= ${elapsed}::int THEN m.actual_pence END, m.forecast_pence, m.plan_pence)), 0)::bigint AS outturn
-      FROM scheme_month m JOIN f ON f.id = m.scheme_id
-      WHERE m.financial_year = ${year}::int
-      GROUP BY m.scheme_id
+      SELECT f.id AS scheme_id, p.ytd_plan, p.ytd_actual, p.outturn
+      FROM f CROSS JOIN LATERAL (
+        SELECT COALESCE(sum(m.plan_pence) FILTER (WHERE m.month <= ${elapsed}::int), 0)::bigint AS ytd_plan,
+               COALESCE(sum(m.actual_pence) FILTER (WHERE m.month <= ${elapsed}::int), 0)::bigint AS ytd_actual,
+               COALESCE(sum(COALESCE(CASE WHEN m.month <= ${elapsed}::int THEN m.actual_pence END, m.forecast_pence, m.plan_pence)), 0)::bigint AS outturn
+        FROM scheme_month m
+        WHERE m.scheme_id = f.id AND m.financial_year = ${year}::int
+      ) p
     )`;
 }
 

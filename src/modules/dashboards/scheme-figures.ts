@@ -276,8 +276,11 @@ export async function monthlyCumulative(scope: OrganisationScope, financialYear:
              COALESCE(sum(m.forecast_pence), 0)::bigint AS forecast,
              sum(m.actual_pence)::bigint AS actual
       FROM months mo
-      LEFT JOIN (scheme_month m JOIN scheme s ON s.id = m.scheme_id AND ${whereSql})
+      LEFT JOIN scheme_month m
         ON m.month = mo.month AND m.financial_year = ${financialYear}::int
+        -- The chosen schemes' ids as an array: PostgreSQL then reads just their months through the
+        -- primary key, where a join let it hash every month of the year (npm run bench).
+        AND m.scheme_id = ANY (ARRAY(SELECT s.id FROM scheme s WHERE ${whereSql}))
       GROUP BY mo.month
     )
     SELECT month, plan, forecast, actual,

@@ -5,7 +5,7 @@ import { DataTable, cellClass, numberCellClass, rowClass } from "@/components/ui
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { financialYearOf, formatFinancialYear, monthLabel } from "@/lib/financial-year";
 import { DashboardSelector } from "@/modules/dashboards/components/dashboard-selector";
-import { CumulativeChart, MaturityChart } from "@/modules/dashboards/components/finance-charts";
+import { CumulativeChart, MaturityChart } from "@/modules/dashboards/components/finance-charts-lazy";
 import { CumulativeTable, MaturityTable } from "@/modules/dashboards/components/position-tables";
 import { BreakdownTable, HeadlineTiles } from "@/modules/dashboards/components/finance-tables";
 import { BREAKDOWN_DIMENSIONS, financeBreakdowns, financeHeadline } from "@/modules/dashboards/finance-dashboard";

@@ -1,0 +1,48 @@
+import { elapsedMonths, type FinancialYear } from "../../../src/lib/financial-year";
+import { financeBreakdowns, financeHeadline, type BreakdownRow } from "../../../src/modules/dashboards/finance-dashboard";
+import { overdueMonthlyUpdates } from "../../../src/modules/dashboards/finance-dashboard-overdue";
+import { dashboardSelection } from "../../../src/modules/dashboards/finance-dashboard-view";
+import { identifiedByStage, monthlyCumulative } from "../../../src/modules/dashboards/scheme-figures";
+import { findTopRisks } from "../../../src/modules/risks/find-risks";
+import type { Actor } from "../../../src/server/auth/actor";
+import { formatYearParam } from "../../../src/modules/schemes/register/register-filter";
+
+/**
+ * The finance dashboard's data exactly as src/app/(app)/dashboard/page.tsx loads it: the
+ * selection from the URL (`?org=<id>` or `?org=all`), then its six loaders in parallel.
+ */
+export async function loadDashboard(actor: Actor, organisationId: string | "all", year: FinancialYear, now: Date) {
+  const selection = dashboardSelection(actor, { org: organisationId, year: formatYearParam(year) }, undefined, now);
+  const { scope } = selection;
+  const [headline, stages, months, breakdowns, overdue, risks] = await Promise.all([
+    financeHeadline(scope, selection.year, now),
+    identifiedByStage(scope, selection.year),
+    monthlyCumulative(scope, selection.year, { stage: "IDENTIFIED" }),
+    financeBreakdowns(scope, selection.year, now),
+    overdueMonthlyUpdates(scope, selection.year, now),
+    findTopRisks(actor, 5),
+  ]);
+  return { scope, headline, stages, months, breakdowns, overdue, risks, elapsed: elapsedMonths(selection.year, now) };
+}
+
+export type DashboardData = Awaited<ReturnType<typeof loadDashboard>>;
+
+/** The figures the page shows, in the shape the hand-written SQL returns, for comparing the two. */
+export function dashboardFigures(d: DashboardData) {
+  const h = d.headline;
+  const breakdown = (rows: BreakdownRow[]) => rows.map((r) => [r.key, r.schemeCount, r.identifiedPence, r.riskAdjustedPence, r.ytdPlanPence, r.ytdActualPence]);
+  return {
+    headline: [h.schemeCount, h.targetPence, h.identifiedPence, h.riskAdjustedPence, h.ytdPlanPence, h.ytdActualPence, h.forecastOutturnPence, h.recurrentPence, h.nonRecurrentPence, h.cashReleasingPence, h.wteSubstantiveHundredths, h.wteBankHundredths, h.wteAgencyHundredths],
+    stages: d.stages.map((s) => [s.stage, s.count, s.inYearPence, s.riskAdjustedPence]),
+    months: d.months.map((m) => [m.month, m.planPence, m.forecastPence, m.actualPence, m.cumulativePlanPence, m.cumulativeForecastPence, m.cumulativeActualPence]),
+    workstream: breakdown(d.breakdowns.workstream),
+    division: breakdown(d.breakdowns.division),
+    category: breakdown(d.breakdowns.category),
+    organisation: breakdown(d.breakdowns.organisation),
+    overdue: d.overdue.schemes.map((s) => s.schemeId),
+    // Ties on (score, review date) may come back in either order, so compare what decides the order.
+    topRisks: d.risks.map((r) => r.currentScore),
+  };
+}
+
+export type DashboardFigures = ReturnType<typeof dashboardFigures>;
