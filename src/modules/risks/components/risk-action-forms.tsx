@@ -1,9 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldIdPrefix, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormStatus, fieldErrors } from "@/components/ui/form-status";
+import { InlineStatusForm } from "@/components/forms/inline-status-form";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { addRiskActionAction, closeRiskAction, setRiskActionStatusAction } from "../risk-actions";
 import { RISK_ACTION_STATUS_LABELS } from "../risk-labels";
@@ -27,31 +27,16 @@ export function AddRiskActionForm({ riskId, owners }: { riskId: string; owners: 
   );
 }
 
-export function RiskActionStatusForm({ actionId, status, description }: { actionId: string; status: string; description: string }) {
-  const [state, action, pending] = useActionState(setRiskActionStatusAction, null);
-  const id = `action-status-${actionId}`;
+export function RiskActionStatusForm({ actionId, status, description }: { actionId: string; status: (typeof RISK_ACTION_STATUSES)[number]; description: string }) {
   return (
-    <form action={action} className="flex flex-wrap items-center gap-2">
-      <input type="hidden" name="actionId" value={actionId} />
-      <label htmlFor={id} className="sr-only">
-        Status of action: {description}
-      </label>
-      <select id={id} name="status" defaultValue={status} className="rounded border-2 border-nhs-text bg-white px-2 py-1">
-        {RISK_ACTION_STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {RISK_ACTION_STATUS_LABELS[s]}
-          </option>
-        ))}
-      </select>
-      <button type="submit" disabled={pending} className="rounded border-2 border-nhs-blue px-2 py-1 font-semibold text-nhs-blue">
-        Save<span className="sr-only"> status of action: {description}</span>
-      </button>
-      {state && (
-        <span role={state.ok ? "status" : "alert"} className={state.ok ? "text-nhs-green" : "text-nhs-red"}>
-          {state.message}
-        </span>
-      )}
-    </form>
+    <InlineStatusForm
+      action={setRiskActionStatusAction}
+      record={{ name: "actionId", value: actionId }}
+      status={status}
+      statuses={RISK_ACTION_STATUSES}
+      labels={RISK_ACTION_STATUS_LABELS}
+      what={`action: ${description}`}
+    />
   );
 }
 

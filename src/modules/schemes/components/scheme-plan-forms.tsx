@@ -1,9 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldIdPrefix, SelectField, TextField } from "@/components/ui/field";
 import { FormStatus, fieldErrors } from "@/components/ui/form-status";
+import { InlineStatusForm } from "@/components/forms/inline-status-form";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { ACTIVITY_STATUSES, ACTIVITY_STATUS_LABELS } from "@/modules/activities/activity-status";
 import { addSchemeKpiAction, addSchemeMilestoneAction, setMilestoneStatusAction } from "../scheme-plan-actions";
@@ -25,31 +25,16 @@ export function AddMilestoneForm({ schemeId }: { schemeId: string }) {
   );
 }
 
-export function MilestoneStatusForm({ milestoneId, status, description }: { milestoneId: string; status: string; description: string }) {
-  const [state, action, pending] = useActionState(setMilestoneStatusAction, null);
-  const id = `milestone-status-${milestoneId}`;
+export function MilestoneStatusForm({ milestoneId, status, description }: { milestoneId: string; status: (typeof ACTIVITY_STATUSES)[number]; description: string }) {
   return (
-    <form action={action} className="flex flex-wrap items-center gap-2">
-      <input type="hidden" name="milestoneId" value={milestoneId} />
-      <label htmlFor={id} className="sr-only">
-        Status of milestone: {description}
-      </label>
-      <select id={id} name="status" defaultValue={status} className="rounded border-2 border-nhs-text bg-white px-2 py-1">
-        {ACTIVITY_STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {ACTIVITY_STATUS_LABELS[s]}
-          </option>
-        ))}
-      </select>
-      <button type="submit" disabled={pending} className="rounded border-2 border-nhs-blue px-2 py-1 font-semibold text-nhs-blue">
-        Save<span className="sr-only"> status of milestone: {description}</span>
-      </button>
-      {state && (
-        <span role={state.ok ? "status" : "alert"} className={state.ok ? "text-nhs-green" : "text-nhs-red"}>
-          {state.message}
-        </span>
-      )}
-    </form>
+    <InlineStatusForm
+      action={setMilestoneStatusAction}
+      record={{ name: "milestoneId", value: milestoneId }}
+      status={status}
+      statuses={ACTIVITY_STATUSES}
+      labels={ACTIVITY_STATUS_LABELS}
+      what={`milestone: ${description}`}
+    />
   );
 }
 
