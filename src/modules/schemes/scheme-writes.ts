@@ -70,6 +70,17 @@ export async function createScheme(actor: Actor, input: CreateSchemeInput) {
   });
 }
 
+/**
+ * After gateway 2 the plan is baselined against the in-year value and its year; a lead changing
+ * them would move the goalposts. Finance may (and then re-baselines the plan, with a reason).
+ */
+function checkLockedValues(actor: Actor, before: { organisationId: string; planLockedAt: Date | null; inYearValuePence: bigint; financialYear: number }, input: UpdateSchemeInput) {
+  if (!before.planLockedAt || can(actor, "scheme.edit.any", before.organisationId)) return;
+  const message = "The plan was baselined at gateway 2: only finance or the PMO can change this now";
+  if (BigInt(input.inYearValue) !== before.inYearValuePence) throw invalidField("inYearValue", message);
+  if (input.financialYear !== before.financialYear) throw invalidField("financialYear", message);
+}
+
 export async function updateScheme(actor: Actor, input: UpdateSchemeInput) {
   return db().$transaction(async (tx) => {
     const before = await tx.scheme.findFirst({ where: { id: input.schemeId, ...schemeScope(actor) } });
@@ -80,6 +91,7 @@ export async function updateScheme(actor: Actor, input: UpdateSchemeInput) {
       throw invalidField("leadId", "Only finance or the PMO can hand a scheme to another lead");
     }
     await checkReferences(tx, before.organisationId, input, leadId);
+    checkLockedValues(actor, before, input);
     const { count } = await tx.scheme.updateMany({
       where: { id: before.id, version: input.version },
       data: { ...schemeData(input), leadId, version: { increment: 1 } },
