@@ -38,7 +38,8 @@ export function GatewayPanel({ scheme, panel, planTexts }: Props) {
   const ref = { schemeId: scheme.id, version: scheme.version };
   return (
     <div className="space-y-5">
-      <p>
+      {/* Announced: the forms that caused a change disappear with it, so this line says what happened. */}
+      <p role="status" aria-live="polite">
         <span className="font-semibold">Stage:</span> {SCHEME_STAGE_LABELS[scheme.stage]}
         {panel.pendingGate && scheme.submittedAt && (
           <>

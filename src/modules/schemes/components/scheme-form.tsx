@@ -15,6 +15,8 @@ export interface SchemeFormOptions {
   workstreams: Option[];
   leads: Option[];
   years: Option[];
+  /** The year a new scheme starts in unless the user chooses another: the current one. */
+  defaultYear: string;
   months: Option[];
 }
 
@@ -57,7 +59,7 @@ export function SchemeForm({
           <SelectField name="divisionId" label="Division (optional)" placeholder="None" options={options.divisions} defaultValue={values.divisionId ?? ""} errors={errors("divisionId")} />
           <SelectField name="workstreamId" label="Workstream (optional)" placeholder="None" options={options.workstreams} defaultValue={values.workstreamId ?? ""} errors={errors("workstreamId")} />
           {canChooseLead && <SelectField name="leadId" label="Lead" placeholder="Me" options={options.leads} defaultValue={values.leadId ?? ""} errors={errors("leadId")} />}
-          <SelectField name="financialYear" label="Financial year" options={options.years} defaultValue={values.financialYear} errors={errors("financialYear")} />
+          <SelectField name="financialYear" label="Financial year" options={options.years} defaultValue={values.financialYear ?? options.defaultYear} errors={errors("financialYear")} />
           <TextField name="fullYearEffect" label="Full-year effect (£)" inputMode="decimal" hint="The saving in a full year, e.g. 450,000" defaultValue={values.fullYearEffect} errors={errors("fullYearEffect")} />
           <TextField name="inYearValue" label="In-year value (£)" inputMode="decimal" hint="The saving in this financial year" defaultValue={values.inYearValue} errors={errors("inYearValue")} />
           <SelectField name="startMonth" label="Start month (optional)" placeholder="Not set" options={options.months} defaultValue={values.startMonth ?? ""} errors={errors("startMonth")} />
