@@ -63,7 +63,12 @@ export function authedAction<S extends z.ZodType, T>(
       return { ok: true, data: outcome.data, message: outcome.message };
     } catch (error) {
       if (error instanceof DomainError) {
-        if (error.code === "FORBIDDEN") await recordDeniedAttempt(actor, name, raw).catch(() => {});
+        // Refusals are evidence: a permission refusal, a stale version or a conflict (two people
+        // acting at once) is audited, unless the use case already recorded it.
+        if (!error.audited && error.code === "FORBIDDEN") await recordDeniedAttempt(actor, name, raw).catch(() => {});
+        if (!error.audited && (error.code === "STALE" || error.code === "CONFLICT")) {
+          await recordDeniedAttempt(actor, name, raw, { code: error.code, message: error.message }).catch(() => {});
+        }
         return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
       }
       console.error(`[action ${name}] failed`, error);

@@ -7,6 +7,8 @@ export type DomainErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "I
 
 export class DomainError extends Error {
   override name = "DomainError";
+  /** Set when the use case has already written the refusal to the audit log. */
+  audited = false;
   constructor(
     readonly code: DomainErrorCode,
     message: string,

@@ -402,4 +402,21 @@ describe("QIA and EIA writes: authorization", () => {
     }
     session.actor = null;
   });
+
+  it("audits a save on a stale version as action.refused, with the reason, and writes nothing else", async () => {
+    const { saveQiaScreeningAction } = await import("@/modules/quality/quality-actions");
+    const scheme = await newScheme(w);
+    const qia = await createQiaRow({ schemeId: scheme.id, createdById: w.leadId, screening: "full", version: 2 });
+    const actor = w.actors["LEAD at the trust, the scheme's lead"];
+    session.actor = actor;
+    const counts = await rowCounts();
+    const last = await lastAuditId();
+    const result = await saveQiaScreeningAction(null, (await screeningForm(qia.id, 1)) as never);
+    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/changed by someone else/) });
+    expect(await auditEventsAfter(last)).toMatchObject([
+      { action: "action.refused", actorId: actor.userId, entityId: "saveQiaScreening", after: { code: "STALE", message: result.message } },
+    ]);
+    expect({ ...(await rowCounts()), audit_event: counts.audit_event }).toEqual(counts);
+    session.actor = null;
+  });
 });

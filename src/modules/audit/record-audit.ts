@@ -33,17 +33,20 @@ export async function recordAudit(tx: Tx, actor: Actor | null, entry: AuditEntry
   });
 }
 
-/** A refused write is evidence too (DESIGN.md section 7): record who tried what. */
-export async function recordDeniedAttempt(actor: Actor, actionName: string, input: unknown): Promise<void> {
+/**
+ * A refused write is evidence too (DESIGN.md section 7): record who tried what. "access.denied"
+ * for a permission refusal; "action.refused" for a stale version or a conflict, with the reason.
+ */
+export async function recordDeniedAttempt(actor: Actor, actionName: string, input: unknown, refusal?: { code: string; message: string }): Promise<void> {
   const safeInput = input && typeof input === "object" ? { ...(input as Record<string, unknown>) } : {};
   for (const key of Object.keys(safeInput)) if (/password/i.test(key)) safeInput[key] = "[redacted]";
   await db().auditEvent.create({
     data: {
       actorId: actor.userId,
-      action: "access.denied",
+      action: refusal ? "action.refused" : "access.denied",
       entityType: "action",
       entityId: actionName.slice(0, 64),
-      after: toJson({ input: safeInput }),
+      after: toJson(refusal ? { input: safeInput, code: refusal.code, message: refusal.message } : { input: safeInput }),
     },
   });
 }

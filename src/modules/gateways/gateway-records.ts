@@ -93,7 +93,12 @@ export async function withRefusalsAudited<T>(
   try {
     return await write();
   } catch (error) {
-    if (error instanceof DomainError) await recordRefusal(actor, action, target, error).catch(() => {});
+    if (error instanceof DomainError) {
+      await recordRefusal(actor, action, target, error).then(
+        () => (error.audited = true),
+        () => {},
+      );
+    }
     throw error;
   }
 }
