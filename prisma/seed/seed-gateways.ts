@@ -36,6 +36,43 @@ const KPI_BY_CATEGORY: Record<SchemeCategory, { name: string; unit: string; dire
   INCOME: { name: "Income billed against plan", unit: "£", direction: "HIGHER_IS_BETTER" },
 };
 
+/** A typical delivery risk of a scheme, by category: scored 3 x 3 now, 2 x 3 once mitigated. */
+const SCHEME_RISK_TEXT: Record<SchemeCategory, { title: string; cause: string; event: string; effect: string }> = {
+  PAY: {
+    title: "Vacancies not filled substantively",
+    cause: "Recruitment to the posts the scheme converts from agency is slower than planned",
+    event: "Agency shifts continue to be booked",
+    effect: "The saving is delayed and the run rate does not fall",
+  },
+  NON_PAY: {
+    title: "Supplier prices rise during the contract change",
+    cause: "Inflation clauses in the current contracts",
+    event: "The new prices are higher than the business case assumed",
+    effect: "Part of the saving is lost",
+  },
+  INCOME: {
+    title: "Activity is not coded or billed completely",
+    cause: "Clinical coding backlog",
+    event: "Activity is billed late or not at all",
+    effect: "Income falls short of plan",
+  },
+};
+
+function schemeRisk(category: SchemeCategory) {
+  return {
+    ...SCHEME_RISK_TEXT[category],
+    category: category === "INCOME" ? ("FINANCIAL" as const) : ("DELIVERY" as const),
+    inherentLikelihood: 4,
+    inherentConsequence: 3,
+    currentLikelihood: 3,
+    currentConsequence: 3,
+    targetLikelihood: 2,
+    targetConsequence: 3,
+    currentScore: 9,
+    targetScore: 6,
+  };
+}
+
 /** How many schemes per organisation wait for each gate in the demo pipeline. */
 const PIPELINE_PER_ORGANISATION = 2;
 
@@ -117,6 +154,13 @@ async function seed(tx: Prisma.TransactionClient, now: Date): Promise<void> {
   await tx.scheme.updateMany({ where: { id: { in: rejected } }, data: { stageBeforeHold: "OPPORTUNITY" } });
   const complete = schemes.filter((s) => s.stage === "COMPLETE").map((s) => s.id);
   await tx.scheme.updateMany({ where: { id: { in: complete } }, data: { benefitValidatedAt: daysAgo(now, 10) } });
+
+  // Half the schemes in planning have assessed their risks (a gate 2 criterion); the rest show
+  // the gap on their gateway panel.
+  const risks: Prisma.RiskCreateManyInput[] = schemes
+    .filter((s, i) => s.stage === "PLANNING" && i % 2 === 0)
+    .map((s) => ({ ...schemeRisk(s.category), schemeId: s.id, ownerId: s.leadId, reviewDate: daysAgo(now, -45), sourceNote: "Illustrative demo risk" }));
+  if (risks.length > 0) await tx.risk.createMany({ data: risks });
 
   // The pipeline: schemes whose next gate's rules pass are submitted, oldest first.
   const waiting = new Map<string, number>();

@@ -42,7 +42,9 @@ describe("seedGateways", () => {
   });
 
   it("puts only schemes whose next gate's rules pass in the pipeline", async () => {
-    const submitted = await db().scheme.findMany({ where: { submittedGate: { not: null } } });
+    const submitted = await db().scheme.findMany({ where: { submittedGate: { not: null } }, include: { organisation: true } });
+    // The demo's finance director at Barts Health has decisions waiting.
+    expect(submitted.filter((s) => s.organisation.code === "BH").length).toBeGreaterThan(0);
     for (const s of submitted) {
       const verdict = evaluateGate(s.submittedGate as Gate, await db().$transaction((tx) => loadGatewaySnapshot(tx, s.id, now)));
       expect(verdict.failures, s.code).toEqual([]);
