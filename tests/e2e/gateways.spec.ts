@@ -267,6 +267,7 @@ test("a lead creates a scheme, screens its QIA and EIA and submits it; finance a
   await decide.getByLabel("Reason or comments").fill("E2E: a clear case, the agency premium is well evidenced.");
   await decide.getByRole("button", { name: "Record the decision" }).click();
   await expect(summaryValue(fp, "Stage")).toHaveText("Planning");
+  await expect(gateBlock(fp, 1)).toContainText(/Passed: approved by Priya Shah on \d{1,2} \w{3} \d{4}\./);
   await expect(card(fp, "Gateways")).toContainText("Stage: Planning");
   const history = decisionHistory(fp);
   await expect(history).toHaveCount(2);

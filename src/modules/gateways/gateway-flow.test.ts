@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { approverRefusal, mayHold, mayWithdraw, nextGate, returnableStages, stageAfterGate, type ApproverStanding } from "./gateway-flow";
+import { approverRefusal, gatesPassed, mayHold, mayWithdraw, nextGate, returnableStages, stageAfterGate, type ApproverStanding } from "./gateway-flow";
 
 const finance = (capacities: ApproverStanding["financeCapacities"], userId = "approver"): ApproverStanding => ({ userId, roles: ["FINANCE"], financeCapacities: capacities });
 const ctx = { schemeLeadId: "lead", fullYearEffectPence: 4_999_999, directorThresholdPence: 5_000_000 };
@@ -15,6 +15,19 @@ describe("stage flow", () => {
     ["WITHDRAWN", null],
   ] as const)("a scheme in %s goes next through gate %s", (stage, gate) => {
     expect(nextGate(stage)).toBe(gate);
+  });
+
+  it.each([
+    ["OPPORTUNITY", null, []],
+    ["PLANNING", null, [1]],
+    ["DELIVERY", null, [1, 2]],
+    ["COMPLETE", null, [1, 2, 3]],
+    ["ON_HOLD", "DELIVERY", [1, 2]],
+    ["REJECTED", "PLANNING", [1]],
+    ["REJECTED", "OPPORTUNITY", []],
+    ["WITHDRAWN", null, []],
+  ] as const)("a scheme in %s (left %s) has passed gates %j", (stage, left, gates) => {
+    expect(gatesPassed(stage, left)).toEqual(gates);
   });
 
   it("each gate leads to the next stage", () => {

@@ -29,6 +29,13 @@ export function nextGate(stage: SchemeStage): Gate | null {
   return null;
 }
 
+/** Gates a scheme has passed: by its stage, or for one on hold or rejected, the stage it left. */
+export function gatesPassed(stage: SchemeStage, stageLeft: SchemeStage | null = null): Gate[] {
+  const effective = stage === "ON_HOLD" || stage === "REJECTED" ? stageLeft : stage;
+  const index = MAIN_STAGES.indexOf(effective as MainStage);
+  return ([1, 2, 3] as const).filter((gate) => gate <= index);
+}
+
 export function stageAfterGate(gate: Gate): MainStage {
   return GATE_TO[gate];
 }

@@ -2,7 +2,7 @@ import type { SchemeStage } from "@/generated/prisma/enums";
 import { canEditScheme } from "@/modules/schemes/scheme-access";
 import { can, organisationOf, type Actor } from "@/server/auth/actor";
 import { db, type Tx } from "@/server/db";
-import { approverRefusal, mayHold, mayWithdraw, nextGate, returnableStages } from "./gateway-flow";
+import { approverRefusal, gatesPassed, mayHold, mayWithdraw, nextGate, returnableStages } from "./gateway-flow";
 import { evaluateAllGates, type Gate } from "./gateway-rules";
 import { loadGatewaySnapshot } from "./gateway-snapshot";
 
@@ -59,6 +59,14 @@ export async function getGatewayPanel(actor: Actor, scheme: SchemeForPanel, now 
   return {
     verdicts,
     nextGate: gate,
+    passedGates: gatesPassed(scheme.stage, scheme.stageBeforeHold),
+    /** The approval that passed each gate (latest first in `decisions`, so the first found). */
+    approvals: Object.fromEntries(
+      ([1, 2, 3] as const).flatMap((g) => {
+        const d = decisions.find((x) => x.kind === "APPROVED" && x.gate === g);
+        return d ? [[g, { by: d.decidedBy.name, at: d.decidedAt }]] : [];
+      }),
+    ) as Partial<Record<Gate, { by: string; at: Date }>>,
     pendingGate,
     decisions,
     baselines,

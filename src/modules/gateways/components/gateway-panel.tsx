@@ -28,6 +28,27 @@ interface Props {
   planTexts: string[];
 }
 
+/** A gate's failed criteria, each with a link to where it is fixed. */
+function Checklist({ failures, schemeId, editable }: { failures: { key: string; message: string }[]; schemeId: string; editable: boolean }) {
+  return (
+    <>
+      <p>Still missing:</p>
+      <ul className="ml-5 list-disc">
+        {failures.map((f) => (
+          <li key={f.key}>
+            {f.message}{" "}
+            {editable || f.key === "benefit-validated" ? (
+              <Link href={criterionFixHref(f.key, schemeId)}>
+                Fix this<span className="sr-only">: {f.message}</span>
+              </Link>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 type Stored = { gate?: number; passes?: boolean; failures?: { key: string; message: string }[] };
 
 /**
@@ -49,33 +70,31 @@ export function GatewayPanel({ scheme, panel, planTexts }: Props) {
         )}
       </p>
       <ul className="space-y-3">
-        {panel.verdicts.map((v) => (
-          <li key={v.gate} className={`rounded border-l-4 p-3 ${v.gate === panel.nextGate ? "border-nhs-blue bg-nhs-grey-bg" : "border-nhs-border"}`}>
-            <h3 className="font-bold">
-              {GATE_NAMES[v.gate]}
-              {v.gate === panel.nextGate && <span className="ml-2 text-sm font-normal">(next)</span>}
-            </h3>
-            {v.passes ? (
-              <p className="text-nhs-green font-semibold">All criteria are met.</p>
-            ) : (
-              <>
-                <p>Still missing:</p>
-                <ul className="ml-5 list-disc">
-                  {v.failures.map((f) => (
-                    <li key={f.key}>
-                      {f.message}{" "}
-                      {panel.editable || f.key === "benefit-validated" ? (
-                        <Link href={criterionFixHref(f.key, scheme.id)}>
-                          Fix this<span className="sr-only">: {f.message}</span>
-                        </Link>
-                      ) : null}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </li>
-        ))}
+        {panel.verdicts.map((v) => {
+          const passed = panel.passedGates.includes(v.gate);
+          const approval = panel.approvals[v.gate];
+          const isNext = v.gate === panel.nextGate;
+          return (
+            <li key={v.gate} className={`rounded border-l-4 p-3 ${isNext ? "border-nhs-blue bg-nhs-grey-bg" : passed ? "border-nhs-green" : "border-nhs-border"}`}>
+              <h3 className="font-bold">
+                {GATE_NAMES[v.gate]}
+                {isNext && <span className="ml-2 text-sm font-normal">(next)</span>}
+              </h3>
+              {passed ? (
+                <p className="font-semibold text-nhs-green">Passed{approval ? `: approved by ${approval.by} on ${formatDate(approval.at)}` : ""}.</p>
+              ) : v.passes ? (
+                <p className="font-semibold text-nhs-green">All criteria are met.</p>
+              ) : isNext ? (
+                <Checklist failures={v.failures} schemeId={scheme.id} editable={panel.editable} />
+              ) : (
+                <details>
+                  <summary className="cursor-pointer">Not yet: {v.failures.length === 1 ? "1 criterion" : `${v.failures.length} criteria`} to meet later</summary>
+                  <Checklist failures={v.failures} schemeId={scheme.id} editable={panel.editable} />
+                </details>
+              )}
+            </li>
+          );
+        })}
       </ul>
 
       {panel.maySubmit && panel.nextGate && <SubmitForGatewayForm gate={panel.nextGate} {...ref} />}
