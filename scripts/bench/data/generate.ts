@@ -2,6 +2,7 @@ import type pg from "pg";
 import { generateActivities } from "./activities";
 import { generateAuditEvents } from "./audit-events";
 import { generateFinanceSettings } from "./finance-settings";
+import { generateGateways } from "./gateways";
 import { generateOrganisations } from "./organisations";
 import { generateProgrammes } from "./programmes";
 import { generateRisks } from "./risks";
@@ -22,6 +23,8 @@ export const FAMILIES: readonly { name: string; generate: (world: World, client:
   { name: "schemes", generate: generateSchemes },
   { name: "finance settings", generate: generateFinanceSettings },
   { name: "risks", generate: generateRisks },
+  // After the risks: a scheme is only put in the gateway 2 pipeline with a risk on its register.
+  { name: "gateways, QIA/EIA", generate: generateGateways },
   { name: "audit events", generate: generateAuditEvents },
 ];
 

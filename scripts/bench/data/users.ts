@@ -7,7 +7,9 @@ import { randomFor, type UserInfo, type World } from "./world";
 /**
  * app_user, membership, lead: 200 people. At the ICB the system recovery PMO (finance,
  * system-wide), an administrator and a board member for the whole system, and commissioning
- * leads; at each trust finance, clinical approvers, board members, an administrator and
+ * leads; at each trust finance (the director of finance, and two in the PMO capacity: gateways
+ * 2 and 3 of schemes above the organisation's threshold need the director), clinical approvers
+ * (a medical and a nursing signatory of QIAs), board members, an administrator and
  * scheme leads in proportion to its share of the schemes. Everyone signs in with
  * BENCH_PASSWORD; the hash is salted from the seed so the data stays deterministic.
  */
@@ -52,21 +54,21 @@ export async function generateUsers(world: World, client: pg.ClientBase): Promis
   const random = randomFor(world, "users");
   const passwordHash = await bcrypt.hash(BENCH_PASSWORD, saltFrom(random));
   const users = new TableRows("app_user", cols("id:uuid", "email:text", "name:text", "job_title:text", "password_hash:text"));
-  const memberships = new TableRows("membership", cols("id:uuid", "user_id:uuid", "organisation_id:uuid", "role:role", "clinical_capacity:clinical_capacity", "system_wide:boolean"));
+  const memberships = new TableRows("membership", cols("id:uuid", "user_id:uuid", "organisation_id:uuid", "role:role", "clinical_capacity:clinical_capacity", "finance_capacity:finance_capacity", "system_wide:boolean"));
   const leads = new TableRows("lead", cols("id:uuid", "system_id:uuid", "title:text", "description:text", "user_id:uuid"));
 
-  const add = (organisationId: string, role: UserInfo["role"], jobTitle: string, options: { systemWide?: boolean; capacity?: "MEDICAL" | "NURSING" } = {}) => {
+  const add = (organisationId: string, role: UserInfo["role"], jobTitle: string, options: { systemWide?: boolean; capacity?: "MEDICAL" | "NURSING"; finance?: "DIRECTOR" | "PMO" } = {}) => {
     const n = world.users.length + 1;
     const name = `${FIRST[n % FIRST.length]} ${LAST[(n * 7) % LAST.length]}`;
     const id = random.uuid();
     users.add({ id, email: `bench.user${String(n).padStart(3, "0")}@bench.nhs.test`, name, job_title: jobTitle, password_hash: passwordHash });
-    memberships.add({ id: random.uuid(), user_id: id, organisation_id: organisationId, role, clinical_capacity: options.capacity ?? null, system_wide: options.systemWide ?? false });
-    world.users.push({ id, name, organisationId, role, systemWide: options.systemWide ?? false });
+    memberships.add({ id: random.uuid(), user_id: id, organisation_id: organisationId, role, clinical_capacity: options.capacity ?? null, finance_capacity: options.finance ?? null, system_wide: options.systemWide ?? false });
+    world.users.push({ id, name, organisationId, role, systemWide: options.systemWide ?? false, ...(options.capacity ? { clinicalCapacity: options.capacity } : {}), ...(options.finance ? { financeCapacity: options.finance } : {}) });
   };
 
   const icb = world.organisations.find((o) => o.type === "ICB")!;
-  add(icb.id, "FINANCE", "System recovery PMO director", { systemWide: true });
-  add(icb.id, "FINANCE", "System recovery PMO analyst", { systemWide: true });
+  add(icb.id, "FINANCE", "System recovery PMO director", { systemWide: true, finance: "DIRECTOR" });
+  add(icb.id, "FINANCE", "System recovery PMO analyst", { systemWide: true, finance: "PMO" });
   add(icb.id, "ADMIN", "System administrator", { systemWide: true });
   add(icb.id, "BOARD", "ICB non-executive director", { systemWide: true });
   const trusts = world.organisations.filter((o) => o.type === "TRUST");
@@ -77,9 +79,9 @@ export async function generateUsers(world: World, client: pg.ClientBase): Promis
   const shareTotal = trusts.reduce((s, t) => s + t.schemeShare, 0);
   let leadsLeft = trustLeads;
   trusts.forEach((trust, index) => {
-    add(trust.id, "FINANCE", "Director of Finance");
-    add(trust.id, "FINANCE", "Deputy Director of Finance");
-    add(trust.id, "FINANCE", "Head of Financial Recovery");
+    add(trust.id, "FINANCE", "Director of Finance", { finance: "DIRECTOR" });
+    add(trust.id, "FINANCE", "Deputy Director of Finance", { finance: "PMO" });
+    add(trust.id, "FINANCE", "Head of Financial Recovery", { finance: "PMO" });
     add(trust.id, "CLINICAL_APPROVER", "Medical Director", { capacity: "MEDICAL" });
     add(trust.id, "CLINICAL_APPROVER", "Chief Nurse", { capacity: "NURSING" });
     add(trust.id, "BOARD", "Chair");

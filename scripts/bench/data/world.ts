@@ -66,6 +66,10 @@ export interface UserInfo {
   organisationId: string;
   role: "FINANCE" | "LEAD" | "CLINICAL_APPROVER" | "BOARD" | "ADMIN";
   systemWide: boolean;
+  /** A clinical approver's QIA signatory capacity. */
+  clinicalCapacity?: "MEDICAL" | "NURSING";
+  /** A finance user's gateway capacity (the database's null counts as the director). */
+  financeCapacity?: "DIRECTOR" | "PMO";
 }
 
 export interface ProgrammeInfo {

@@ -37,3 +37,8 @@ export async function largestTrustFinance(client: Queryable): Promise<{ actor: A
   const { id, code } = trust.rows[0]!;
   return { actor: await actorFor(await firstUser(client, "m.role = 'FINANCE' AND NOT m.system_wide AND o.id = $1", [id])), organisationId: id, code };
 }
+
+/** The medical clinical approver (QIA signatory) of an organisation. */
+export async function clinicalApprover(client: Queryable, organisationId: string): Promise<Actor> {
+  return actorFor(await firstUser(client, "m.role = 'CLINICAL_APPROVER' AND m.clinical_capacity = 'MEDICAL' AND o.id = $1", [organisationId]));
+}

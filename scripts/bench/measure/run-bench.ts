@@ -3,11 +3,12 @@ import { elapsedMonths, financialYearOf } from "../../../src/lib/financial-year"
 import { visibleSystemIds } from "../../../src/modules/programmes/programme-access";
 import { visibleOrganisationIds, type Actor } from "../../../src/server/auth/actor";
 import { disconnectDb } from "../../../src/server/db";
-import { actorFor, largestTrustFinance, systemPmo } from "./actors";
+import { actorFor, clinicalApprover, largestTrustFinance, systemPmo } from "./actors";
 import { firstDifference } from "./compare";
 import { runConcurrentSaves, type ConcurrencyResult, type Saver } from "./concurrency";
 import { dashboardFigures, loadDashboard } from "./dashboard-app";
 import { dashboardBySql } from "./dashboard-sql";
+import { approvalCandidates, approveGatewayOne, financeDirectorFor, loadGatewayPipeline, loadQiasAwaitingMe, verifyApprovals, type ApprovalOutcome } from "./gateways";
 import { currentVersion, saveMonthlyUpdate, verifyNoLostUpdate, type SaveOutcome } from "./monthly-update";
 import { loadRiskHeatmap, loadRiskRegisterPage, loadRouteMap, loadSchemePage } from "./pages";
 import { loadRegisterFigures, loadRegisterPage, registerBySql, registerFigures, registerQuery } from "./register";
@@ -74,6 +75,21 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     rows.push({ name: "risk register page (register + heatmap)", ...(await measure(runs, warmup, () => loadRiskRegisterPage(pmo, now))) });
     rows.push({ name: `route map (whole system, ${facts.activities} activities)`, ...(await measure(runs, warmup, () => loadRouteMap(pmo, now))) });
 
+    log("Measuring the gateway pipeline, the QIA list and gateway 1 approvals ...");
+    const pipeline = await loadGatewayPipeline(pmo);
+    rows.push({ name: "gateway pipeline (findGatewayPipeline, system PMO)", note: `${pipeline.length} schemes`, ...(await measure(runs, warmup, () => loadGatewayPipeline(pmo))) });
+    const signatory = await clinicalApprover(pool, trust.organisationId);
+    const awaiting = await loadQiasAwaitingMe(signatory, now);
+    log(`  pipeline: ${pipeline.length} schemes awaiting a decision; QIAs awaiting the ${trust.code} medical approver: ${awaiting.length}`);
+    rows.push({ name: "QIA list (findQias, awaiting my signature)", note: `${trust.code} medical approver, ${awaiting.length} QIAs`, ...(await measure(runs, warmup, () => loadQiasAwaitingMe(signatory, now))) });
+    // Each run approves a different scheme (so approvals are real, not refused repeats).
+    const approvals = await approvalCandidates(pool, warmup + runs, now);
+    if (approvals.length < warmup + runs) throw new Error(`Only ${approvals.length} schemes can be submitted for gateway 1 (need ${warmup + runs}); regenerate the data (\`npm run bench:data\`)`);
+    const approvalOutcomes: ApprovalOutcome[] = [];
+    for (const candidate of approvals) approvalOutcomes.push(await approveGatewayOne(pool, await financeDirectorFor(pool, candidate), candidate, now));
+    failures.push(...(await verifyApprovals(pool, approvalOutcomes)).map((p) => `gateway 1 approval: ${p}`));
+    rows.push({ name: "gateway 1 approval (decideGateway)", samples: approvalOutcomes.slice(warmup).map((o) => o.ms) });
+
     log("Measuring monthly update saves ...");
     const candidates = await saveCandidates(pool, warmup + runs + options.concurrency + 1);
     if (candidates.length < warmup + runs + options.concurrency + 1) throw new Error(`Only ${candidates.length} schemes to save updates on; generate more data`);
@@ -121,7 +137,8 @@ function withTarget(m: Measured, target: string, check: (p50: number, ratio: num
 async function dataFacts(pool: pg.Pool): Promise<Record<string, number>> {
   const r = await pool.query<Record<string, string>>(`SELECT
     (SELECT count(*) FROM organisation) AS organisations, (SELECT count(*) FROM scheme) AS schemes, (SELECT count(*) FROM scheme_month) AS "scheme months",
-    (SELECT count(*) FROM risk) AS risks, (SELECT count(*) FROM activity) AS activities, (SELECT count(*) FROM app_user) AS users, (SELECT count(*) FROM audit_event) AS "audit events"`);
+    (SELECT count(*) FROM risk) AS risks, (SELECT count(*) FROM activity) AS activities, (SELECT count(*) FROM app_user) AS users, (SELECT count(*) FROM audit_event) AS "audit events",
+    (SELECT count(*) FROM gateway_decision) AS "gateway decisions", (SELECT count(*) FROM quality_assessment) AS "QIAs"`);
   return Object.fromEntries(Object.entries(r.rows[0]!).map(([k, v]) => [k, Number(v)]));
 }
 

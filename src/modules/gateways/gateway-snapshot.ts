@@ -12,10 +12,9 @@ export async function loadGatewaySnapshot(tx: Tx, schemeId: string, now: Date): 
     where: { id: schemeId },
     include: { _count: { select: { milestones: true, kpis: true, risks: true } } },
   });
-  const [months, states] = await Promise.all([
-    tx.schemeMonth.findMany({ where: { schemeId, financialYear: scheme.financialYear }, select: { month: true, planPence: true, actualPence: true } }),
-    loadAssessmentStates(tx, schemeId),
-  ]);
+  // Sequential: inside a transaction every query shares one connection.
+  const months = await tx.schemeMonth.findMany({ where: { schemeId, financialYear: scheme.financialYear }, select: { month: true, planPence: true, actualPence: true } });
+  const states = await loadAssessmentStates(tx, schemeId);
   const plan: (number | null)[] = Array.from({ length: 12 }, () => null);
   const actual: (number | null)[] = Array.from({ length: 12 }, () => null);
   for (const m of months) {

@@ -7,19 +7,18 @@ import { highestResidualScore, isApproving } from "./qia-rules";
  * inside the caller's transaction. Null when the assessment has not been started.
  */
 export async function loadAssessmentStates(tx: Tx, schemeId: string): Promise<{ qia: QualityAssessmentState | null; eia: EqualityAssessmentState | null }> {
-  const [qia, eia] = await Promise.all([
-    tx.qualityAssessment.findFirst({
-      // The current version; a superseded one never counts, even if it were the only one.
-      where: { schemeId, status: { not: "SUPERSEDED" } },
-      orderBy: { number: "desc" },
-      include: {
-        dimensions: { select: { residualLikelihood: true, residualConsequence: true } },
-        signOffs: { select: { capacity: true, outcome: true } },
-        reviews: { select: { reopened: true } },
-      },
-    }),
-    tx.equalityAssessment.findUnique({ where: { schemeId }, select: { status: true, screeningComplete: true, fullRequired: true } }),
-  ]);
+  // One after the other: a transaction is one connection, which runs one query at a time.
+  const qia = await tx.qualityAssessment.findFirst({
+    // The current version; a superseded one never counts, even if it were the only one.
+    where: { schemeId, status: { not: "SUPERSEDED" } },
+    orderBy: { number: "desc" },
+    include: {
+      dimensions: { select: { residualLikelihood: true, residualConsequence: true } },
+      signOffs: { select: { capacity: true, outcome: true } },
+      reviews: { select: { reopened: true } },
+    },
+  });
+  const eia = await tx.equalityAssessment.findUnique({ where: { schemeId }, select: { status: true, screeningComplete: true, fullRequired: true } });
   return {
     qia: qia && {
       screeningAnswered: qia.screeningComplete,

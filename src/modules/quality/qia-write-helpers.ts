@@ -45,10 +45,9 @@ export async function updateQiaVersion(tx: Tx, qia: { id: string; version: numbe
  */
 export async function startNextVersion(tx: Tx, old: LockedQia, createdById: string) {
   const organisation = await tx.organisation.findUniqueOrThrow({ where: { id: old.scheme.organisationId }, select: { qiaThreshold: true } });
-  const [dimensions, active] = await Promise.all([
-    tx.qualityAssessmentDimension.findMany({ where: { assessmentId: old.id } }),
-    tx.qualityDimension.findMany({ where: { active: true }, select: { id: true } }),
-  ]);
+  // Sequential: a transaction's one connection runs one query at a time.
+  const dimensions = await tx.qualityAssessmentDimension.findMany({ where: { assessmentId: old.id } });
+  const active = await tx.qualityDimension.findMany({ where: { active: true }, select: { id: true } });
   const activeIds = active.map((d) => d.id);
   const answered = dimensions.filter((d) => activeIds.includes(d.dimensionId));
   const superseded = await updateQiaVersion(tx, old, { status: "SUPERSEDED" });
