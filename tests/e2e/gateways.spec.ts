@@ -104,12 +104,13 @@ function qiaStatusLine(page: Page): Locator {
   return page.getByRole("main").locator("p", { hasText: /^Version \d+: / });
 }
 
-/** As a clinical approver: finds the scheme under "Awaiting my signature" and signs its QIA as approved. */
+/** As a clinical approver: from the home page's "Waiting for you", finds the scheme awaiting their signature and signs its QIA as approved. */
 async function signQia(page: Page, capacity: "medical" | "nursing") {
-  await mainNav(page).getByRole("link", { name: "QIAs", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Quality impact assessments" })).toBeVisible();
-  await page.getByRole("navigation", { name: "QIA lists" }).getByRole("link", { name: "Awaiting my signature" }).click();
+  await page.goto("/");
+  await card(page, "Waiting for you").getByRole("link", { name: /^\d+ QIAs? awaits? your signature$/ }).click();
   await expect(page).toHaveURL(/\/qia\?view=awaiting-me$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Quality impact assessments" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "QIA lists" }).getByRole("link", { name: "Awaiting my signature" })).toHaveAttribute("aria-current", "page");
   const row = page.getByRole("row").filter({ hasText: TITLE });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText(capacity === "medical" ? "Medical: awaited" : "Medical: Dr James Wright");
@@ -234,7 +235,8 @@ test("a lead creates a scheme, screens its QIA and EIA and submits it; finance a
   // Finance finds it in the pipeline and decides.
   const finance = await signedInContext(browser, DEMO.finance);
   const fp = finance.page;
-  await mainNav(fp).getByRole("link", { name: "Gateways", exact: true }).click();
+  await fp.goto("/");
+  await card(fp, "Waiting for you").getByRole("link", { name: /^\d+ gateway decisions?$/ }).click();
   await expect(fp).toHaveURL("/gateways");
   await expect(fp.getByRole("heading", { level: 1, name: "Gateway pipeline" })).toBeVisible();
   const pipeline = fp.getByRole("table", { name: "Schemes awaiting a gateway decision, oldest submission first" });

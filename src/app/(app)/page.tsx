@@ -13,6 +13,8 @@ import { RiskBandBadge } from "@/modules/risks/components/risk-band-badge";
 import { formatDate } from "@/lib/dates";
 import { findDueMonthlyUpdates } from "@/modules/schemes/financials/financials-reads";
 import { monthName } from "@/modules/schemes/financials/month-grid";
+import { findGatewayPipeline } from "@/modules/gateways/find-gateway-pipeline";
+import { findQias } from "@/modules/quality/find-qias";
 
 export default async function HomePage() {
   const actor = await requireActor();
@@ -21,11 +23,14 @@ export default async function HomePage() {
   const mine = canAnywhere(actor, "activity.update.own") ? await findActivities(actor, { mine: true }, new Date()) : [];
   const open = mine.filter((a) => a.status !== "DONE");
   const overdue = mine.filter((a) => a.overdue);
-  const [riskWork, topRisks, due] = await Promise.all([
+  const [riskWork, topRisks, due, pipeline, toSign] = await Promise.all([
     findMyOverdueRiskWork(actor),
     canAnywhere(actor, "risk.manage.any") ? findTopRisks(actor) : Promise.resolve([]),
     findDueMonthlyUpdates(actor, new Date()),
+    canAnywhere(actor, "gateway.decide") ? findGatewayPipeline(actor) : Promise.resolve([]),
+    canAnywhere(actor, "qia.sign") ? findQias(actor, { kind: "awaiting-me" }) : Promise.resolve([]),
   ]);
+  const toDecide = pipeline.filter((p) => p.mayDecide);
   const isLead = canAnywhere(actor, "scheme.edit.own");
   return (
     <>
@@ -36,6 +41,25 @@ export default async function HomePage() {
           <Link href={routes.board} className="font-semibold">
             Open the board summary
           </Link>
+        </Card>
+      )}
+      {(toDecide.length > 0 || toSign.length > 0) && (
+        <Card title="Waiting for you">
+          <ul className="list-disc space-y-1 pl-6">
+            {toDecide.length > 0 && (
+              <li>
+                <Link href={routes.gateways}>
+                  {toDecide.length === 1 ? "1 gateway decision" : `${toDecide.length} gateway decisions`}
+                </Link>
+                , the oldest submitted {formatDate(toDecide[0]!.submittedAt)}
+              </li>
+            )}
+            {toSign.length > 0 && (
+              <li>
+                <Link href={`${routes.qias}?view=awaiting-me`}>{toSign.length === 1 ? "1 QIA awaits your signature" : `${toSign.length} QIAs await your signature`}</Link>
+              </li>
+            )}
+          </ul>
         </Card>
       )}
       {(isLead || due.schemes.length > 0) && (

@@ -56,7 +56,6 @@ export async function findQias(actor: Actor, view: QiaListView, now = new Date()
 
 export type QiaListRow = Awaited<ReturnType<typeof findQias>>[number];
 
-/** QIAs awaiting sign-off in the actor's organisations, for the finance dashboard. */
 /** QIAs waiting for their clinical signatures, in the actor's scope, optionally narrowed to some organisations (the dashboard's view). */
 export async function countQiasAwaitingSignOff(actor: Actor, organisationIds?: string[]): Promise<number> {
   const narrowed: Prisma.QualityAssessmentWhereInput = organisationIds ? { scheme: { organisationId: { in: organisationIds } } } : {};
