@@ -30,7 +30,8 @@ const PASSED: Record<SchemeStage, Gate[]> = {
   WITHDRAWN: [],
 };
 
-const KPI_BY_CATEGORY: Record<SchemeCategory, { name: string; unit: string; direction: "LOWER_IS_BETTER" | "HIGHER_IS_BETTER" }> = {
+/** The KPI every demo scheme past gateway 1 tracks, by category (the demo's and the bench's). */
+export const KPI_BY_CATEGORY: Record<SchemeCategory, { name: string; unit: string; direction: "LOWER_IS_BETTER" | "HIGHER_IS_BETTER" }> = {
   PAY: { name: "Pay spend against the scheme's baseline", unit: "£", direction: "LOWER_IS_BETTER" },
   NON_PAY: { name: "Non-pay spend against the scheme's baseline", unit: "£", direction: "LOWER_IS_BETTER" },
   INCOME: { name: "Income billed against plan", unit: "£", direction: "HIGHER_IS_BETTER" },

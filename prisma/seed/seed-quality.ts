@@ -22,7 +22,8 @@ export async function seedQuality(db: PrismaClient, now = new Date()): Promise<v
 const DAY = 86_400_000;
 const utcDay = (days: number, now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + days * DAY);
 
-const INDICATORS = [
+/** Quality indicators a full QIA monitors (the demo's and the bench's). */
+export const QUALITY_INDICATORS = [
   { name: "Patient falls per 1,000 occupied bed days", unit: "rate", direction: "LOWER_IS_BETTER", baseline: "6.2", target: "6.2" },
   { name: "Fill rate of registered nurse shifts", unit: "%", direction: "HIGHER_IS_BETTER", baseline: "94", target: "95" },
   { name: "Complaints about care received", unit: "count", direction: "LOWER_IS_BETTER", baseline: "12", target: "12" },
@@ -136,7 +137,7 @@ async function seedQia(
     },
   });
   if (detailed) {
-    const indicator = INDICATORS[n % INDICATORS.length]!;
+    const indicator = QUALITY_INDICATORS[n % QUALITY_INDICATORS.length]!;
     await tx.kpi.create({ data: { schemeId: scheme.id, qualityIndicator: true, ...indicator } });
   }
   const { medical, nursing } = signers;

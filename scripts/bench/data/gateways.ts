@@ -4,6 +4,8 @@ import { PROTECTED_CHARACTERISTICS } from "../../../src/modules/quality/eia-rule
 import { TableRows, cols } from "../lib/bulk-insert";
 import type { Random } from "../lib/random";
 import { randomFor, type SchemeInfo, type UserInfo, type World } from "./world";
+import { KPI_BY_CATEGORY } from "../../../prisma/seed/seed-gateways";
+import { QUALITY_INDICATORS } from "../../../prisma/seed/seed-quality";
 
 /**
  * gateway_decision, plan_baseline, scheme_milestone, kpi (a scheme's own), quality_assessment
@@ -38,17 +40,6 @@ const GATE_TO: Record<Gate, SchemeStage> = { 1: "PLANNING", 2: "DELIVERY", 3: "C
 /** When, as a fraction of the time from the scheme's creation to the as-of date, each gate was approved. */
 const GATE_AT: Record<Gate, number> = { 1: 0.12, 2: 0.35, 3: 0.75 };
 
-const KPI_BY_CATEGORY: Record<SchemeCategory, { name: string; unit: string; direction: "LOWER_IS_BETTER" | "HIGHER_IS_BETTER" }> = {
-  PAY: { name: "Pay spend against the scheme's baseline", unit: "£", direction: "LOWER_IS_BETTER" },
-  NON_PAY: { name: "Non-pay spend against the scheme's baseline", unit: "£", direction: "LOWER_IS_BETTER" },
-  INCOME: { name: "Income billed against plan", unit: "£", direction: "HIGHER_IS_BETTER" },
-};
-const INDICATORS = [
-  { name: "Patient falls per 1,000 occupied bed days", unit: "rate", direction: "LOWER_IS_BETTER", baseline: "6.2", target: "6.2" },
-  { name: "Fill rate of registered nurse shifts", unit: "%", direction: "HIGHER_IS_BETTER", baseline: "94", target: "95" },
-  { name: "Complaints about care received", unit: "count", direction: "LOWER_IS_BETTER", baseline: "12", target: "12" },
-  { name: "Staff turnover", unit: "%", direction: "LOWER_IS_BETTER", baseline: "11.5", target: "11" },
-] as const;
 const MILESTONES = ["Business case agreed with the division", "Staff consultation concluded", "Contract variation signed", "New rota live", "Supplier switch complete", "Saving confirmed in the ledger"];
 
 type QiaPlan = "none" | "started" | "screened" | "full-awaiting" | "full-medical-signed" | "full-signed" | "full-signed-conditions";
@@ -252,7 +243,7 @@ export async function generateGateways(world: World, client: pg.ClientBase): Pro
       });
     }
     if (full) {
-      const indicator = random.pick(INDICATORS);
+      const indicator = random.pick(QUALITY_INDICATORS);
       kpis.add({ id: random.uuid(), scheme_id: scheme.id, quality_indicator: true, name: indicator.name, unit: indicator.unit, direction: indicator.direction, baseline: indicator.baseline, target: indicator.target, created_at: iso(createdAt + 2 * DAY) });
     }
     if ((plan === "full-medical-signed" || signed) && signers.medical) {
