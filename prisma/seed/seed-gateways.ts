@@ -80,7 +80,7 @@ const PIPELINE_PER_ORGANISATION = 2;
 async function seed(tx: Prisma.TransactionClient, now: Date): Promise<void> {
   const schemes = await tx.scheme.findMany({
     where: { gatewayDecisions: { none: {} } },
-    orderBy: [{ organisationId: "asc" }, { codeNumber: "asc" }],
+    orderBy: [{ organisation: { code: "asc" } }, { codeNumber: "asc" }],
     include: { organisation: { select: { id: true, systemId: true } }, months: true },
   });
   if (schemes.length === 0) return;
@@ -159,7 +159,8 @@ async function seed(tx: Prisma.TransactionClient, now: Date): Promise<void> {
   // Half the schemes in planning have assessed their risks (a gate 2 criterion); the rest show
   // the gap on their gateway panel.
   const risks: Prisma.RiskCreateManyInput[] = schemes
-    .filter((s, i) => s.stage === "PLANNING" && i % 2 === 0)
+    // By code number, not position: ids are random, so positions would change from run to run.
+    .filter((s) => s.stage === "PLANNING" && s.codeNumber % 2 === 1)
     .map((s) => ({ ...schemeRisk(s.category), schemeId: s.id, ownerId: s.leadId, reviewDate: daysAgo(now, -45), sourceNote: "Illustrative demo risk" }));
   if (risks.length > 0) await tx.risk.createMany({ data: risks });
 
