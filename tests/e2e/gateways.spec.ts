@@ -3,6 +3,7 @@ import { financialYearOf, formatFinancialYear, monthLabel, type FinancialMonth }
 import { formatMoney } from "../../src/lib/money";
 import { DEMO, mainNav, signIn, signedInContext, waitForHydration } from "./support/auth";
 import { expectNoSeriousA11yViolations } from "./support/axe";
+import { expectMovedBy } from "./support/money";
 import { card, idFromPath, isoDateFromToday, uniqueSuffix, writeForms } from "./support/pages";
 
 /**
@@ -61,31 +62,6 @@ function summaryValue(page: Page, term: string): Locator {
 /** The decision history of the gateway panel, newest first. */
 function decisionHistory(page: Page): Locator {
   return card(page, "Gateways").getByRole("heading", { level: 3, name: "Decision history" }).locator("xpath=following-sibling::ol[1]").locator(":scope > li");
-}
-
-const UNIT_PENCE = { "": 100, k: 10_000, m: 10_000_000, bn: 10_000_000_000 } as const;
-type Unit = keyof typeof UNIT_PENCE;
-
-/** "£6.1m" → pence, unit and what its last digit is worth (as schemes.spec.ts reads the dashboard). */
-function parseCompactMoney(text: string): { pence: number; unit: Unit; step: number } {
-  const match = /^(-?)£([\d,]+)(?:\.(\d))?(k|m|bn)?$/.exec(text.trim());
-  expect(match, `a compact money figure: "${text}"`).not.toBeNull();
-  const [, sign, whole, tenth, unit = ""] = match!;
-  const perUnit = unit === "" ? 100 : UNIT_PENCE[unit as Unit] * 10;
-  const step = unit === "" ? 100 : UNIT_PENCE[unit as Unit];
-  const pence = Number(whole!.replace(/,/g, "")) * perUnit + Number(tenth ?? 0) * step;
-  return { pence: sign ? -pence : pence, unit: unit as Unit, step };
-}
-
-/** `after` is `before` + `delta`: exactly when both use one unit and the delta is whole steps of it, else within rounding. */
-function expectMovedBy(before: string, after: string, delta: number, what: string) {
-  const b = parseCompactMoney(before);
-  const a = parseCompactMoney(after);
-  if (a.unit === b.unit && delta % b.step === 0) {
-    expect(a.pence, `${what}: ${before} ${delta < 0 ? "-" : "+"} ${Math.abs(delta) / 100} pounds should read exactly ${after}`).toBe(b.pence + delta);
-  } else {
-    expect(Math.abs(a.pence - (b.pence + delta)), `${what}: ${before} → ${after}, expected a move of ${delta / 100} pounds`).toBeLessThanOrEqual((a.step + b.step) / 2);
-  }
 }
 
 /** Finance's dashboard (their trust, this year): the maturity table's in-year value per stage. */

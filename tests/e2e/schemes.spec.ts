@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { DEMO, mainNav, signIn, signedInContext, waitForHydration } from "./support/auth";
 import { expectNoSeriousA11yViolations } from "./support/axe";
+import { expectMovedBy } from "./support/money";
 import { card, writeForms } from "./support/pages";
 
 /**
@@ -13,31 +14,6 @@ import { card, writeForms } from "./support/pages";
 
 /** The amount the lead adds to the month's actual: a whole number of £100k steps, so compact "£6.1m" moves by exactly 0.3m. */
 const DELTA_PENCE = 300_000 * 100;
-
-const UNIT_PENCE = { "": 100, k: 10_000, m: 10_000_000, bn: 10_000_000_000 } as const;
-type Unit = keyof typeof UNIT_PENCE;
-
-/** "£6.1m" → { pence: 610000000, unit: "m", step: 10000000 }; "£950" → pounds. The step is what the last digit is worth. */
-function parseCompactMoney(text: string): { pence: number; unit: Unit; step: number } {
-  const match = /^(-?)£([\d,]+)(?:\.(\d))?(k|m|bn)?$/.exec(text.trim());
-  expect(match, `a compact money figure: "${text}"`).not.toBeNull();
-  const [, sign, whole, tenth, unit = ""] = match!;
-  const perUnit = unit === "" ? 100 : UNIT_PENCE[unit as Unit] * 10;
-  const step = unit === "" ? 100 : UNIT_PENCE[unit as Unit];
-  const pence = Number(whole!.replace(/,/g, "")) * perUnit + Number(tenth ?? 0) * step;
-  return { pence: sign ? -pence : pence, unit: unit as Unit, step };
-}
-
-/** Asserts `after` is `before` plus `delta`: exactly when both use the same unit and the delta is a whole number of its steps, else within rounding. */
-function expectRoseBy(before: string, after: string, delta: number, what: string) {
-  const b = parseCompactMoney(before);
-  const a = parseCompactMoney(after);
-  if (a.unit === b.unit && delta % b.step === 0) {
-    expect(a.pence, `${what}: ${before} + ${delta / 100} pounds should read exactly ${after}`).toBe(b.pence + delta);
-  } else {
-    expect(Math.abs(a.pence - (b.pence + delta)), `${what}: ${before} → ${after}, expected a rise of ${delta / 100} pounds`).toBeLessThanOrEqual((a.step + b.step) / 2);
-  }
-}
 
 /** "12,345.67" (a grid cell text) → pence; blank → 0. */
 function cellPence(text: string): number {
@@ -129,8 +105,8 @@ test("a lead submits a monthly update and the finance dashboard changes accordin
 
   const after = await readDashboard(finance.page, before.overdueMonth);
   console.log(`YTD ${before.ytdActual} → ${after.ytdActual}; cumulative M${before.overdueMonth} ${before.cumulativeActual} → ${after.cumulativeActual}`);
-  expectRoseBy(before.ytdActual, after.ytdActual, DELTA_PENCE, "year-to-date actual");
-  expectRoseBy(before.cumulativeActual, after.cumulativeActual, DELTA_PENCE, `cumulative actual M${before.overdueMonth}`);
+  expectMovedBy(before.ytdActual, after.ytdActual, DELTA_PENCE, "year-to-date actual");
+  expectMovedBy(before.cumulativeActual, after.cumulativeActual, DELTA_PENCE, `cumulative actual M${before.overdueMonth}`);
   expect(after.overdue, "the scheme is no longer overdue").not.toContain(schemeName);
   await lead.context.close();
   await finance.context.close();

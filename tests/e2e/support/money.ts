@@ -1,0 +1,28 @@
+import { expect } from "@playwright/test";
+
+/** Reading the app's compact money ("£6.1m", "£450k", "£950") back into pence, for dashboard assertions. */
+
+const UNIT_PENCE = { "": 100, k: 10_000, m: 10_000_000, bn: 10_000_000_000 } as const;
+type Unit = keyof typeof UNIT_PENCE;
+
+/** "£6.1m" → { pence: 610000000, unit: "m", step: 10000000 }; "£950" → pounds. The step is what the last digit is worth. */
+export function parseCompactMoney(text: string): { pence: number; unit: Unit; step: number } {
+  const match = /^(-?)£([\d,]+)(?:\.(\d))?(k|m|bn)?$/.exec(text.trim());
+  expect(match, `a compact money figure: "${text}"`).not.toBeNull();
+  const [, sign, whole, tenth, unit = ""] = match!;
+  const perUnit = unit === "" ? 100 : UNIT_PENCE[unit as Unit] * 10;
+  const step = unit === "" ? 100 : UNIT_PENCE[unit as Unit];
+  const pence = Number(whole!.replace(/,/g, "")) * perUnit + Number(tenth ?? 0) * step;
+  return { pence: sign ? -pence : pence, unit: unit as Unit, step };
+}
+
+/** `after` is `before` + `delta`: exactly when both use one unit and the delta is whole steps of it, else within rounding. */
+export function expectMovedBy(before: string, after: string, delta: number, what: string) {
+  const b = parseCompactMoney(before);
+  const a = parseCompactMoney(after);
+  if (a.unit === b.unit && delta % b.step === 0) {
+    expect(a.pence, `${what}: ${before} ${delta < 0 ? "-" : "+"} ${Math.abs(delta) / 100} pounds should read exactly ${after}`).toBe(b.pence + delta);
+  } else {
+    expect(Math.abs(a.pence - (b.pence + delta)), `${what}: ${before} → ${after}, expected a move of ${delta / 100} pounds`).toBeLessThanOrEqual((a.step + b.step) / 2);
+  }
+}
