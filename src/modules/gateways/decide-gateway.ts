@@ -1,9 +1,9 @@
 import type { Actor } from "@/server/auth/actor";
-import { can, organisationOf } from "@/server/auth/actor";
 import { db, type Tx } from "@/server/db";
 import { DomainError, forbidden } from "@/server/errors";
-import { approverRefusal, stageAfterGate } from "./gateway-flow";
-import { assertVersion, lockSchemeForGateway, recordGatewayDecision, withRefusalsAudited } from "./gateway-records";
+import { decisionRefusal } from "./approver-standing";
+import { stageAfterGate } from "./gateway-flow";
+import { assertVersion, lockSchemeForGateway, recordGatewayDecision, recordPlanBaseline, withRefusalsAudited } from "./gateway-records";
 import { evaluateGate, type Gate } from "./gateway-rules";
 import type { DecideGatewayInput } from "./gateway-schemas";
 import { loadGatewaySnapshot } from "./gateway-snapshot";
@@ -13,10 +13,7 @@ import { failedCriteriaMessage } from "./submit-for-gateway";
 async function baselinePlan(tx: Tx, actor: Actor, scheme: { id: string; financialYear: number }, reason: string | null) {
   const months = await tx.schemeMonth.findMany({ where: { schemeId: scheme.id, financialYear: scheme.financialYear }, select: { month: true, planPence: true } });
   const monthsPence = Array.from({ length: 12 }, (_, i) => months.find((m) => m.month === i + 1)?.planPence ?? 0n);
-  const last = await tx.planBaseline.aggregate({ where: { schemeId: scheme.id }, _max: { number: true } });
-  await tx.planBaseline.create({
-    data: { schemeId: scheme.id, number: (last._max.number ?? 0) + 1, financialYear: scheme.financialYear, monthsPence, reason, createdById: actor.userId },
-  });
+  await recordPlanBaseline(tx, actor, scheme, monthsPence, reason);
 }
 
 /**
@@ -28,17 +25,7 @@ export async function decideGateway(actor: Actor, input: DecideGatewayInput, now
   return withRefusalsAudited(actor, `gateway.${input.decision.toLowerCase()}`, { entityType: "scheme", entityId: input.schemeId }, () =>
     db().$transaction(async (tx) => {
       const scheme = await lockSchemeForGateway(tx, actor, input.schemeId);
-      if (!can(actor, "gateway.decide", scheme.organisationId)) throw forbidden("Only the finance director or the PMO can decide a gateway.");
-      const organisation = organisationOf(actor, scheme.organisationId)!;
-      const refusal = approverRefusal(
-        { userId: actor.userId, roles: organisation.roles, financeCapacities: organisation.financeCapacities },
-        {
-          gate: input.gate as Gate,
-          schemeLeadId: scheme.leadId,
-          fullYearEffectPence: Number(scheme.fullYearEffectPence),
-          directorThresholdPence: Number(scheme.organisation.directorThresholdPence),
-        },
-      );
+      const refusal = decisionRefusal(actor, scheme, scheme.organisation.directorThresholdPence, input.gate as Gate);
       if (refusal) throw forbidden(refusal);
       assertVersion(scheme, input.version);
       if (scheme.submittedGate !== input.gate) {

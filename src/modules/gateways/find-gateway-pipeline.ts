@@ -2,7 +2,7 @@ import { schemeScope } from "@/modules/schemes/scheme-access";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import type { Gate } from "./gateway-rules";
-import { decisionStanding } from "./get-gateway-panel";
+import { decisionStanding } from "./approver-standing";
 
 /** Schemes awaiting a gateway decision in the actor's organisations, oldest submission first. */
 export async function findGatewayPipeline(actor: Actor) {

@@ -28,6 +28,14 @@ export function criteriaRecord(verdict: GateVerdict | null): Prisma.InputJsonVal
   return verdict ? { gate: verdict.gate, passes: verdict.passes, failures: verdict.failures.map((f) => ({ key: f.key, message: f.message })) } : [];
 }
 
+/** The next numbered plan baseline of a scheme (1 at gateway 2, then one per re-baseline); older ones are kept. */
+export async function recordPlanBaseline(tx: Tx, actor: Actor, scheme: { id: string; financialYear: number }, monthsPence: bigint[], reason: string | null) {
+  const last = await tx.planBaseline.aggregate({ where: { schemeId: scheme.id }, _max: { number: true } });
+  return tx.planBaseline.create({
+    data: { schemeId: scheme.id, number: (last._max.number ?? 0) + 1, financialYear: scheme.financialYear, monthsPence, reason, createdById: actor.userId },
+  });
+}
+
 export interface DecisionEntry {
   kind: GatewayDecisionKind;
   gate: Gate | null;

@@ -1,8 +1,9 @@
 import type { SchemeStage } from "@/generated/prisma/enums";
 import { canEditScheme } from "@/modules/schemes/scheme-access";
-import { can, organisationOf, type Actor } from "@/server/auth/actor";
+import { can, type Actor } from "@/server/auth/actor";
 import { db, type Tx } from "@/server/db";
-import { approverRefusal, gatesPassed, mayHold, mayWithdraw, nextGate, returnableStages } from "./gateway-flow";
+import { decisionStanding } from "./approver-standing";
+import { gatesPassed, mayHold, mayWithdraw, nextGate, returnableStages } from "./gateway-flow";
 import { evaluateAllGates, type Gate } from "./gateway-rules";
 import { loadGatewaySnapshot } from "./gateway-snapshot";
 
@@ -18,17 +19,6 @@ interface SchemeForPanel {
   planLockedAt: Date | null;
   benefitValidatedAt: Date | null;
   stageBeforeHold: SchemeStage | null;
-}
-
-/** Whether and why this actor may decide the scheme's pending gate. */
-export function decisionStanding(actor: Actor, scheme: SchemeForPanel, directorThresholdPence: bigint, gate: Gate) {
-  const organisation = organisationOf(actor, scheme.organisationId);
-  if (!organisation || !can(actor, "gateway.decide", scheme.organisationId)) return { mayDecide: false, refusal: null };
-  const refusal = approverRefusal(
-    { userId: actor.userId, roles: organisation.roles, financeCapacities: organisation.financeCapacities },
-    { gate, schemeLeadId: scheme.leadId, fullYearEffectPence: Number(scheme.fullYearEffectPence), directorThresholdPence: Number(directorThresholdPence) },
-  );
-  return { mayDecide: refusal === null, refusal };
 }
 
 /**

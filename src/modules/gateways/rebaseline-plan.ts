@@ -3,7 +3,7 @@ import { recordAudit } from "@/modules/audit/record-audit";
 import { can, type Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { DomainError, forbidden, invalidField } from "@/server/errors";
-import { assertVersion, lockSchemeForGateway, recordGatewayDecision, withRefusalsAudited } from "./gateway-records";
+import { assertVersion, lockSchemeForGateway, recordGatewayDecision, recordPlanBaseline, withRefusalsAudited } from "./gateway-records";
 import type { RebaselinePlanInput } from "./gateway-schemas";
 
 /**
@@ -29,17 +29,7 @@ export async function rebaselinePlan(actor: Actor, input: RebaselinePlanInput) {
         const key = { schemeId: scheme.id, financialYear: scheme.financialYear, month: i + 1 };
         await tx.schemeMonth.upsert({ where: { schemeId_financialYear_month: key }, create: { ...key, planPence: BigInt(pence) }, update: { planPence: BigInt(pence) } });
       }
-      const last = await tx.planBaseline.aggregate({ where: { schemeId: scheme.id }, _max: { number: true } });
-      const baseline = await tx.planBaseline.create({
-        data: {
-          schemeId: scheme.id,
-          number: (last._max.number ?? 0) + 1,
-          financialYear: scheme.financialYear,
-          monthsPence: input.plan.map((p) => BigInt(p)),
-          reason: input.reason,
-          createdById: actor.userId,
-        },
-      });
+      const baseline = await recordPlanBaseline(tx, actor, scheme, input.plan.map((p) => BigInt(p)), input.reason);
       await recordAudit(tx, actor, { action: "plan.rebaseline", entityType: "scheme", entityId: scheme.id, organisationId: scheme.organisationId, before, after: baseline });
       return recordGatewayDecision(tx, actor, scheme, { kind: "REBASELINED", gate: null, toStage: scheme.stage, reason: input.reason });
     }),
