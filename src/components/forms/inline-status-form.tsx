@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { InlineFormStatus } from "@/components/ui/form-status";
 import type { ActionState } from "@/server/action";
 
 interface Props<S extends string, T> {
@@ -34,11 +35,7 @@ export function InlineStatusForm<S extends string, T>({ action, record, status, 
       <button type="submit" disabled={pending} className="rounded border-2 border-nhs-blue px-2 py-1 font-semibold text-nhs-blue">
         Save<span className="sr-only"> status of {what}</span>
       </button>
-      {state && (
-        <span role={state.ok ? "status" : "alert"} className={state.ok ? "text-nhs-green" : "text-nhs-red"}>
-          {state.message}
-        </span>
-      )}
+      <InlineFormStatus state={state} />
     </form>
   );
 }

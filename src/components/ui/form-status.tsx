@@ -17,6 +17,16 @@ export function FormStatus({ state }: { state: ActionState | null }) {
   );
 }
 
+/** The outcome of a one-line form (a status select, a "mark met" button), beside its button. */
+export function InlineFormStatus({ state }: { state: ActionState | null }) {
+  if (!state) return null;
+  return (
+    <span role={state.ok ? "status" : "alert"} className={state.ok ? "text-nhs-green" : "text-nhs-red"}>
+      {state.message}
+    </span>
+  );
+}
+
 export function fieldErrors(state: ActionState | null, field: string): string[] | undefined {
   return state && !state.ok ? state.fieldErrors?.[field] : undefined;
 }

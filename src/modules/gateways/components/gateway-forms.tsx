@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { FieldIdPrefix, SelectField, TextAreaField } from "@/components/ui/field";
-import { FormStatus, fieldErrors } from "@/components/ui/form-status";
+import { FormStatus, InlineFormStatus, fieldErrors } from "@/components/ui/form-status";
 import { useFormAction } from "@/components/forms/use-form-action";
 import {
   decideGatewayAction,
@@ -188,11 +188,7 @@ export function MeetConditionForm({ conditionId, description }: { conditionId: s
       <button type="submit" disabled={pending} className="rounded border-2 border-nhs-blue px-2 py-0.5 text-sm font-semibold text-nhs-blue">
         Mark met<span className="sr-only">: {description}</span>
       </button>
-      {state && (
-        <span role={state.ok ? "status" : "alert"} className={state.ok ? "text-nhs-green" : "text-nhs-red"}>
-          {state.message}
-        </span>
-      )}
+      <InlineFormStatus state={state} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { InlineFormStatus } from "@/components/ui/form-status";
 import { linkLeadAction } from "../lead-actions";
 
 export function LinkLeadForm({ leadId, leadTitle, userId, people }: { leadId: string; leadTitle: string; userId: string | null; people: { id: string; name: string }[] }) {
@@ -23,11 +24,7 @@ export function LinkLeadForm({ leadId, leadTitle, userId, people }: { leadId: st
       <button type="submit" disabled={pending} className="rounded border-2 border-nhs-blue px-2 py-1 font-semibold text-nhs-blue">
         Save<span className="sr-only"> person for {leadTitle}</span>
       </button>
-      {state && (
-        <span role={state.ok ? "status" : "alert"} className={state.ok ? "text-nhs-green" : "text-nhs-red"}>
-          {state.message}
-        </span>
-      )}
+      <InlineFormStatus state={state} />
     </form>
   );
 }
