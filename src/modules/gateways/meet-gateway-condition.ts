@@ -1,10 +1,10 @@
-import { recordAudit } from "@/modules/audit/record-audit";
 import { schemeScope } from "@/modules/schemes/scheme-access";
 import { can, type Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
-import { DomainError, forbidden, notFound } from "@/server/errors";
+import { forbidden, notFound } from "@/server/errors";
 import { withRefusalsAudited } from "./gateway-records";
 import type { MeetConditionInput } from "./gateway-schemas";
+import { recordConditionMet } from "./tracked-conditions";
 
 /** Finance records that a condition of a gateway approval has been met; never the scheme's own lead. */
 export async function meetGatewayCondition(actor: Actor, input: MeetConditionInput, now = new Date()) {
@@ -18,19 +18,7 @@ export async function meetGatewayCondition(actor: Actor, input: MeetConditionInp
       if (!condition) throw notFound("The condition");
       if (!can(actor, "gateway.decide", condition.scheme.organisationId)) throw forbidden("Only the finance director or the PMO can mark a gateway condition met.");
       if (condition.scheme.leadId === actor.userId) throw forbidden("You lead this scheme, so another member of finance must confirm its conditions are met.");
-      const { count } = await tx.trackedCondition.updateMany({
-        where: { id: condition.id, metAt: null },
-        data: { metAt: now, metById: actor.userId, metNote: input.note ?? null },
-      });
-      if (count === 0) throw new DomainError("CONFLICT", "This condition has already been marked met.");
-      await recordAudit(tx, actor, {
-        action: "gateway.condition.met",
-        entityType: "tracked_condition",
-        entityId: condition.id,
-        organisationId: condition.scheme.organisationId,
-        before: condition,
-        after: { metAt: now, metById: actor.userId, metNote: input.note ?? null },
-      });
+      await recordConditionMet(tx, actor, condition, input.note ?? null, now, "gateway.condition.met");
       return { schemeId: condition.schemeId };
     }),
   );
