@@ -15,7 +15,16 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { E2E_APP_DIR, E2E_BASE_URL, E2E_DATABASE, E2E_NEXTAUTH_SECRET, E2E_PORT, adminDatabaseUrl, assertLocalDatabase, databaseUrl } from "../tests/e2e/support/env";
+import {
+  E2E_APP_DIR,
+  E2E_BASE_URL,
+  E2E_DATABASE,
+  E2E_NEXTAUTH_SECRET,
+  E2E_PORT,
+  adminDatabaseUrl,
+  assertLocalDatabase,
+  databaseUrl,
+} from "../tests/e2e/support/env";
 
 let app: ChildProcess | undefined = undefined; // set once the database is ready
 let stopping = false;
@@ -93,11 +102,22 @@ async function snapshotBuild(root: string): Promise<void> {
       // Unchanged during the copy: not a build that started meanwhile.
       if (buildId(root) === before && buildId(E2E_APP_DIR) === before) break;
     }
-    if (Date.now() > deadline) throw new Error("No finished build in .next: run `npm run build` first (or wait for the build in progress).");
+    if (Date.now() > deadline)
+      throw new Error("No finished build in .next: run `npm run build` first (or wait for the build in progress).");
     console.log("[e2e-server] waiting for the build in .next to finish");
     await new Promise((resolve) => setTimeout(resolve, 2_000));
   }
-  for (const entry of ["node_modules", "package.json", "next.config.js", "tsconfig.json", "public", "src", "scripts", "prisma", "prisma.config.ts"]) {
+  for (const entry of [
+    "node_modules",
+    "package.json",
+    "next.config.js",
+    "tsconfig.json",
+    "public",
+    "src",
+    "scripts",
+    "prisma",
+    "prisma.config.ts",
+  ]) {
     if (existsSync(path.join(root, entry))) symlinkSync(path.join(root, entry), path.join(E2E_APP_DIR, entry));
   }
 }

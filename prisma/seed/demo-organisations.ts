@@ -9,14 +9,32 @@ import type { ClinicalCapacity, FinanceCapacity, OrganisationType, Role } from "
 export const DEMO_SYSTEMS = ["North East London", "Lancashire and South Cumbria"] as const;
 export type DemoSystemName = (typeof DEMO_SYSTEMS)[number];
 
-export const DEMO_ORGANISATIONS: { code: string; name: string; type: OrganisationType; system: DemoSystemName; divisions: string[] }[] = [
-  { code: "NEL", system: "North East London", name: "NHS North East London ICB", type: "ICB", divisions: ["Acute Commissioning", "Community and Mental Health", "Primary Care", "Prescribing"] },
+export const DEMO_ORGANISATIONS: {
+  code: string;
+  name: string;
+  type: OrganisationType;
+  system: DemoSystemName;
+  divisions: string[];
+}[] = [
+  {
+    code: "NEL",
+    system: "North East London",
+    name: "NHS North East London ICB",
+    type: "ICB",
+    divisions: ["Acute Commissioning", "Community and Mental Health", "Primary Care", "Prescribing"],
+  },
   {
     code: "BH",
     system: "North East London",
     name: "Barts Health NHS Trust",
     type: "TRUST",
-    divisions: ["Medicine and Emergency Care", "Surgery", "Women and Children", "Clinical Support Services", "Corporate Services"],
+    divisions: [
+      "Medicine and Emergency Care",
+      "Surgery",
+      "Women and Children",
+      "Clinical Support Services",
+      "Corporate Services",
+    ],
   },
   {
     code: "BHRUT",
@@ -30,7 +48,13 @@ export const DEMO_ORGANISATIONS: { code: string; name: string; type: Organisatio
     system: "North East London",
     name: "Homerton Healthcare NHS Foundation Trust",
     type: "TRUST",
-    divisions: ["Emergency and Integrated Medicine", "Surgery", "Women and Children", "Community Health Services", "Corporate Services"],
+    divisions: [
+      "Emergency and Integrated Medicine",
+      "Surgery",
+      "Women and Children",
+      "Community Health Services",
+      "Corporate Services",
+    ],
   },
   {
     code: "LSC",
@@ -44,7 +68,14 @@ export const DEMO_ORGANISATIONS: { code: string; name: string; type: Organisatio
     system: "Lancashire and South Cumbria",
     name: "Lancashire Teaching Hospitals NHS Foundation Trust",
     type: "TRUST",
-    divisions: ["Medicine", "Surgery", "Women and Children", "Diagnostics and Clinical Support", "Specialist Services", "Corporate Services"],
+    divisions: [
+      "Medicine",
+      "Surgery",
+      "Women and Children",
+      "Diagnostics and Clinical Support",
+      "Specialist Services",
+      "Corporate Services",
+    ],
   },
 ];
 
@@ -52,7 +83,13 @@ export interface DemoUser {
   email: string;
   name: string;
   jobTitle: string;
-  roles: { organisationCode: string; role: Role; clinicalCapacity?: ClinicalCapacity; financeCapacity?: FinanceCapacity; systemWide?: boolean }[];
+  roles: {
+    organisationCode: string;
+    role: Role;
+    clinicalCapacity?: ClinicalCapacity;
+    financeCapacity?: FinanceCapacity;
+    systemWide?: boolean;
+  }[];
 }
 
 /** One sign-in per role, plus the ICB's system recovery office. All share DEMO_PASSWORD. */

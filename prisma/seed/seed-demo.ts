@@ -44,7 +44,8 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
       : await db.user.create({ data: { email: demo.email, name: demo.name, jobTitle: demo.jobTitle, passwordHash } });
     for (const grant of demo.roles) {
       const organisationId = organisationIds.get(grant.organisationCode);
-      if (!organisationId) throw new Error(`Demo user ${demo.email} names unknown organisation ${grant.organisationCode}`);
+      if (!organisationId)
+        throw new Error(`Demo user ${demo.email} names unknown organisation ${grant.organisationCode}`);
       await db.membership.upsert({
         where: { userId_organisationId_role: { userId: user.id, organisationId, role: grant.role } },
         update: {},
@@ -70,7 +71,10 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
 export function demoSignInsText(): string {
   const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
   const lines = DEMO_USERS.map((u) => {
-    const roles = u.roles.map((r) => `${r.role}${r.clinicalCapacity ? ` (${r.clinicalCapacity.toLowerCase()})` : ""}${r.financeCapacity ? ` (${r.financeCapacity})` : ""} at ${r.organisationCode}${r.systemWide ? " (whole system)" : ""}`);
+    const roles = u.roles.map(
+      (r) =>
+        `${r.role}${r.clinicalCapacity ? ` (${r.clinicalCapacity.toLowerCase()})` : ""}${r.financeCapacity ? ` (${r.financeCapacity})` : ""} at ${r.organisationCode}${r.systemWide ? " (whole system)" : ""}`,
+    );
     return `  ${u.email.padEnd(width)}  ${roles.join(", ")}`;
   });
   return [`Demo sign-ins (password for all: ${DEMO_PASSWORD})`, ...lines].join("\n");

@@ -31,7 +31,10 @@ const PASSED: Record<SchemeStage, Gate[]> = {
 };
 
 /** The KPI every demo scheme past gateway 1 tracks, by category (the demo's and the bench's). */
-export const KPI_BY_CATEGORY: Record<SchemeCategory, { name: string; unit: string; direction: "LOWER_IS_BETTER" | "HIGHER_IS_BETTER" }> = {
+export const KPI_BY_CATEGORY: Record<
+  SchemeCategory,
+  { name: string; unit: string; direction: "LOWER_IS_BETTER" | "HIGHER_IS_BETTER" }
+> = {
   PAY: { name: "Pay spend against the scheme's baseline", unit: "£", direction: "LOWER_IS_BETTER" },
   NON_PAY: { name: "Non-pay spend against the scheme's baseline", unit: "£", direction: "LOWER_IS_BETTER" },
   INCOME: { name: "Income billed against plan", unit: "£", direction: "HIGHER_IS_BETTER" },
@@ -93,13 +96,24 @@ async function seed(tx: Prisma.TransactionClient, now: Date): Promise<void> {
   });
   const approverFor = (scheme: (typeof schemes)[number]) =>
     finance.find((m) => m.organisationId === scheme.organisationId && m.userId !== scheme.leadId)?.userId ??
-    finance.find((m) => m.systemWide && m.organisation.systemId === scheme.organisation.systemId && m.userId !== scheme.leadId)?.userId;
+    finance.find(
+      (m) => m.systemWide && m.organisation.systemId === scheme.organisation.systemId && m.userId !== scheme.leadId,
+    )?.userId;
 
   const decisions: Prisma.GatewayDecisionCreateManyInput[] = [];
   const milestones: Prisma.SchemeMilestoneCreateManyInput[] = [];
   const kpis: Prisma.KpiCreateManyInput[] = [];
   const baselines: Prisma.PlanBaselineCreateManyInput[] = [];
-  const decision = (scheme: (typeof schemes)[number], by: string, kind: GatewayDecisionKind, gate: Gate | null, from: SchemeStage, to: SchemeStage, at: Date, reason?: string) =>
+  const decision = (
+    scheme: (typeof schemes)[number],
+    by: string,
+    kind: GatewayDecisionKind,
+    gate: Gate | null,
+    from: SchemeStage,
+    to: SchemeStage,
+    at: Date,
+    reason?: string,
+  ) =>
     decisions.push({
       schemeId: scheme.id,
       gate,
@@ -122,24 +136,90 @@ async function seed(tx: Prisma.TransactionClient, now: Date): Promise<void> {
     for (const gate of passed) {
       const decidedAt = daysAgo(now, 150 - gate * 45);
       decision(scheme, scheme.leadId, "SUBMITTED", gate, STAGE_BEFORE[gate], STAGE_BEFORE[gate], daysAgo(decidedAt, 5));
-      decision(scheme, approver, "APPROVED", gate, STAGE_BEFORE[gate], STAGE_AFTER[gate], decidedAt, gate === 2 ? "Plan, QIA and EIA in order." : undefined);
+      decision(
+        scheme,
+        approver,
+        "APPROVED",
+        gate,
+        STAGE_BEFORE[gate],
+        STAGE_AFTER[gate],
+        decidedAt,
+        gate === 2 ? "Plan, QIA and EIA in order." : undefined,
+      );
     }
-    if (scheme.stage === "ON_HOLD") decision(scheme, approver, "ON_HOLD", null, "PLANNING", "ON_HOLD", daysAgo(now, 20), "Paused while the service review concludes.");
-    if (scheme.stage === "REJECTED") decision(scheme, approver, "REJECTED", 1, "OPPORTUNITY", "REJECTED", daysAgo(now, 60), "Saving not evidenced; overlaps with a system-wide scheme.");
-    if (scheme.stage === "WITHDRAWN") decision(scheme, scheme.leadId, "WITHDRAWN", null, "OPPORTUNITY", "WITHDRAWN", daysAgo(now, 40), "Superseded by a system-wide procurement scheme.");
+    if (scheme.stage === "ON_HOLD")
+      decision(
+        scheme,
+        approver,
+        "ON_HOLD",
+        null,
+        "PLANNING",
+        "ON_HOLD",
+        daysAgo(now, 20),
+        "Paused while the service review concludes.",
+      );
+    if (scheme.stage === "REJECTED")
+      decision(
+        scheme,
+        approver,
+        "REJECTED",
+        1,
+        "OPPORTUNITY",
+        "REJECTED",
+        daysAgo(now, 60),
+        "Saving not evidenced; overlaps with a system-wide scheme.",
+      );
+    if (scheme.stage === "WITHDRAWN")
+      decision(
+        scheme,
+        scheme.leadId,
+        "WITHDRAWN",
+        null,
+        "OPPORTUNITY",
+        "WITHDRAWN",
+        daysAgo(now, 40),
+        "Superseded by a system-wide procurement scheme.",
+      );
 
     if (passed.length > 0) {
       const start = scheme.startMonth ?? 1;
       milestones.push(
-        { schemeId: scheme.id, description: "Business case agreed with the division", status: "DONE", dueDate: daysAgo(now, 120) },
-        { schemeId: scheme.id, description: `Saving live from M${start}`, status: passed.includes(2) ? "DONE" : "ON_TRACK", dueDate: daysAgo(now, passed.includes(2) ? 60 : -30) },
+        {
+          schemeId: scheme.id,
+          description: "Business case agreed with the division",
+          status: "DONE",
+          dueDate: daysAgo(now, 120),
+        },
+        {
+          schemeId: scheme.id,
+          description: `Saving live from M${start}`,
+          status: passed.includes(2) ? "DONE" : "ON_TRACK",
+          dueDate: daysAgo(now, passed.includes(2) ? 60 : -30),
+        },
       );
       const kpi = KPI_BY_CATEGORY[scheme.category];
-      kpis.push({ schemeId: scheme.id, name: kpi.name, unit: kpi.unit, direction: kpi.direction, targetNote: "Saving delivered as planned each month" });
+      kpis.push({
+        schemeId: scheme.id,
+        name: kpi.name,
+        unit: kpi.unit,
+        direction: kpi.direction,
+        targetNote: "Saving delivered as planned each month",
+      });
     }
     if (passed.includes(2)) {
-      const monthsPence = Array.from({ length: 12 }, (_, i) => scheme.months.find((m) => m.financialYear === scheme.financialYear && m.month === i + 1)?.planPence ?? 0n);
-      baselines.push({ schemeId: scheme.id, number: 1, financialYear: scheme.financialYear, monthsPence, createdById: approver, createdAt: daysAgo(now, 60) });
+      const monthsPence = Array.from(
+        { length: 12 },
+        (_, i) =>
+          scheme.months.find((m) => m.financialYear === scheme.financialYear && m.month === i + 1)?.planPence ?? 0n,
+      );
+      baselines.push({
+        schemeId: scheme.id,
+        number: 1,
+        financialYear: scheme.financialYear,
+        monthsPence,
+        createdById: approver,
+        createdAt: daysAgo(now, 60),
+      });
     }
   }
   if (decisions.length > 0) await tx.gatewayDecision.createMany({ data: decisions });
@@ -161,7 +241,13 @@ async function seed(tx: Prisma.TransactionClient, now: Date): Promise<void> {
   const risks: Prisma.RiskCreateManyInput[] = schemes
     // By code number, not position: ids are random, so positions would change from run to run.
     .filter((s) => s.stage === "PLANNING" && s.codeNumber % 2 === 1)
-    .map((s) => ({ ...schemeRisk(s.category), schemeId: s.id, ownerId: s.leadId, reviewDate: daysAgo(now, -45), sourceNote: "Illustrative demo risk" }));
+    .map((s) => ({
+      ...schemeRisk(s.category),
+      schemeId: s.id,
+      ownerId: s.leadId,
+      reviewDate: daysAgo(now, -45),
+      sourceNote: "Illustrative demo risk",
+    }));
   if (risks.length > 0) await tx.risk.createMany({ data: risks });
 
   // The pipeline: schemes whose next gate's rules pass are submitted, oldest first.
@@ -171,7 +257,10 @@ async function seed(tx: Prisma.TransactionClient, now: Date): Promise<void> {
     if (!gate || (waiting.get(scheme.organisationId) ?? 0) >= PIPELINE_PER_ORGANISATION) continue;
     if (!evaluateGate(gate, await loadGatewaySnapshot(tx, scheme.id, now)).passes) continue;
     const submittedAt = daysAgo(now, 2 + (waiting.get(scheme.organisationId) ?? 0) * 5);
-    await tx.scheme.update({ where: { id: scheme.id }, data: { submittedGate: gate, submittedAt, version: { increment: 1 } } });
+    await tx.scheme.update({
+      where: { id: scheme.id },
+      data: { submittedGate: gate, submittedAt, version: { increment: 1 } },
+    });
     decision(scheme, scheme.leadId, "SUBMITTED", gate, scheme.stage, scheme.stage, submittedAt);
     await tx.gatewayDecision.create({ data: decisions[decisions.length - 1]! });
     waiting.set(scheme.organisationId, (waiting.get(scheme.organisationId) ?? 0) + 1);

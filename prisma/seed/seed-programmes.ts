@@ -104,7 +104,14 @@ interface NelDependencyData {
 
 interface NelData {
   system: string;
-  programme: { name: string; theme: string; vision: string; prioritiesAndObjectives: string[]; sro: string; position: number };
+  programme: {
+    name: string;
+    theme: string;
+    vision: string;
+    prioritiesAndObjectives: string[];
+    sro: string;
+    position: number;
+  };
   leads: LeadData[];
   workstreams: NelWorkstreamData[];
   kpis: NelKpiData[];
@@ -120,7 +127,8 @@ const KINDS: readonly DependencyKind[] = ["DEPENDENCY", "CONSTRAINT", "ASSUMPTIO
 const DIRECTIONS: readonly KpiDirection[] = ["HIGHER_IS_BETTER", "LOWER_IS_BETTER"];
 
 function oneOf<T extends string>(allowed: readonly T[], value: string, what: string): T {
-  if (!(allowed as readonly string[]).includes(value)) throw new Error(`Programme seed data: unknown ${what} "${value}"`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new Error(`Programme seed data: unknown ${what} "${value}"`);
   return value as T;
 }
 
@@ -135,7 +143,14 @@ export function timescaleToQuarters(text: string): { startQuarter: number | null
 
 /** Joint leads as written ("Director of Service Development/ COO") → one title per role. */
 export function splitLeads(written: string): string[] {
-  return [...new Set(written.split("/").map((part) => part.trim()).filter((part) => part !== ""))];
+  return [
+    ...new Set(
+      written
+        .split("/")
+        .map((part) => part.trim())
+        .filter((part) => part !== ""),
+    ),
+  ];
 }
 
 function sentence(text: string): string {
@@ -196,7 +211,8 @@ function illustrativePoints(kpiId: string, target: number): Prisma.KpiPointCreat
  * The seed
  * -------------------------------------------------------------------------------------------- */
 
-const key = (...parts: (string | number | null)[]): string => parts.map((part) => (part === null ? "\u0000" : String(part))).join("|");
+const key = (...parts: (string | number | null)[]): string =>
+  parts.map((part) => (part === null ? "\u0000" : String(part))).join("|");
 
 function need<V>(map: Map<string, V>, k: string, what: string): V {
   const value = map.get(k);
@@ -210,11 +226,17 @@ const activityKey = (programmeId: string, number: string | null, sequence: numbe
 
 async function seed(tx: Prisma.TransactionClient): Promise<void> {
   // Context: the systems, LTH and the demo users the leads link to.
-  const systems = await tx.healthSystem.findMany({ where: { name: { in: [LTH.system, NEL.system] } }, select: { id: true, name: true } });
+  const systems = await tx.healthSystem.findMany({
+    where: { name: { in: [LTH.system, NEL.system] } },
+    select: { id: true, name: true },
+  });
   const systemId = new Map(systems.map((s) => [s.name, s.id]));
   const lthSystemId = need(systemId, LTH.system, "health system (run seedDemo first)");
   const nelSystemId = need(systemId, NEL.system, "health system (run seedDemo first)");
-  const lthOrganisation = await tx.organisation.findUnique({ where: { code: LTH.organisationCode }, select: { id: true } });
+  const lthOrganisation = await tx.organisation.findUnique({
+    where: { code: LTH.organisationCode },
+    select: { id: true },
+  });
   if (!lthOrganisation) throw new Error(`Programme seed: no organisation ${LTH.organisationCode} (run seedDemo first)`);
   const emails = [...LTH.leads, ...NEL.leads].flatMap((lead) => (lead.userEmail ? [lead.userEmail] : []));
   const users = await tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } });
@@ -226,10 +248,12 @@ async function seed(tx: Prisma.TransactionClient): Promise<void> {
     ...NEL.leads.map((lead) => ({ lead, systemId: nelSystemId })),
   ];
   const leadId = new Map(
-    (await tx.lead.findMany({ where: { systemId: { in: [lthSystemId, nelSystemId] } }, select: { id: true, systemId: true, title: true } })).map((l) => [
-      key(l.systemId, l.title),
-      l.id,
-    ]),
+    (
+      await tx.lead.findMany({
+        where: { systemId: { in: [lthSystemId, nelSystemId] } },
+        select: { id: true, systemId: true, title: true },
+      })
+    ).map((l) => [key(l.systemId, l.title), l.id]),
   );
   const newLeads = leadRows.filter(({ lead, systemId }) => !leadId.has(key(systemId, lead.title)));
   if (newLeads.length > 0) {
@@ -268,14 +292,19 @@ async function seed(tx: Prisma.TransactionClient): Promise<void> {
     },
   ];
   const programmeId = new Map(
-    (await tx.programme.findMany({ where: { systemId: { in: [lthSystemId, nelSystemId] } }, select: { id: true, systemId: true, name: true } })).map((p) => [
-      key(p.systemId, p.name),
-      p.id,
-    ]),
+    (
+      await tx.programme.findMany({
+        where: { systemId: { in: [lthSystemId, nelSystemId] } },
+        select: { id: true, systemId: true, name: true },
+      })
+    ).map((p) => [key(p.systemId, p.name), p.id]),
   );
   const newProgrammes = programmeRows.filter((p) => !programmeId.has(key(p.systemId, p.name)));
   if (newProgrammes.length > 0) {
-    const created = await tx.programme.createManyAndReturn({ data: newProgrammes, select: { id: true, systemId: true, name: true } });
+    const created = await tx.programme.createManyAndReturn({
+      data: newProgrammes,
+      select: { id: true, systemId: true, name: true },
+    });
     for (const p of created) programmeId.set(key(p.systemId, p.name), p.id);
   }
   const lthProgrammeId = (name: string) => need(programmeId, key(lthSystemId, name), "LTH programme");
@@ -283,7 +312,9 @@ async function seed(tx: Prisma.TransactionClient): Promise<void> {
 
   // NEL workstreams.
   const workstreamId = new Map(
-    (await tx.workstream.findMany({ where: { programmeId: nelProgrammeId }, select: { id: true, name: true } })).map((w) => [w.name, w.id]),
+    (await tx.workstream.findMany({ where: { programmeId: nelProgrammeId }, select: { id: true, name: true } })).map(
+      (w) => [w.name, w.id],
+    ),
   );
   const newWorkstreams = NEL.workstreams.filter((w) => !workstreamId.has(w.name));
   if (newWorkstreams.length > 0) {
@@ -305,7 +336,8 @@ async function seed(tx: Prisma.TransactionClient): Promise<void> {
     for (const w of created) workstreamId.set(w.name, w.id);
   }
   const workstreamNameByNumber = new Map(NEL.workstreams.map((w) => [String(w.number), w.name]));
-  const workstreamIdOf = (number: number) => need(workstreamId, need(workstreamNameByNumber, String(number), "workstream number"), "workstream");
+  const workstreamIdOf = (number: number) =>
+    need(workstreamId, need(workstreamNameByNumber, String(number), "workstream number"), "workstream");
 
   // Activities (LTH activities; NEL initiatives, numbered "workstream.initiative").
   type PlannedActivity = { data: Prisma.ActivityCreateManyInput; leadIds: string[] };
@@ -348,11 +380,16 @@ async function seed(tx: Prisma.TransactionClient): Promise<void> {
   }
   const allProgrammeIds = [...new Set(planned.map((a) => a.data.programmeId))];
   const existingActivities = new Set(
-    (await tx.activity.findMany({ where: { programmeId: { in: allProgrammeIds } }, select: { programmeId: true, number: true, sequence: true } })).map((a) =>
-      activityKey(a.programmeId, a.number, a.sequence),
-    ),
+    (
+      await tx.activity.findMany({
+        where: { programmeId: { in: allProgrammeIds } },
+        select: { programmeId: true, number: true, sequence: true },
+      })
+    ).map((a) => activityKey(a.programmeId, a.number, a.sequence)),
   );
-  const newActivities = planned.filter((a) => !existingActivities.has(activityKey(a.data.programmeId, a.data.number ?? null, a.data.sequence)));
+  const newActivities = planned.filter(
+    (a) => !existingActivities.has(activityKey(a.data.programmeId, a.data.number ?? null, a.data.sequence)),
+  );
   if (newActivities.length > 0) {
     const created = await tx.activity.createManyAndReturn({
       data: newActivities.map((a) => a.data),
@@ -361,7 +398,11 @@ async function seed(tx: Prisma.TransactionClient): Promise<void> {
     const createdId = new Map(created.map((a) => [activityKey(a.programmeId, a.number, a.sequence), a.id]));
     await tx.activityLead.createMany({
       data: newActivities.flatMap((a) => {
-        const activityId = need(createdId, activityKey(a.data.programmeId, a.data.number ?? null, a.data.sequence), "created activity");
+        const activityId = need(
+          createdId,
+          activityKey(a.data.programmeId, a.data.number ?? null, a.data.sequence),
+          "created activity",
+        );
         return a.leadIds.map((id) => ({ activityId, leadId: id }));
       }),
       skipDuplicates: true,
@@ -371,7 +412,10 @@ async function seed(tx: Prisma.TransactionClient): Promise<void> {
   // NEL KPIs from the expected benefits and metrics, with illustrative trajectories.
   const targetDate = new Date(`${NEL.kpiTargetDate}T00:00:00Z`);
   const plannedKpis = NEL.kpis.map((k) => {
-    const percentTarget = k.percentMetric && k.baselineGbpM && k.savingGbpM ? Number(decimal4((k.savingGbpM / k.baselineGbpM) * 100)) : null;
+    const percentTarget =
+      k.percentMetric && k.baselineGbpM && k.savingGbpM
+        ? Number(decimal4((k.savingGbpM / k.baselineGbpM) * 100))
+        : null;
     const data: Prisma.KpiCreateManyInput = {
       programmeId: nelProgrammeId,
       workstreamId: k.workstream === null ? null : workstreamIdOf(k.workstream),
@@ -387,9 +431,15 @@ async function seed(tx: Prisma.TransactionClient): Promise<void> {
     };
     return { data, percentTarget };
   });
-  const kpiKey = (k: { programmeId?: string | null; workstreamId?: string | null; name: string }) => key(k.programmeId ?? null, k.workstreamId ?? null, k.name);
+  const kpiKey = (k: { programmeId?: string | null; workstreamId?: string | null; name: string }) =>
+    key(k.programmeId ?? null, k.workstreamId ?? null, k.name);
   const existingKpis = new Set(
-    (await tx.kpi.findMany({ where: { programmeId: nelProgrammeId }, select: { programmeId: true, workstreamId: true, name: true } })).map(kpiKey),
+    (
+      await tx.kpi.findMany({
+        where: { programmeId: nelProgrammeId },
+        select: { programmeId: true, workstreamId: true, name: true },
+      })
+    ).map(kpiKey),
   );
   const newKpis = plannedKpis.filter((k) => !existingKpis.has(kpiKey(k.data)));
   if (newKpis.length > 0) {
@@ -398,7 +448,11 @@ async function seed(tx: Prisma.TransactionClient): Promise<void> {
       select: { id: true, programmeId: true, workstreamId: true, name: true },
     });
     const createdId = new Map(created.map((k) => [kpiKey(k), k.id]));
-    const points = newKpis.flatMap((k) => (k.percentTarget === null ? [] : illustrativePoints(need(createdId, kpiKey(k.data), "created KPI"), k.percentTarget)));
+    const points = newKpis.flatMap((k) =>
+      k.percentTarget === null
+        ? []
+        : illustrativePoints(need(createdId, kpiKey(k.data), "created KPI"), k.percentTarget),
+    );
     if (points.length > 0) await tx.kpiPoint.createMany({ data: points, skipDuplicates: true });
   }
 
@@ -414,9 +468,12 @@ async function seed(tx: Prisma.TransactionClient): Promise<void> {
   const dependencyKey = (d: { programmeId: string; workstreamId?: string | null; kind: string; description: string }) =>
     key(d.programmeId, d.workstreamId ?? null, d.kind, d.description);
   const existingDependencies = new Set(
-    (await tx.dependency.findMany({ where: { programmeId: nelProgrammeId }, select: { programmeId: true, workstreamId: true, kind: true, description: true } })).map(
-      dependencyKey,
-    ),
+    (
+      await tx.dependency.findMany({
+        where: { programmeId: nelProgrammeId },
+        select: { programmeId: true, workstreamId: true, kind: true, description: true },
+      })
+    ).map(dependencyKey),
   );
   const newDependencies = plannedDependencies.filter((d) => !existingDependencies.has(dependencyKey(d)));
   if (newDependencies.length > 0) await tx.dependency.createMany({ data: newDependencies });

@@ -20,17 +20,39 @@ export async function seedQuality(db: PrismaClient, now = new Date()): Promise<v
 }
 
 const DAY = 86_400_000;
-const utcDay = (days: number, now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + days * DAY);
+const utcDay = (days: number, now: Date) =>
+  new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + days * DAY);
 
 /** Quality indicators a full QIA monitors (the demo's and the bench's). */
 export const QUALITY_INDICATORS = [
-  { name: "Patient falls per 1,000 occupied bed days", unit: "rate", direction: "LOWER_IS_BETTER", baseline: "6.2", target: "6.2" },
-  { name: "Fill rate of registered nurse shifts", unit: "%", direction: "HIGHER_IS_BETTER", baseline: "94", target: "95" },
+  {
+    name: "Patient falls per 1,000 occupied bed days",
+    unit: "rate",
+    direction: "LOWER_IS_BETTER",
+    baseline: "6.2",
+    target: "6.2",
+  },
+  {
+    name: "Fill rate of registered nurse shifts",
+    unit: "%",
+    direction: "HIGHER_IS_BETTER",
+    baseline: "94",
+    target: "95",
+  },
   { name: "Complaints about care received", unit: "count", direction: "LOWER_IS_BETTER", baseline: "12", target: "12" },
   { name: "Staff turnover", unit: "%", direction: "LOWER_IS_BETTER", baseline: "11.5", target: "11" },
 ] as const;
 
-type Plan = "none" | "started" | "screened" | "full-draft" | "full-awaiting" | "full-medical-signed" | "full-signed" | "full-signed-conditions" | "full-signed-overdue";
+type Plan =
+  | "none"
+  | "started"
+  | "screened"
+  | "full-draft"
+  | "full-awaiting"
+  | "full-medical-signed"
+  | "full-signed"
+  | "full-signed-conditions"
+  | "full-signed-overdue";
 
 /** What each scheme gets, from its stage, its place in the stage and whether signatories exist. */
 function planFor(stage: string, n: number, signatories: boolean): Plan {
@@ -50,7 +72,11 @@ function planFor(stage: string, n: number, signatories: boolean): Plan {
 }
 
 async function seed(tx: Prisma.TransactionClient, now: Date): Promise<void> {
-  const dimensions = await tx.qualityDimension.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true } });
+  const dimensions = await tx.qualityDimension.findMany({
+    where: { active: true },
+    orderBy: { sortOrder: "asc" },
+    select: { id: true, name: true },
+  });
   const schemes = await tx.scheme.findMany({
     orderBy: [{ organisationId: "asc" }, { codeNumber: "asc" }],
     select: {
@@ -69,7 +95,8 @@ async function seed(tx: Prisma.TransactionClient, now: Date): Promise<void> {
     select: { organisationId: true, clinicalCapacity: true, userId: true },
   });
   const signatory = (organisationId: string, capacity: "MEDICAL" | "NURSING", leadId: string) =>
-    approvers.find((a) => a.organisationId === organisationId && a.clinicalCapacity === capacity && a.userId !== leadId)?.userId;
+    approvers.find((a) => a.organisationId === organisationId && a.clinicalCapacity === capacity && a.userId !== leadId)
+      ?.userId;
 
   const counters = new Map<string, number>();
   for (const scheme of schemes) {
@@ -81,7 +108,8 @@ async function seed(tx: Prisma.TransactionClient, now: Date): Promise<void> {
     const plan = planFor(scheme.stage, n, Boolean(medical && nursing));
     if (plan === "none") continue;
     const negative = dimensions[n % dimensions.length]!;
-    if (scheme.qualityAssessments.length === 0) await seedQia(tx, scheme, plan, negative.id, dimensions, { medical, nursing }, n, now);
+    if (scheme.qualityAssessments.length === 0)
+      await seedQia(tx, scheme, plan, negative.id, dimensions, { medical, nursing }, n, now);
     if (!scheme.equalityAssessment) await seedEia(tx, scheme, plan, n, nursing, now);
   }
 }
@@ -101,9 +129,21 @@ async function seedQia(
   const full = plan.startsWith("full");
   const signed = plan.startsWith("full-signed");
   const status: QiaStatus =
-    plan === "full-awaiting" || plan === "full-medical-signed" ? "AWAITING_SIGN_OFF" : plan === "full-signed-conditions" ? "APPROVED_WITH_CONDITIONS" : signed ? "APPROVED" : "DRAFT";
+    plan === "full-awaiting" || plan === "full-medical-signed"
+      ? "AWAITING_SIGN_OFF"
+      : plan === "full-signed-conditions"
+        ? "APPROVED_WITH_CONDITIONS"
+        : signed
+          ? "APPROVED"
+          : "DRAFT";
   const detailed = full && plan !== "full-draft";
-  const reviewDate = !detailed ? null : plan === "full-signed-overdue" ? utcDay(-14, now) : scheme.stage === "COMPLETE" ? utcDay(-30, now) : utcDay(90 + (n % 4) * 30, now);
+  const reviewDate = !detailed
+    ? null
+    : plan === "full-signed-overdue"
+      ? utcDay(-14, now)
+      : scheme.stage === "COMPLETE"
+        ? utcDay(-30, now)
+        : utcDay(90 + (n % 4) * 30, now);
   const qia = await tx.qualityAssessment.create({
     data: {
       schemeId: scheme.id,
@@ -112,7 +152,9 @@ async function seedQia(
       threshold: scheme.organisation.qiaThreshold,
       screeningComplete: plan !== "started",
       fullRequired: full,
-      impactSummary: detailed ? "Changes to staffing and pathways could reduce continuity of care; mitigated by induction, audit and monthly monitoring of the quality indicators." : null,
+      impactSummary: detailed
+        ? "Changes to staffing and pathways could reduce continuity of care; mitigated by induction, audit and monthly monitoring of the quality indicators."
+        : null,
       reviewDate,
       createdById: scheme.leadId,
       dimensions:
@@ -129,7 +171,12 @@ async function seedQia(
                   likelihood: isNegative ? 3 : impact === "POSITIVE" ? 3 : 1,
                   consequence: isNegative ? 4 : impact === "POSITIVE" ? 2 : 1,
                   ...(isNegative && detailed
-                    ? { description: "Fewer experienced staff on some shifts during the change.", mitigations: "Induction for bank staff, senior nurse cover at night, monthly audit.", residualLikelihood: 2, residualConsequence: 3 }
+                    ? {
+                        description: "Fewer experienced staff on some shifts during the change.",
+                        mitigations: "Induction for bank staff, senior nurse cover at night, monthly audit.",
+                        residualLikelihood: 2,
+                        residualConsequence: 3,
+                      }
                     : {}),
                 };
               }),
@@ -151,21 +198,51 @@ async function seedQia(
         comment: "Mitigations proportionate to the risk.",
         conditions:
           plan === "full-signed-conditions"
-            ? { create: [{ schemeId: scheme.id, description: "Report the quality indicators to the quality committee monthly for the first six months." }] }
+            ? {
+                create: [
+                  {
+                    schemeId: scheme.id,
+                    description:
+                      "Report the quality indicators to the quality committee monthly for the first six months.",
+                  },
+                ],
+              }
             : undefined,
       },
     });
   }
   if (signed && nursing) {
-    await tx.qualitySignOff.create({ data: { assessmentId: qia.id, capacity: "NURSING", userId: nursing, outcome: "APPROVED", comment: "Safe staffing levels maintained." } });
+    await tx.qualitySignOff.create({
+      data: {
+        assessmentId: qia.id,
+        capacity: "NURSING",
+        userId: nursing,
+        outcome: "APPROVED",
+        comment: "Safe staffing levels maintained.",
+      },
+    });
   }
   // Complete schemes had their post-implementation review (by the medical signatory, where there is one).
   if (scheme.stage === "COMPLETE" && medical) {
-    await tx.qualityReview.create({ data: { assessmentId: qia.id, reviewedById: medical, findings: "No deterioration in the quality indicators since implementation; no incidents attributed to the change." } });
+    await tx.qualityReview.create({
+      data: {
+        assessmentId: qia.id,
+        reviewedById: medical,
+        findings:
+          "No deterioration in the quality indicators since implementation; no incidents attributed to the change.",
+      },
+    });
   }
 }
 
-async function seedEia(tx: Prisma.TransactionClient, scheme: SchemeRow, plan: Plan, n: number, signer: string | undefined, now: Date) {
+async function seedEia(
+  tx: Prisma.TransactionClient,
+  scheme: SchemeRow,
+  plan: Plan,
+  n: number,
+  signer: string | undefined,
+  now: Date,
+) {
   if (plan === "started") {
     await tx.equalityAssessment.create({ data: { schemeId: scheme.id } });
     return;
@@ -180,7 +257,9 @@ async function seedEia(tx: Prisma.TransactionClient, scheme: SchemeRow, plan: Pl
       status: approved ? "APPROVED" : full ? "AWAITING_SIGN_OFF" : "DRAFT",
       screeningComplete: true,
       fullRequired: full,
-      analysis: full ? "The change affects services used more by this group; the evidence is from the trust's patient activity data." : null,
+      analysis: full
+        ? "The change affects services used more by this group; the evidence is from the trust's patient activity data."
+        : null,
       mitigations: full ? "Targeted communication and an alternative access route for people affected." : null,
       engagement: full ? "Patient panel and staff networks consulted." : null,
       signedOffById: approved ? signer : null,

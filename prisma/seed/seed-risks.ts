@@ -21,7 +21,8 @@ function titleOf(description: string): string {
 }
 
 const DAY = 86_400_000;
-const utcDay = (base: Date, days: number) => new Date(Date.UTC(base.getUTCFullYear(), base.getUTCMonth(), base.getUTCDate()) + days * DAY);
+const utcDay = (base: Date, days: number) =>
+  new Date(Date.UTC(base.getUTCFullYear(), base.getUTCMonth(), base.getUTCDate()) + days * DAY);
 
 interface DemoRisk {
   programmeId: string;
@@ -46,10 +47,17 @@ export async function seedRisks(db: PrismaClient, now = new Date()): Promise<voi
   const barts = users.get("lead@demo.nhs.uk");
   const lthLead = users.get("lth-lead@demo.nhs.uk");
   const lthFinance = users.get("lth-finance@demo.nhs.uk");
-  if (!pmo || !barts || !lthLead || !lthFinance) throw new Error("Risk seed needs the demo users; run the demo seed first");
+  if (!pmo || !barts || !lthLead || !lthFinance)
+    throw new Error("Risk seed needs the demo users; run the demo seed first");
 
-  const nel = await db.programme.findFirst({ where: { name: "Provider Productivity" }, include: { workstreams: true } });
-  const lth = await db.programme.findMany({ where: { organisation: { code: "LTH" } }, select: { id: true, name: true } });
+  const nel = await db.programme.findFirst({
+    where: { name: "Provider Productivity" },
+    include: { workstreams: true },
+  });
+  const lth = await db.programme.findMany({
+    where: { organisation: { code: "LTH" } },
+    select: { id: true, name: true },
+  });
   const demo: DemoRisk[] = [];
 
   if (nel) {
@@ -93,7 +101,10 @@ export async function seedRisks(db: PrismaClient, now = new Date()): Promise<voi
       targetLikelihood: 2,
       reviewInDays: -3,
       sourceNote: "Illustrative demo risk.",
-      action: { description: "Weekly agency approval panel chaired by the Chief Nurse and Medical Director.", dueInDays: 21 },
+      action: {
+        description: "Weekly agency approval panel chaired by the Chief Nurse and Medical Director.",
+        dueInDays: 21,
+      },
     },
     {
       workstreamId: null,
@@ -116,7 +127,11 @@ export async function seedRisks(db: PrismaClient, now = new Date()): Promise<voi
   if (premium && lthRisks[0]) demo.push({ programmeId: premium, ...lthRisks[0] });
   if (portfolio && lthRisks[1]) demo.push({ programmeId: portfolio, ...lthRisks[1] });
 
-  const existing = new Set((await db.risk.findMany({ select: { programmeId: true, workstreamId: true, title: true } })).map((r) => `${r.programmeId}|${r.workstreamId}|${r.title}`));
+  const existing = new Set(
+    (await db.risk.findMany({ select: { programmeId: true, workstreamId: true, title: true } })).map(
+      (r) => `${r.programmeId}|${r.workstreamId}|${r.title}`,
+    ),
+  );
   await db.$transaction(async (tx) => {
     for (const r of demo) {
       if (existing.has(`${r.programmeId}|${r.workstreamId}|${r.title}`)) continue;
@@ -143,11 +158,33 @@ export async function seedRisks(db: PrismaClient, now = new Date()): Promise<voi
           sourceNote: r.sourceNote,
           scoreChanges: {
             create: [
-              { changedAt: utcDay(now, -60), changedById: r.ownerId, currentLikelihood: inherentLikelihood, currentConsequence: r.consequence, currentScore: inherentLikelihood * r.consequence, targetScore: r.targetLikelihood * r.consequence },
-              { changedAt: utcDay(now, -30), changedById: r.ownerId, currentLikelihood: r.likelihood, currentConsequence: r.consequence, currentScore: r.likelihood * r.consequence, targetScore: r.targetLikelihood * r.consequence },
+              {
+                changedAt: utcDay(now, -60),
+                changedById: r.ownerId,
+                currentLikelihood: inherentLikelihood,
+                currentConsequence: r.consequence,
+                currentScore: inherentLikelihood * r.consequence,
+                targetScore: r.targetLikelihood * r.consequence,
+              },
+              {
+                changedAt: utcDay(now, -30),
+                changedById: r.ownerId,
+                currentLikelihood: r.likelihood,
+                currentConsequence: r.consequence,
+                currentScore: r.likelihood * r.consequence,
+                targetScore: r.targetLikelihood * r.consequence,
+              },
             ],
           },
-          ...(r.action ? { actions: { create: [{ description: r.action.description, ownerId: r.ownerId, dueDate: utcDay(now, r.action.dueInDays) }] } } : {}),
+          ...(r.action
+            ? {
+                actions: {
+                  create: [
+                    { description: r.action.description, ownerId: r.ownerId, dueDate: utcDay(now, r.action.dueInDays) },
+                  ],
+                },
+              }
+            : {}),
         },
       });
     }

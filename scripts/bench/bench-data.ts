@@ -24,13 +24,21 @@ function asOfMonth(text: string | undefined): Date {
 }
 
 const url = benchDatabaseUrl();
-const plan = benchPlan(option("seed", "recovery-tracker-bench"), numberOption("scale", 1), asOfMonth(option("as-of", process.env.BENCH_AS_OF ?? "") || undefined));
+const plan = benchPlan(
+  option("seed", "recovery-tracker-bench"),
+  numberOption("scale", 1),
+  asOfMonth(option("as-of", process.env.BENCH_AS_OF ?? "") || undefined),
+);
 const started = performance.now();
-console.log(`Bench data: ${redact(url)}, scale ${plan.scale}, seed "${plan.seed}", as of ${plan.asOf.toISOString().slice(0, 7)}`);
+console.log(
+  `Bench data: ${redact(url)}, scale ${plan.scale}, seed "${plan.seed}", as of ${plan.asOf.toISOString().slice(0, 7)}`,
+);
 await ensureDatabase(url);
 await withBenchClient(url, async (client) => {
   const migrations = await resetAndMigrate(client);
-  console.log(`  schema dropped and recreated; ${migrations} migrations applied (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `  schema dropped and recreated; ${migrations} migrations applied (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
   await generateWorld(plan, client, (line) => console.log(line));
   const analyzing = performance.now();
   await client.query("VACUUM ANALYZE");

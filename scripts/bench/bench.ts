@@ -26,9 +26,14 @@ const { bundleReport } = await import("./measure/bundle");
 const runs = numberOption("runs", 30);
 const warmup = numberOption("warmup", 5, { allowZero: true });
 const concurrency = numberOption("concurrency", 50);
-const machine = () => `load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`;
+const machine = () =>
+  `load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}`;
 console.log(`Bench: ${redact(url)}, ${runs} runs after ${warmup} warm-up, ${concurrency} concurrent savers`);
-console.log(`Machine: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${machine()} (other work on the machine skews timings)`);
+console.log(
+  `Machine: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${machine()} (other work on the machine skews timings)`,
+);
 const result = await runBench({ url, runs, warmup, concurrency, log: (line) => console.log(line) });
 const bundle = bundleReport();
 
@@ -43,14 +48,23 @@ const missed = result.rows.filter((r) => r.met === false).map((r) => r.name);
 if (bundle.met === false) missed.push("dashboard first-load JavaScript");
 const file = path.join("bench-results", `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
 mkdirSync("bench-results", { recursive: true });
-writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), runs, warmup, concurrentSavers: concurrency, ...result, bundle }, null, 2));
+writeFileSync(
+  file,
+  JSON.stringify(
+    { at: new Date().toISOString(), runs, warmup, concurrentSavers: concurrency, ...result, bundle },
+    null,
+    2,
+  ),
+);
 console.log(`\nRaw samples: ${file}; at the end: ${machine()}`);
 
 if (result.failures.length > 0) {
   console.error(`\nFAILED:\n${result.failures.map((f) => `  - ${f}`).join("\n")}`);
   process.exit(1);
 }
-console.log("\nChecks: the app's dashboard and register figures equal the hand-written SQL's; every accepted save is stored.");
+console.log(
+  "\nChecks: the app's dashboard and register figures equal the hand-written SQL's; every accepted save is stored.",
+);
 if (flag("smoke")) {
   console.log("Smoke run: timings are not judged (tiny data, few runs).");
 } else if (missed.length > 0) {

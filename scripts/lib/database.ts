@@ -24,7 +24,9 @@ export async function resolveDatabase(): Promise<ResolvedDatabase> {
   const embedded = await startEmbeddedDatabase({ port: Number(process.env.EMBEDDED_DB_PORT ?? 0) });
   process.env.DATABASE_URL = embedded.url;
   process.env.DATABASE_POOL_MAX = "1";
-  console.log(`Embedded PostgreSQL (PGlite) ready in ${Date.now() - started} ms at ${embedded.url} (data in .data/pglite)`);
+  console.log(
+    `Embedded PostgreSQL (PGlite) ready in ${Date.now() - started} ms at ${embedded.url} (data in .data/pglite)`,
+  );
   return { url: embedded.url, embedded: true, stop: () => embedded.stop() };
 }
 

@@ -18,7 +18,9 @@ export const dateField = (label: string) =>
 
 /** "23 Nov 2026": how NHS papers write dates. */
 export function formatDate(date: Date): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date);
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
+    date,
+  );
 }
 
 /** YYYY-MM-DD for <input type="date"> values. */

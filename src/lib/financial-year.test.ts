@@ -38,8 +38,14 @@ const utc = (y: number, m: number, d: number, h = 0, min = 0) => new Date(Date.U
 const q = (fy: number, n: QuarterNumber): Quarter => ({ fy, q: n });
 
 // Two-digit spellings read as 20xx, so generated years stay in that century for them.
-const quarterArb = fc.record({ fy: fc.integer({ min: 2000, max: 2098 }), q: fc.constantFrom<QuarterNumber>(1, 2, 3, 4) });
-const anyQuarterArb = fc.record({ fy: fc.integer({ min: 1900, max: 2998 }), q: fc.constantFrom<QuarterNumber>(1, 2, 3, 4) });
+const quarterArb = fc.record({
+  fy: fc.integer({ min: 2000, max: 2098 }),
+  q: fc.constantFrom<QuarterNumber>(1, 2, 3, 4),
+});
+const anyQuarterArb = fc.record({
+  fy: fc.integer({ min: 1900, max: 2998 }),
+  q: fc.constantFrom<QuarterNumber>(1, 2, 3, 4),
+});
 
 /** Every spelling users type for one quarter. */
 function spellings({ fy, q: n }: Quarter): string[] {
@@ -84,12 +90,15 @@ describe("financial years", () => {
   it("explains a non-consecutive year", () => {
     expect(safeParseFinancialYear("2024/26")).toEqual({
       ok: false,
-      error: 'Unknown financial year "2024/26": 2024/26 is not a financial year, as the second year must follow the first. Use a form like "2024/25" or "24-25".',
+      error:
+        'Unknown financial year "2024/26": 2024/26 is not a financial year, as the second year must follow the first. Use a form like "2024/25" or "24-25".',
     });
   });
 
   it("round-trips every year", () => {
-    fc.assert(fc.property(fc.integer({ min: 1900, max: 2999 }), (fy) => parseFinancialYear(formatFinancialYear(fy)) === fy));
+    fc.assert(
+      fc.property(fc.integer({ min: 1900, max: 2999 }), (fy) => parseFinancialYear(formatFinancialYear(fy)) === fy),
+    );
   });
 
   it("rejects years it cannot represent", () => {
@@ -172,8 +181,14 @@ describe("quarters", () => {
   });
 
   it.each([
-    ["Q5 21-22", 'Unknown quarter "Q5 21-22": there is no Q5, as quarters run from Q1 (April–June) to Q4 (January–March). Use a form like "Q3 2024/25" or "Q3 24-25".'],
-    ["Q3 21-23", 'Unknown quarter "Q3 21-23": 21/23 is not a financial year, as the second year must follow the first. Use a form like "Q3 2024/25" or "Q3 24-25".'],
+    [
+      "Q5 21-22",
+      'Unknown quarter "Q5 21-22": there is no Q5, as quarters run from Q1 (April–June) to Q4 (January–March). Use a form like "Q3 2024/25" or "Q3 24-25".',
+    ],
+    [
+      "Q3 21-23",
+      'Unknown quarter "Q3 21-23": 21/23 is not a financial year, as the second year must follow the first. Use a form like "Q3 2024/25" or "Q3 24-25".',
+    ],
     ["", 'Unknown quarter "". Use a form like "Q3 2024/25" or "Q3 24-25".'],
     ["Q0 21-22", expect.stringContaining("there is no Q0")],
     ["Q3", expect.stringContaining("Use a form like")],
@@ -228,7 +243,8 @@ describe("quarters", () => {
         expect(compareQuarters(a, b)).toBe(Math.sign(quarterIndex(a) - quarterIndex(b)));
         expect(compareQuarters(a, b)).toBe(-compareQuarters(b, a) || 0);
         expect(compareQuarters(a, b) === 0).toBe(a.fy === b.fy && a.q === b.q);
-        if (compareQuarters(a, b) <= 0 && compareQuarters(b, c) <= 0) expect(compareQuarters(a, c)).toBeLessThanOrEqual(0);
+        if (compareQuarters(a, b) <= 0 && compareQuarters(b, c) <= 0)
+          expect(compareQuarters(a, c)).toBeLessThanOrEqual(0);
       }),
     );
     expect(compareQuarters(q(2021, 4), q(2022, 1))).toBe(-1);
@@ -289,7 +305,10 @@ describe("timescales", () => {
 
   it.each([
     ["Q1 22-23 - Q3 21-22", 'Timescale "Q1 22-23 - Q3 21-22" ends before it starts: Q3 2021/22 is before Q1 2022/23.'],
-    ["Q5 21-22", 'Unknown timescale "Q5 21-22": there is no Q5, as quarters run from Q1 (April–June) to Q4 (January–March). Use a form like "Q3 2024/25", "Q3 24-25", "Q3 2024/25 – Q1 2025/26" or "Ongoing".'],
+    [
+      "Q5 21-22",
+      'Unknown timescale "Q5 21-22": there is no Q5, as quarters run from Q1 (April–June) to Q4 (January–March). Use a form like "Q3 2024/25", "Q3 24-25", "Q3 2024/25 – Q1 2025/26" or "Ongoing".',
+    ],
     ["Q3 21-22 - Q5 21-22", expect.stringContaining("there is no Q5")],
     ["Q3 21-23 to Q1 22-23", expect.stringContaining("21/23 is not a financial year")],
     ["", expect.stringContaining('Unknown timescale ""')],

@@ -14,9 +14,7 @@ export type FinancialMonth = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12;
 export type QuarterNumber = 1 | 2 | 3 | 4;
 export type Quarter = { fy: FinancialYear; q: QuarterNumber };
 export type Timescale =
-  | { kind: "quarter"; quarter: Quarter }
-  | { kind: "range"; from: Quarter; to: Quarter }
-  | { kind: "ongoing" };
+  { kind: "quarter"; quarter: Quarter } | { kind: "range"; from: Quarter; to: Quarter } | { kind: "ongoing" };
 
 /** The shape zod `.transform`/`.superRefine` callers want: no throwing. */
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -81,7 +79,9 @@ export function isFinancialYear(value: unknown): value is FinancialYear {
 
 function assertFinancialYear(fy: number): void {
   if (!isFinancialYear(fy)) {
-    throw new RangeError(`Financial year must be a whole year from ${MIN_FINANCIAL_YEAR} to ${MAX_FINANCIAL_YEAR}; got ${fy}.`);
+    throw new RangeError(
+      `Financial year must be a whole year from ${MIN_FINANCIAL_YEAR} to ${MAX_FINANCIAL_YEAR}; got ${fy}.`,
+    );
   }
 }
 
@@ -135,7 +135,8 @@ export function isFinancialMonth(value: unknown): value is FinancialMonth {
 }
 
 function assertFinancialMonth(m: number): asserts m is FinancialMonth {
-  if (!isFinancialMonth(m)) throw new RangeError(`Financial month must be a whole number from 1 (April) to 12 (March); got ${m}.`);
+  if (!isFinancialMonth(m))
+    throw new RangeError(`Financial month must be a whole number from 1 (April) to 12 (March); got ${m}.`);
 }
 
 /** The financial year a date (read in UTC) falls in: 31 Mar 2025 → 2024, 1 Apr 2025 → 2025. */

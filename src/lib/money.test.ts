@@ -149,11 +149,15 @@ describe("formatMoney", () => {
 
   it("is symmetric about zero", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: MAX_PENCE }), fc.constantFrom("compact", "full" as const), (pence, style) => {
-        const positive = formatMoney(pence, { style });
-        const negative = formatMoney(-pence, { style });
-        expect(negative === positive || negative === `-${positive}`).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: MAX_PENCE }),
+        fc.constantFrom("compact", "full" as const),
+        (pence, style) => {
+          const positive = formatMoney(pence, { style });
+          const negative = formatMoney(-pence, { style });
+          expect(negative === positive || negative === `-${positive}`).toBe(true);
+        },
+      ),
     );
   });
 

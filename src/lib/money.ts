@@ -54,7 +54,10 @@ export function parsePounds(text: string): PenceParseResult {
   if (decimals !== undefined && decimals.length === 0) return { ok: false, error: describe(text) };
   if (whole === "" && decimals === undefined) return { ok: false, error: describe(text) };
   if (decimals !== undefined && decimals.length > 2) {
-    return { ok: false, error: `"${text.trim()}" has too many decimal places: use at most two decimal places (pence).` };
+    return {
+      ok: false,
+      error: `"${text.trim()}" has too many decimal places: use at most two decimal places (pence).`,
+    };
   }
 
   const digits = whole.replace(/,/g, "").replace(/^0+(?=\d)/, "");
@@ -112,7 +115,9 @@ export function formatMoney(pence: Pence, options: { style?: MoneyStyle } = {}):
  */
 export function formatMoneyPair(a: Pence, b: Pence): [string, string] {
   const compact: [string, string] = [formatMoney(a), formatMoney(b)];
-  return a !== b && compact[0] === compact[1] ? [formatMoney(a, { style: "full" }), formatMoney(b, { style: "full" })] : compact;
+  return a !== b && compact[0] === compact[1]
+    ? [formatMoney(a, { style: "full" }), formatMoney(b, { style: "full" })]
+    : compact;
 }
 
 function formatFull(abs: number): string {

@@ -7,8 +7,7 @@ import { DomainError } from "@/server/errors";
 
 /** What every server action returns; forms show `message` and each field's errors. */
 export type ActionState<T = unknown> =
-  | { ok: true; message?: string; data: T }
-  | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+  { ok: true; message?: string; data: T } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
 
 export interface ActionOutcome<T> {
   data: T;

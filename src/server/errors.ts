@@ -24,7 +24,10 @@ export const invalidField = (field: string, message: string) =>
   new DomainError("INVALID", message, { [field]: [message] });
 /** Optimistic concurrency: the record changed since the user loaded it. */
 export const stale = (what: string) =>
-  new DomainError("STALE", `${what} was changed by someone else since you opened it. Reload to see their change, then try again.`);
+  new DomainError(
+    "STALE",
+    `${what} was changed by someone else since you opened it. Reload to see their change, then try again.`,
+  );
 
 /** Postgres/Prisma unique-constraint violation, so use cases can turn a race into a field error. */
 export function isUniqueViolation(error: unknown): boolean {

@@ -46,8 +46,18 @@ test.describe("administrator", () => {
 const OTHER_ROLES = [
   { who: "finance director", email: DEMO.finance, name: "Priya Shah", role: "Finance director / PMO" },
   { who: "programme lead", email: DEMO.lead, name: "Sarah Collins", role: "Programme / scheme lead" },
-  { who: "clinical approver (medical)", email: DEMO.medical, name: "Dr James Wright", role: "Clinical approver (medical)" },
-  { who: "clinical approver (nursing)", email: DEMO.nursing, name: "Helen Adeyemi", role: "Clinical approver (nursing)" },
+  {
+    who: "clinical approver (medical)",
+    email: DEMO.medical,
+    name: "Dr James Wright",
+    role: "Clinical approver (medical)",
+  },
+  {
+    who: "clinical approver (nursing)",
+    email: DEMO.nursing,
+    name: "Helen Adeyemi",
+    role: "Clinical approver (nursing)",
+  },
   { who: "board member", email: DEMO.board, name: "Margaret Ellis", role: "Board member" },
 ];
 

@@ -10,7 +10,9 @@ async function writeForms(page: Page): Promise<string[]> {
     forms
       .filter((form) => !form.closest("[data-app-header]"))
       .filter((form) => (form.getAttribute("method") ?? "").toLowerCase() !== "get")
-      .filter((form) => form.querySelector('button:not([type]), button[type="submit"], input[type="submit"], input[type="image"]'))
+      .filter((form) =>
+        form.querySelector('button:not([type]), button[type="submit"], input[type="submit"], input[type="image"]'),
+      )
       .map((form) => form.outerHTML.slice(0, 300)),
   );
 }
@@ -36,7 +38,8 @@ test("a board member finds no write controls on any page they can reach", async 
     await test.step(path, async () => {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-      if (refused.includes(path)) await expect(page.getByRole("heading", { level: 1 })).toContainText("You do not have access");
+      if (refused.includes(path))
+        await expect(page.getByRole("heading", { level: 1 })).toContainText("You do not have access");
       expect(await writeForms(page), `forms a board member could submit on ${path}`).toEqual([]);
       // Header: no organisation switcher (one organisation), and sign-out is not a form.
       await expect(page.locator("[data-app-header] form")).toHaveCount(0);
@@ -54,7 +57,10 @@ test.describe("forged server action calls", () => {
   async function createUserActionOf(page: Page): Promise<{ actionId: string; organisationId: string }> {
     await page.goto("/admin/users");
     const form = page.locator("main form").filter({ has: page.getByRole("button", { name: "Create user" }) });
-    const organisationId = await form.getByLabel("Organisation", { exact: true }).locator("option", { hasText: "Barts Health NHS Trust" }).getAttribute("value");
+    const organisationId = await form
+      .getByLabel("Organisation", { exact: true })
+      .locator("option", { hasText: "Barts Health NHS Trust" })
+      .getAttribute("value");
     const request = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
     await form.getByRole("button", { name: "Create user" }).click();
     const actionId = (await request).headers()["next-action"];
@@ -68,13 +74,21 @@ test.describe("forged server action calls", () => {
    * Calls the action from inside `page` the way React does: Next-Action header and the
    * arguments (previous state, form data) in React's reply encoding. Returns status and body.
    */
-  async function forgeCreateUser(page: Page, actionId: string, fields: Record<string, string>): Promise<{ status: number; body: string }> {
+  async function forgeCreateUser(
+    page: Page,
+    actionId: string,
+    fields: Record<string, string>,
+  ): Promise<{ status: number; body: string }> {
     return page.evaluate(
       async ({ actionId, fields }) => {
         const body = new FormData();
         for (const [name, value] of Object.entries(fields)) body.append(`_1_${name}`, value);
         body.append("0", JSON.stringify([null, "$K1"]));
-        const response = await fetch("/admin/users", { method: "POST", headers: { "Next-Action": actionId, Accept: "text/x-component" }, body });
+        const response = await fetch("/admin/users", {
+          method: "POST",
+          headers: { "Next-Action": actionId, Accept: "text/x-component" },
+          body,
+        });
         return { status: response.status, body: await response.text() };
       },
       { actionId, fields },
@@ -82,7 +96,15 @@ test.describe("forged server action calls", () => {
   }
 
   function newUserFields(email: string, organisationId: string): Record<string, string> {
-    return { name: "Forged Account", email, jobTitle: "", password: "Forged-password-2026", organisationId, role: "ADMIN", clinicalCapacity: "" };
+    return {
+      name: "Forged Account",
+      email,
+      jobTitle: "",
+      password: "Forged-password-2026",
+      organisationId,
+      role: "ADMIN",
+      clinicalCapacity: "",
+    };
   }
 
   test("a board member's forged 'Create user' call is refused and creates nothing", async ({ browser }) => {
@@ -118,7 +140,9 @@ test.describe("forged server action calls", () => {
 
       for (const email of [boardEmail, anonymousEmail]) {
         await submitSignIn(anonymousPage, email, "Forged-password-2026");
-        await expect(anonymousPage.getByRole("main").getByRole("alert")).toHaveText("The email or password is not right.");
+        await expect(anonymousPage.getByRole("main").getByRole("alert")).toHaveText(
+          "The email or password is not right.",
+        );
         await expect(anonymousPage).toHaveURL(/\/sign-in/);
       }
       // The control account exists and works, so the failures above are not a broken sign-in.

@@ -50,28 +50,45 @@ function gateBlock(page: Page, gate: 1 | 2 | 3): Locator {
 
 /** The failed criteria a gate lists, read from their "Fix this: <criterion>" links (the criterion is for screen readers). */
 async function missing(page: Page, gate: 1 | 2 | 3): Promise<string[]> {
-  const links = await gateBlock(page, gate).getByRole("link", { name: /^Fix this\b/ }).allTextContents();
+  const links = await gateBlock(page, gate)
+    .getByRole("link", { name: /^Fix this\b/ })
+    .allTextContents();
   return links.map((t) => t.replace(/^Fix this: /, "").trim());
 }
 
 /** The value shown next to a term of the scheme's summary ("Stage"). */
 function summaryValue(page: Page, term: string): Locator {
-  return page.getByRole("main").locator("dt", { hasText: new RegExp(`^${term}$`) }).locator("xpath=following-sibling::dd[1]");
+  return page
+    .getByRole("main")
+    .locator("dt", { hasText: new RegExp(`^${term}$`) })
+    .locator("xpath=following-sibling::dd[1]");
 }
 
 /** The decision history of the gateway panel, newest first. */
 function decisionHistory(page: Page): Locator {
-  return card(page, "Gateways").getByRole("heading", { level: 3, name: "Decision history" }).locator("xpath=following-sibling::ol[1]").locator(":scope > li");
+  return card(page, "Gateways")
+    .getByRole("heading", { level: 3, name: "Decision history" })
+    .locator("xpath=following-sibling::ol[1]")
+    .locator(":scope > li");
 }
 
 /** Finance's dashboard (their trust, this year): the maturity table's in-year value per stage. */
 async function maturityByStage(page: Page): Promise<Record<string, string>> {
   await page.goto("/dashboard");
   await expect(page.getByRole("heading", { level: 1, name: "Finance dashboard" })).toBeVisible();
-  await expect(page.getByRole("main").locator("h1").locator("xpath=preceding-sibling::p")).toHaveText(`Barts Health NHS Trust · ${FY_TEXT}`);
+  await expect(page.getByRole("main").locator("h1").locator("xpath=preceding-sibling::p")).toHaveText(
+    `Barts Health NHS Trust · ${FY_TEXT}`,
+  );
   const table = page.getByRole("table", { name: "In-year value by stage, and the unidentified gap" });
   await expect(table.getByRole("rowheader", { name: "Delivery", exact: true })).toBeVisible();
-  const rows = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [tr.querySelector("th")?.textContent?.trim() ?? "", tr.querySelector("td")?.textContent?.trim() ?? ""]));
+  const rows = await table
+    .locator("tbody tr")
+    .evaluateAll((trs) =>
+      trs.map((tr) => [
+        tr.querySelector("th")?.textContent?.trim() ?? "",
+        tr.querySelector("td")?.textContent?.trim() ?? "",
+      ]),
+    );
   return Object.fromEntries(rows);
 }
 
@@ -83,10 +100,14 @@ function qiaStatusLine(page: Page): Locator {
 /** As a clinical approver: from the home page's "Waiting for you", finds the scheme awaiting their signature and signs its QIA as approved. */
 async function signQia(page: Page, capacity: "medical" | "nursing") {
   await page.goto("/");
-  await card(page, "Waiting for you").getByRole("link", { name: /^\d+ QIAs? awaits? your signature$/ }).click();
+  await card(page, "Waiting for you")
+    .getByRole("link", { name: /^\d+ QIAs? awaits? your signature$/ })
+    .click();
   await expect(page).toHaveURL(/\/qia\?view=awaiting-me$/);
   await expect(page.getByRole("heading", { level: 1, name: "Quality impact assessments" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "QIA lists" }).getByRole("link", { name: "Awaiting my signature" })).toHaveAttribute("aria-current", "page");
+  await expect(
+    page.getByRole("navigation", { name: "QIA lists" }).getByRole("link", { name: "Awaiting my signature" }),
+  ).toHaveAttribute("aria-current", "page");
   const row = page.getByRole("row").filter({ hasText: TITLE });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText(capacity === "medical" ? "Medical: awaited" : "Medical: Dr James Wright");
@@ -103,11 +124,16 @@ async function signQia(page: Page, capacity: "medical" | "nursing") {
   await form.getByLabel("Comment").fill(`E2E ${capacity} sign-off: mitigations proportionate.`);
   await form.getByRole("button", { name: "Record my sign-off" }).click();
   // The form goes once the capacity is signed, so the signature list is the confirmation.
-  const who = capacity === "medical" ? "Medical signatory: Approved by Dr James Wright" : "Nursing signatory: Approved by Helen Adeyemi";
+  const who =
+    capacity === "medical"
+      ? "Medical signatory: Approved by Dr James Wright"
+      : "Nursing signatory: Approved by Helen Adeyemi";
   await expect(signOff.getByRole("listitem").filter({ hasText: who })).toHaveCount(1);
 }
 
-test("a lead creates a scheme, screens its QIA and EIA and submits it; finance approves gateway 1", async ({ browser }) => {
+test("a lead creates a scheme, screens its QIA and EIA and submits it; finance approves gateway 1", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const lead = await signedInContext(browser, DEMO.lead);
   const page = lead.page;
@@ -119,7 +145,9 @@ test("a lead creates a scheme, screens its QIA and EIA and submits it; finance a
   const create = page.locator("main form");
   await waitForHydration(create);
   await create.getByLabel("Title").fill(TITLE);
-  await create.getByLabel("Description").fill("Move agency nursing shifts onto the bank through e-rostering and a bank rate uplift.");
+  await create
+    .getByLabel("Description")
+    .fill("Move agency nursing shifts onto the bank through e-rostering and a bank rate uplift.");
   await create.getByLabel("Category", { exact: true }).selectOption({ label: "Pay" });
   await create.getByLabel("Sub-category (optional)").fill("Agency");
   await create.getByLabel("Recurrent?").selectOption({ label: "Recurrent" });
@@ -145,18 +173,28 @@ test("a lead creates a scheme, screens its QIA and EIA and submits it; finance a
   // Gateway 1 waits for the two screenings only.
   await expect(summaryValue(page, "Stage")).toHaveText("Opportunity");
   await expect(summaryValue(page, "Workstream")).toHaveText(workstreams[0]!);
-  await expect(gateBlock(page, 1).getByRole("heading", { level: 3 })).toHaveText("Gateway 1: opportunity to planning(next)");
-  expect(await missing(page, 1)).toEqual(["The quality impact screening has not been answered.", "The equality impact screening has not been answered."]);
+  await expect(gateBlock(page, 1).getByRole("heading", { level: 3 })).toHaveText(
+    "Gateway 1: opportunity to planning(next)",
+  );
+  expect(await missing(page, 1)).toEqual([
+    "The quality impact screening has not been answered.",
+    "The equality impact screening has not been answered.",
+  ]);
   await expect(decisionHistory(page)).toHaveCount(0);
   await expect(card(page, "Gateways")).toContainText("No gateway decisions yet.");
   await expectNoSeriousA11yViolations(page, "/schemes/[id] gateway panel (lead, opportunity)");
 
   // QIA screening: Safe is negative, 3 x 4 = 12 > 8; the other five have no impact.
-  await card(page, "Quality and equality impact").getByRole("link", { name: "Quality impact assessment", exact: true }).click();
+  await card(page, "Quality and equality impact")
+    .getByRole("link", { name: "Quality impact assessment", exact: true })
+    .click();
   await expect(page).toHaveURL(`${schemePath}/qia`);
   await expect(page.getByText("No QIA has been started for this scheme.")).toBeVisible();
   await expectNoSeriousA11yViolations(page, "/schemes/[id]/qia not started");
-  const start = page.getByRole("main").locator("form").filter({ has: page.getByRole("button", { name: "Start the QIA" }) });
+  const start = page
+    .getByRole("main")
+    .locator("form")
+    .filter({ has: page.getByRole("button", { name: "Start the QIA" }) });
   await waitForHydration(start);
   await start.getByRole("button", { name: "Start the QIA" }).click();
   const screening = card(page, "Screening").locator("form");
@@ -168,9 +206,13 @@ test("a lead creates a scheme, screens its QIA and EIA and submits it; finance a
     await group.getByLabel(`Impact on ${dimension.toLowerCase()}`).selectOption(negative ? "NEGATIVE" : "NONE");
     await group.getByLabel("Likelihood", { exact: true }).selectOption(negative ? "3" : "1");
     await group.getByLabel("Consequence", { exact: true }).selectOption(negative ? "4" : "1");
-    await expect(group.getByTestId(/^score-/)).toHaveText(negative ? "Score 12 — above 8: full QIA required" : "Score 1");
+    await expect(group.getByTestId(/^score-/)).toHaveText(
+      negative ? "Score 12 — above 8: full QIA required" : "Score 1",
+    );
   }
-  await expect(screening.getByRole("status").filter({ hasText: /^Full QIA required/ })).toHaveText("Full QIA required: Safe scores above 8 with a negative impact.");
+  await expect(screening.getByRole("status").filter({ hasText: /^Full QIA required/ })).toHaveText(
+    "Full QIA required: Safe scores above 8 with a negative impact.",
+  );
   await screening.getByRole("button", { name: "Save screening" }).click();
   await expect(screening.getByRole("status").first()).toHaveText("Screening saved: a full QIA is required.");
   await expect(page.getByText("Full QIA required: Safe (12).", { exact: true })).toBeVisible();
@@ -179,9 +221,14 @@ test("a lead creates a scheme, screens its QIA and EIA and submits it; finance a
 
   // EIA screening: no impact on any of the nine protected characteristics.
   await page.getByRole("link", { name: "Back to the scheme" }).click();
-  await card(page, "Quality and equality impact").getByRole("link", { name: "Equality impact assessment", exact: true }).click();
+  await card(page, "Quality and equality impact")
+    .getByRole("link", { name: "Equality impact assessment", exact: true })
+    .click();
   await expect(page).toHaveURL(`${schemePath}/eia`);
-  const startEia = page.getByRole("main").locator("form").filter({ has: page.getByRole("button", { name: "Start the EIA" }) });
+  const startEia = page
+    .getByRole("main")
+    .locator("form")
+    .filter({ has: page.getByRole("button", { name: "Start the EIA" }) });
   await waitForHydration(startEia);
   await startEia.getByRole("button", { name: "Start the EIA" }).click();
   const eia = card(page, "Screening: the nine protected characteristics").locator("form");
@@ -200,11 +247,15 @@ test("a lead creates a scheme, screens its QIA and EIA and submits it; finance a
   await expect(gateBlock(page, 1)).toContainText("All criteria are met.");
   await expect(card(page, "Quality and equality impact")).toContainText("Version 1: Draft · full QIA required");
   await expect(card(page, "Gateways").getByRole("button", { name: "Record the decision" })).toHaveCount(0);
-  const submit = card(page, "Gateways").locator("form").filter({ has: page.getByRole("button", { name: "Submit for gateway 1" }) });
+  const submit = card(page, "Gateways")
+    .locator("form")
+    .filter({ has: page.getByRole("button", { name: "Submit for gateway 1" }) });
   await waitForHydration(submit);
   await submit.getByRole("button", { name: "Submit for gateway 1" }).click();
   // The form goes as the scheme awaits its decision: the panel's stage line confirms it.
-  await expect(card(page, "Gateways")).toContainText(/Stage: Opportunity · awaiting the gateway 1 decision since \d{1,2} \w{3} \d{4}/);
+  await expect(card(page, "Gateways")).toContainText(
+    /Stage: Opportunity · awaiting the gateway 1 decision since \d{1,2} \w{3} \d{4}/,
+  );
   await expect(card(page, "Gateways").getByRole("button", { name: /^Submit for gateway/ })).toHaveCount(0);
   await lead.context.close();
 
@@ -212,18 +263,30 @@ test("a lead creates a scheme, screens its QIA and EIA and submits it; finance a
   const finance = await signedInContext(browser, DEMO.finance);
   const fp = finance.page;
   await fp.goto("/");
-  await card(fp, "Waiting for you").getByRole("link", { name: /^\d+ gateway decisions?$/ }).click();
+  await card(fp, "Waiting for you")
+    .getByRole("link", { name: /^\d+ gateway decisions?$/ })
+    .click();
   await expect(fp).toHaveURL("/gateways");
   await expect(fp.getByRole("heading", { level: 1, name: "Gateway pipeline" })).toBeVisible();
   const pipeline = fp.getByRole("table", { name: "Schemes awaiting a gateway decision, oldest submission first" });
   const row = pipeline.getByRole("row").filter({ hasText: TITLE });
   await expect(row).toHaveCount(1);
-  await expect(row.getByRole("cell")).toHaveText([`${schemeCode} ${TITLE}`, "1", "Barts Health NHS Trust", "Sarah Collins", formatMoney(IN_YEAR_PENCE), /^\d{1,2} \w{3} \d{4}$/, "You can decide"]);
+  await expect(row.getByRole("cell")).toHaveText([
+    `${schemeCode} ${TITLE}`,
+    "1",
+    "Barts Health NHS Trust",
+    "Sarah Collins",
+    formatMoney(IN_YEAR_PENCE),
+    /^\d{1,2} \w{3} \d{4}$/,
+    "You can decide",
+  ]);
   await expectNoSeriousA11yViolations(fp, "/gateways (finance)");
   await row.getByRole("link", { name: `${schemeCode} ${TITLE}` }).click();
   await expect(fp).toHaveURL(`${schemePath}#gateway`);
 
-  const decide = card(fp, "Gateways").locator("form").filter({ has: fp.getByRole("button", { name: "Record the decision" }) });
+  const decide = card(fp, "Gateways")
+    .locator("form")
+    .filter({ has: fp.getByRole("button", { name: "Record the decision" }) });
   await waitForHydration(decide);
   await expectNoSeriousA11yViolations(fp, "/schemes/[id] gateway panel with the decision form (finance)");
 
@@ -233,7 +296,9 @@ test("a lead creates a scheme, screens its QIA and EIA and submits it; finance a
   await expect(decide.getByRole("alert")).toHaveText("Some answers need correcting.");
   const reason = decide.getByLabel("Reason or comments");
   await expect(reason).toHaveAttribute("aria-invalid", "true");
-  await expect(reason).toHaveAccessibleDescription("Needed to reject or defer. Error: Give the reason for rejecting (at least 3 characters)");
+  await expect(reason).toHaveAccessibleDescription(
+    "Needed to reject or defer. Error: Give the reason for rejecting (at least 3 characters)",
+  );
   await expect(decide.getByLabel("Decision at gateway 1")).toHaveValue("REJECT");
   await expectNoSeriousA11yViolations(fp, "/schemes/[id] decision form with an error (finance)");
   await fp.reload();
@@ -249,9 +314,13 @@ test("a lead creates a scheme, screens its QIA and EIA and submits it; finance a
   await expect(card(fp, "Gateways")).toContainText("Stage: Planning");
   const history = decisionHistory(fp);
   await expect(history).toHaveCount(2);
-  await expect(history.nth(0).locator("p").first()).toHaveText(/^Approved · gateway 1 · Opportunity → Planning · Priya Shah, \d{1,2} \w{3} \d{4}$/);
+  await expect(history.nth(0).locator("p").first()).toHaveText(
+    /^Approved · gateway 1 · Opportunity → Planning · Priya Shah, \d{1,2} \w{3} \d{4}$/,
+  );
   await expect(history.nth(0)).toContainText("E2E: a clear case, the agency premium is well evidenced.");
-  await expect(history.nth(1).locator("p").first()).toHaveText(/^Submitted · gateway 1 · Opportunity · Sarah Collins, \d{1,2} \w{3} \d{4}$/);
+  await expect(history.nth(1).locator("p").first()).toHaveText(
+    /^Submitted · gateway 1 · Opportunity · Sarah Collins, \d{1,2} \w{3} \d{4}$/,
+  );
   await expect(gateBlock(fp, 2).getByRole("heading", { level: 3 })).toHaveText("Gateway 2: planning to delivery(next)");
 
   await fp.goto("/gateways");
@@ -259,7 +328,9 @@ test("a lead creates a scheme, screens its QIA and EIA and submits it; finance a
   await finance.context.close();
 });
 
-test("gateway 2 lists what is missing and refuses the submission until the plan adds up and both clinicians have signed the full QIA", async ({ browser }) => {
+test("gateway 2 lists what is missing and refuses the submission until the plan adds up and both clinicians have signed the full QIA", async ({
+  browser,
+}) => {
   test.setTimeout(150_000);
   expect(schemePath, "the scheme of the first test").not.toBe("");
   const lead = await signedInContext(browser, DEMO.lead);
@@ -277,20 +348,32 @@ test("gateway 2 lists what is missing and refuses the submission until the plan 
   const planShort = `Monthly plan for ${FY_TEXT} adds up to £1,199,999 but the in-year value is £1,200,000.`;
   const medical = "The full QIA has not been signed off by the medical signatory.";
   const nursing = "The full QIA has not been signed off by the nursing signatory.";
-  await expect.poll(() => missing(page, 2), { message: "gateway 2's missing criteria" }).toEqual([
-    planShort,
-    "The scheme has no activity or milestone.",
-    "The scheme has no KPI.",
-    "The scheme's risks have not been assessed: its risk register is empty.",
-    medical,
-    nursing,
-  ]);
-  await expect(gateBlock(page, 2).getByRole("link", { name: /^Fix this\b/ }).filter({ hasText: planShort })).toHaveAttribute("href", `${schemePath}#financials`);
-  await expect(gateBlock(page, 2).getByRole("link", { name: /^Fix this\b/ }).filter({ hasText: medical })).toHaveAttribute("href", `${schemePath}/qia`);
+  await expect
+    .poll(() => missing(page, 2), { message: "gateway 2's missing criteria" })
+    .toEqual([
+      planShort,
+      "The scheme has no activity or milestone.",
+      "The scheme has no KPI.",
+      "The scheme's risks have not been assessed: its risk register is empty.",
+      medical,
+      nursing,
+    ]);
+  await expect(
+    gateBlock(page, 2)
+      .getByRole("link", { name: /^Fix this\b/ })
+      .filter({ hasText: planShort }),
+  ).toHaveAttribute("href", `${schemePath}#financials`);
+  await expect(
+    gateBlock(page, 2)
+      .getByRole("link", { name: /^Fix this\b/ })
+      .filter({ hasText: medical }),
+  ).toHaveAttribute("href", `${schemePath}/qia`);
   await expectNoSeriousA11yViolations(page, "/schemes/[id] gateway 2 checklist failing (lead)");
 
   // The server refuses a submission while the criteria fail, and says why.
-  const submit = card(page, "Gateways").locator("form").filter({ has: page.getByRole("button", { name: "Submit for gateway 2" }) });
+  const submit = card(page, "Gateways")
+    .locator("form")
+    .filter({ has: page.getByRole("button", { name: "Submit for gateway 2" }) });
   await waitForHydration(submit);
   await submit.getByRole("button", { name: "Submit for gateway 2" }).click();
   await expect(submit.getByRole("alert")).toHaveText(
@@ -302,10 +385,18 @@ test("gateway 2 lists what is missing and refuses the submission until the plan 
   await planCell(page, 12).fill(String(MONTHLY_PLAN));
   await grid.getByRole("button", { name: `Save ${FY_TEXT} financials` }).click();
   await expect(grid.getByRole("status").first()).toHaveText("Saved 1 month.");
-  await expect(grid.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Plan", exact: true }) }).getByRole("cell").last()).toHaveText("£1,200,000");
+  await expect(
+    grid
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader", { name: "Plan", exact: true }) })
+      .getByRole("cell")
+      .last(),
+  ).toHaveText("£1,200,000");
 
   const milestone = `E2E e-rostering live on all adult wards ${SUFFIX}`;
-  const addMilestone = card(page, "Milestones").locator("form").filter({ has: page.getByRole("button", { name: "Add milestone" }) });
+  const addMilestone = card(page, "Milestones")
+    .locator("form")
+    .filter({ has: page.getByRole("button", { name: "Add milestone" }) });
   await waitForHydration(addMilestone);
   await addMilestone.getByLabel("Milestone").fill(milestone);
   await addMilestone.getByLabel("Due date (optional)").fill(isoDateFromToday(60));
@@ -323,7 +414,9 @@ test("gateway 2 lists what is missing and refuses the submission until the plan 
   await addKpi.getByLabel("Target (optional)").fill("4");
   await addKpi.getByRole("button", { name: "Add KPI" }).click();
   await expect(addKpi.getByRole("status")).toHaveText("KPI added.");
-  await expect(card(page, "KPIs").getByRole("listitem").filter({ hasText: kpi })).toHaveText(`${kpi} (%, lower is better) · baseline 9.5 · target 4`);
+  await expect(card(page, "KPIs").getByRole("listitem").filter({ hasText: kpi })).toHaveText(
+    `${kpi} (%, lower is better) · baseline 9.5 · target 4`,
+  );
 
   // A risk on the scheme's register.
   const riskTitle = `E2E bank fill rate too low ${SUFFIX}`;
@@ -336,7 +429,11 @@ test("gateway 2 lists what is missing and refuses the submission until the plan 
   await raise.getByLabel("Event").fill("there is a risk that bank shifts stay unfilled");
   await raise.getByLabel("Effect").fill("which would lead to agency use continuing and the saving slipping");
   await raise.getByLabel("Category").selectOption({ label: "Financial" });
-  for (const [legend, l, c] of [["Inherent risk", 4, 3], ["Current risk", 3, 3], ["Target risk", 2, 3]] as const) {
+  for (const [legend, l, c] of [
+    ["Inherent risk", 4, 3],
+    ["Current risk", 3, 3],
+    ["Target risk", 2, 3],
+  ] as const) {
     const group = raise.getByRole("group", { name: legend });
     await group.getByLabel("Likelihood", { exact: true }).selectOption(String(l));
     await group.getByLabel("Consequence", { exact: true }).selectOption(String(c));
@@ -350,14 +447,22 @@ test("gateway 2 lists what is missing and refuses the submission until the plan 
 
   // The full QIA, then off to the signatories.
   await page.goto(`${schemePath}/qia`);
-  const full = card(page, "Full QIA").locator("form").filter({ has: page.getByRole("button", { name: "Save full QIA" }) });
+  const full = card(page, "Full QIA")
+    .locator("form")
+    .filter({ has: page.getByRole("button", { name: "Save full QIA" }) });
   await waitForHydration(full);
   const safe = full.getByRole("group", { name: "Safe (screening score 12)" });
-  await safe.getByLabel("Impact on quality").fill("Fewer agency nurses on night shifts could leave wards short when bank shifts go unfilled.");
-  await safe.getByLabel("Mitigations").fill("Daily staffing huddle; agency kept as the last resort above the safe-staffing floor.");
+  await safe
+    .getByLabel("Impact on quality")
+    .fill("Fewer agency nurses on night shifts could leave wards short when bank shifts go unfilled.");
+  await safe
+    .getByLabel("Mitigations")
+    .fill("Daily staffing huddle; agency kept as the last resort above the safe-staffing floor.");
   await safe.getByLabel("Residual likelihood").selectOption("2");
   await safe.getByLabel("Residual consequence").selectOption("3");
-  await full.getByLabel("Impact summary").fill("A small risk to safe staffing, mitigated by the daily huddle and the safe-staffing floor.");
+  await full
+    .getByLabel("Impact summary")
+    .fill("A small risk to safe staffing, mitigated by the daily huddle and the safe-staffing floor.");
   await full.getByLabel("Post-implementation review date").fill(isoDateFromToday(180));
   const indicator = full.getByRole("group", { name: "New indicator 1" });
   await indicator.getByLabel("Name").fill(`E2E shifts below safe staffing ${SUFFIX}`);
@@ -369,11 +474,16 @@ test("gateway 2 lists what is missing and refuses the submission until the plan 
   await expect(full.getByRole("status")).toHaveText("Full QIA saved.");
   await expect(full.getByRole("group", { name: `Indicator: E2E shifts below safe staffing ${SUFFIX}` })).toBeVisible();
   await expectNoSeriousA11yViolations(page, "/schemes/[id]/qia full QIA filled in (lead)");
-  const send = card(page, "Full QIA").locator("form").filter({ has: page.getByRole("button", { name: "Send for sign-off" }) });
+  const send = card(page, "Full QIA")
+    .locator("form")
+    .filter({ has: page.getByRole("button", { name: "Send for sign-off" }) });
   await waitForHydration(send);
   await send.getByRole("button", { name: "Send for sign-off" }).click();
   await expect(qiaStatusLine(page)).toHaveText("Version 1: Awaiting sign-off · threshold 8 · lead Sarah Collins");
-  await expect(card(page, "Sign-off").getByRole("listitem")).toHaveText(["Medical signatory: awaited", "Nursing signatory: awaited"]);
+  await expect(card(page, "Sign-off").getByRole("listitem")).toHaveText([
+    "Medical signatory: awaited",
+    "Nursing signatory: awaited",
+  ]);
   await expect(card(page, "Sign-off").locator("form")).toHaveCount(0); // the lead never signs
   await expectNoSeriousA11yViolations(page, "/schemes/[id]/qia awaiting sign-off (lead)");
 
@@ -383,7 +493,10 @@ test("gateway 2 lists what is missing and refuses the submission until the plan 
   await medicalUser.context.close();
   await page.goto(schemePath);
   expect(await missing(page, 2)).toEqual([nursing]);
-  await expect(card(page, "Quality and equality impact").getByRole("listitem")).toHaveText(["Medical: Approved by Dr James Wright", "Nursing signature awaited"]);
+  await expect(card(page, "Quality and equality impact").getByRole("listitem")).toHaveText([
+    "Medical: Approved by Dr James Wright",
+    "Nursing signature awaited",
+  ]);
 
   const nursingUser = await signedInContext(browser, DEMO.nursing);
   await signQia(nursingUser.page, "nursing");
@@ -393,58 +506,89 @@ test("gateway 2 lists what is missing and refuses the submission until the plan 
   // Every criterion met: the lead submits gateway 2.
   await page.goto(schemePath);
   await expect(gateBlock(page, 2)).toContainText("All criteria are met.");
-  const submitAgain = card(page, "Gateways").locator("form").filter({ has: page.getByRole("button", { name: "Submit for gateway 2" }) });
+  const submitAgain = card(page, "Gateways")
+    .locator("form")
+    .filter({ has: page.getByRole("button", { name: "Submit for gateway 2" }) });
   await waitForHydration(submitAgain);
   await submitAgain.getByRole("button", { name: "Submit for gateway 2" }).click();
-  await expect(card(page, "Gateways")).toContainText(/Stage: Planning · awaiting the gateway 2 decision since \d{1,2} \w{3} \d{4}/);
+  await expect(card(page, "Gateways")).toContainText(
+    /Stage: Planning · awaiting the gateway 2 decision since \d{1,2} \w{3} \d{4}/,
+  );
   await lead.context.close();
 });
 
-test("finance approves gateway 2: the scheme is in Delivery, its plan locked and baselined, and the dashboard counts it", async ({ browser }) => {
+test("finance approves gateway 2: the scheme is in Delivery, its plan locked and baselined, and the dashboard counts it", async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   expect(schemePath, "the scheme of the first test").not.toBe("");
   const finance = await signedInContext(browser, DEMO.finance);
   const page = finance.page;
   const before = await maturityByStage(page);
-  await expect(card(page, "Awaiting decisions").getByRole("link", { name: /a gateway decision$/ })).toHaveText(/^(1 scheme awaits|([2-9]|\d{2,}) schemes await) a gateway decision$/);
+  await expect(card(page, "Awaiting decisions").getByRole("link", { name: /a gateway decision$/ })).toHaveText(
+    /^(1 scheme awaits|([2-9]|\d{2,}) schemes await) a gateway decision$/,
+  );
 
   await page.goto("/gateways");
-  const row = page.getByRole("table", { name: "Schemes awaiting a gateway decision, oldest submission first" }).getByRole("row").filter({ hasText: TITLE });
+  const row = page
+    .getByRole("table", { name: "Schemes awaiting a gateway decision, oldest submission first" })
+    .getByRole("row")
+    .filter({ hasText: TITLE });
   await expect(row.getByRole("cell").nth(1)).toHaveText("2");
   await row.getByRole("link", { name: `${schemeCode} ${TITLE}` }).click();
   await expect(page).toHaveURL(`${schemePath}#gateway`);
   await expect(planCell(page, 1)).toBeEditable();
 
-  const decide = card(page, "Gateways").locator("form").filter({ has: page.getByRole("button", { name: "Record the decision" }) });
+  const decide = card(page, "Gateways")
+    .locator("form")
+    .filter({ has: page.getByRole("button", { name: "Record the decision" }) });
   await waitForHydration(decide);
   await decide.getByLabel("Decision at gateway 2").selectOption({ label: "Approve" });
   await decide.getByRole("button", { name: "Record the decision" }).click();
   await expect(summaryValue(page, "Stage")).toHaveText("Delivery");
-  await expect(decisionHistory(page).nth(0).locator("p").first()).toHaveText(/^Approved · gateway 2 · Planning → Delivery · Priya Shah, \d{1,2} \w{3} \d{4}$/);
+  await expect(decisionHistory(page).nth(0).locator("p").first()).toHaveText(
+    /^Approved · gateway 2 · Planning → Delivery · Priya Shah, \d{1,2} \w{3} \d{4}$/,
+  );
   await expect(decisionHistory(page)).toHaveCount(4);
-  await expect(gateBlock(page, 3).getByRole("heading", { level: 3 })).toHaveText("Gateway 3: delivery to complete(next)");
+  await expect(gateBlock(page, 3).getByRole("heading", { level: 3 })).toHaveText(
+    "Gateway 3: delivery to complete(next)",
+  );
 
   // The plan is locked (even for finance, who re-baselines instead) and baseline 1 is listed.
   for (const m of [1, 12] as const) {
     await expect(planCell(page, m)).not.toBeEditable();
     await expect(planCell(page, m)).toHaveAttribute("aria-describedby", /note-locked/);
   }
-  await expect(page.getByText("The plan was baselined at gateway 2; only finance can re-baseline it, with a reason.")).toBeVisible();
-  const baselines = card(page, "Gateways").getByRole("heading", { level: 3, name: "Plan baselines" }).locator("xpath=following-sibling::ul[1]").getByRole("listitem");
+  await expect(
+    page.getByText("The plan was baselined at gateway 2; only finance can re-baseline it, with a reason."),
+  ).toBeVisible();
+  const baselines = card(page, "Gateways")
+    .getByRole("heading", { level: 3, name: "Plan baselines" })
+    .locator("xpath=following-sibling::ul[1]")
+    .getByRole("listitem");
   await expect(baselines).toHaveCount(1);
   await expect(baselines.first()).toHaveText(/^Baseline 1: £1\.2m · Priya Shah, \d{1,2} \w{3} \d{4} · at gateway 2$/);
   await expectNoSeriousA11yViolations(page, "/schemes/[id] gateway panel in delivery (finance)");
 
   // The dashboard: the scheme's £1.2m moved from Planning to Delivery.
   const after = await maturityByStage(page);
-  console.log(`Maturity: delivery ${before.Delivery} → ${after.Delivery}, planning ${before.Planning} → ${after.Planning}`);
+  console.log(
+    `Maturity: delivery ${before.Delivery} → ${after.Delivery}, planning ${before.Planning} → ${after.Planning}`,
+  );
   expectMovedBy(before.Delivery!, after.Delivery!, IN_YEAR_PENCE, "Delivery in-year value");
   expectMovedBy(before.Planning!, after.Planning!, -IN_YEAR_PENCE, "Planning in-year value");
 
   // The register filtered to Delivery lists it, with its in-year value.
-  await page.goto(`/schemes?stage=DELIVERY&year=${FY}-${String((FY + 1) % 100).padStart(2, "0")}&q=${encodeURIComponent(SUFFIX)}`);
-  await expect(page.getByRole("main").locator("h1").locator("xpath=preceding-sibling::p")).toHaveText(`${FY_TEXT} · 1 scheme match`);
-  const registerRow = page.getByRole("table", { name: /^Schemes matching the filters/ }).locator("tbody tr").filter({ hasText: TITLE });
+  await page.goto(
+    `/schemes?stage=DELIVERY&year=${FY}-${String((FY + 1) % 100).padStart(2, "0")}&q=${encodeURIComponent(SUFFIX)}`,
+  );
+  await expect(page.getByRole("main").locator("h1").locator("xpath=preceding-sibling::p")).toHaveText(
+    `${FY_TEXT} · 1 scheme match`,
+  );
+  const registerRow = page
+    .getByRole("table", { name: /^Schemes matching the filters/ })
+    .locator("tbody tr")
+    .filter({ hasText: TITLE });
   await expect(registerRow).toHaveCount(1);
   await expect(registerRow).toContainText("Delivery");
   await expect(registerRow).toContainText("£1.2m");
@@ -458,7 +602,9 @@ test("finance approves gateway 2: the scheme is in Delivery, its plan locked and
   await lead.context.close();
 });
 
-test("a board member sees the gateway panel without any write control, and no pipeline in their navigation", async ({ page }) => {
+test("a board member sees the gateway panel without any write control, and no pipeline in their navigation", async ({
+  page,
+}) => {
   expect(schemePath, "the scheme of the first test").not.toBe("");
   await signIn(page, DEMO.board);
   const nav = mainNav(page);

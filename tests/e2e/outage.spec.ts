@@ -63,7 +63,8 @@ let appOutput = "";
 async function waitForApp(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (app?.exitCode !== null && app?.exitCode !== undefined) throw new Error(`next start exited with ${app.exitCode}:\n${appOutput}`);
+    if (app?.exitCode !== null && app?.exitCode !== undefined)
+      throw new Error(`next start exited with ${app.exitCode}:\n${appOutput}`);
     try {
       const response = await fetch(url);
       if (response.ok) return;
@@ -130,7 +131,8 @@ test.beforeAll(async () => {
 });
 
 test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach("next-start-output.txt", { body: appOutput, contentType: "text/plain" });
+  if (testInfo.status !== testInfo.expectedStatus)
+    await testInfo.attach("next-start-output.txt", { body: appOutput, contentType: "text/plain" });
 });
 
 test.afterAll(async () => {

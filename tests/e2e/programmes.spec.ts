@@ -37,7 +37,11 @@ test("a lead finds their activities, marks an overdue one done and the route map
   expect(cards.length).toBeGreaterThan(1);
   expect(cards[0]!.overdue, "the first activity listed is overdue").toBe(true);
   const firstNotOverdue = cards.findIndex((c) => !c.overdue);
-  if (firstNotOverdue >= 0) expect(cards.slice(firstNotOverdue).some((c) => c.overdue), "overdue activities come first").toBe(false);
+  if (firstNotOverdue >= 0)
+    expect(
+      cards.slice(firstNotOverdue).some((c) => c.overdue),
+      "overdue activities come first",
+    ).toBe(false);
   const late = cards.find((c) => c.status === "LATE" && c.overdue);
   expect(late, "an overdue activity with status Late").toBeDefined();
 
@@ -69,21 +73,29 @@ test("a lead who sets an activity to Done is told it was saved", async ({ page }
   // Not a Late one: the test above needs those.
   const id = await page.locator("main > section").evaluateAll((sections) =>
     sections
-      .filter((s) => ["NOT_STARTED", "AT_RISK"].includes((s.querySelector('select[name="status"]') as HTMLSelectElement).value))
+      .filter((s) =>
+        ["NOT_STARTED", "AT_RISK"].includes((s.querySelector('select[name="status"]') as HTMLSelectElement).value),
+      )
       .map((s) => (s.querySelector('input[name="activityId"]') as HTMLInputElement).value)
       .at(0),
   );
   expect(id, "an open activity that is not started or at risk").toBeTruthy();
-  const activity = page.locator("main > section").filter({ has: page.locator(`input[name="activityId"][value="${id}"]`) });
+  const activity = page
+    .locator("main > section")
+    .filter({ has: page.locator(`input[name="activityId"][value="${id}"]`) });
   const form = activity.getByRole("form", { name: /^Update / });
   await waitForHydration(form);
   await form.getByLabel("Status", { exact: true }).selectOption({ label: "Done" });
   await form.getByRole("button", { name: "Save update" }).click();
   await expect(page.locator(`main details input[name="activityId"][value="${id}"]`)).toHaveCount(1);
-  await expect(page.getByRole("main").getByRole("status").filter({ hasText: "Activity updated." })).toBeVisible({ timeout: 2_000 });
+  await expect(page.getByRole("main").getByRole("status").filter({ hasText: "Activity updated." })).toBeVisible({
+    timeout: 2_000,
+  });
 });
 
-test("finance adds a workstream and an activity in Q4 2025/26, which the route map shows in that quarter", async ({ page }) => {
+test("finance adds a workstream and an activity in Q4 2025/26, which the route map shows in that quarter", async ({
+  page,
+}) => {
   const suffix = uniqueSuffix();
   const workstreamName = `E2E workstream ${suffix}`;
   const description = `E2E activity ${suffix}: agree the outpatient follow-up pathway`;
@@ -131,7 +143,9 @@ test("finance adds a workstream and an activity in Q4 2025/26, which the route m
   await expect(addActivity.getByRole("alert")).toHaveText("Some answers need correcting.");
   const timescale = addActivity.getByLabel("Timescale");
   await expect(timescale).toHaveAttribute("aria-invalid", "true");
-  await expect(timescale).toHaveAccessibleDescription(/there is no Q5.*Use a form like "Q3 2024\/25", "Q3 24-25", "Q3 2024\/25 – Q1 2025\/26" or "Ongoing"/);
+  await expect(timescale).toHaveAccessibleDescription(
+    /there is no Q5.*Use a form like "Q3 2024\/25", "Q3 24-25", "Q3 2024\/25 – Q1 2025\/26" or "Ongoing"/,
+  );
   await expect(timescale).toHaveValue("Q5 2025/26");
   await expectNoSeriousA11yViolations(page, "/workstreams/<id> with a timescale error");
 
@@ -140,7 +154,9 @@ test("finance adds a workstream and an activity in Q4 2025/26, which the route m
   await dof.uncheck();
   await addActivity.getByRole("button", { name: "Add activity" }).click();
   await expect(addActivity.getByRole("alert")).toHaveText("Some answers need correcting.");
-  await expect(addActivity.getByRole("group", { name: "Leads" })).toHaveAccessibleDescription("Choose at least one lead");
+  await expect(addActivity.getByRole("group", { name: "Leads" })).toHaveAccessibleDescription(
+    "Choose at least one lead",
+  );
   await expect(timescale).not.toHaveAttribute("aria-invalid", "true");
   await expectNoSeriousA11yViolations(page, "/workstreams/<id> with a lead error");
   await page.reload();
@@ -165,7 +181,10 @@ test("finance adds a workstream and an activity in Q4 2025/26, which the route m
   // And on screen: the bar lies under the Q4 heading.
   const q4 = map.getByRole("columnheader", { name: /^Q4/ });
   await expect(q4).toHaveCount(1);
-  const [barBox, q4Box] = await Promise.all([bar.locator("td").filter({ hasText: /\S/ }).boundingBox(), q4.boundingBox()]);
+  const [barBox, q4Box] = await Promise.all([
+    bar.locator("td").filter({ hasText: /\S/ }).boundingBox(),
+    q4.boundingBox(),
+  ]);
   expect(Math.abs(barBox!.x + barBox!.width / 2 - (q4Box!.x + q4Box!.width / 2))).toBeLessThan(2);
   await expectNoSeriousA11yViolations(page, "/route-map?programme=<id>&from=2025/26&to=2025/26");
 });
@@ -180,18 +199,31 @@ test("finance edits a programme's SRO and the programme page shows it", async ({
   await form.getByLabel("Senior responsible owner (optional)").fill(sro);
   await form.getByRole("button", { name: "Save programme" }).click();
   await expect(form.getByRole("status")).toHaveText("Programme saved.");
-  await expect(page.getByRole("main").locator("dt", { hasText: "Senior responsible owner" }).locator("xpath=following-sibling::dd[1]")).toHaveText(sro);
+  await expect(
+    page
+      .getByRole("main")
+      .locator("dt", { hasText: "Senior responsible owner" })
+      .locator("xpath=following-sibling::dd[1]"),
+  ).toHaveText(sro);
   await expect(form.getByLabel("Senior responsible owner (optional)")).toHaveValue(sro);
 });
 
-test("a board member sees the route map and programmes with no edit controls; another system's programme is not found", async ({ browser, page }) => {
+test("a board member sees the route map and programmes with no edit controls; another system's programme is not found", async ({
+  browser,
+  page,
+}) => {
   await signIn(page, DEMO.board);
   await expect(mainNav(page).getByRole("link", { name: "Route map", exact: true })).toBeVisible();
   await expect(mainNav(page).getByRole("link", { name: "My activities", exact: true })).toHaveCount(0);
 
   await mainNav(page).getByRole("link", { name: "Route map", exact: true }).click();
   await expect(page).toHaveURL("/route-map");
-  await expect(page.getByRole("main").locator("th").filter({ hasText: /^Provider Productivity$/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole("main")
+      .locator("th")
+      .filter({ hasText: /^Provider Productivity$/ }),
+  ).toBeVisible();
   expect(await page.locator("main tr[data-activity-id]").count()).toBeGreaterThan(0);
   await expect(page.getByRole("main").locator("form")).toHaveCount(1);
   await expect(page.getByRole("form", { name: "Filter the route map" })).toHaveAttribute("method", "get");

@@ -28,7 +28,9 @@ async function rate(form: Locator, legend: string, likelihood: number, consequen
   await group.getByLabel("Consequence", { exact: true }).selectOption(String(consequence));
 }
 
-test("an owner raises a 4x4 risk (red cell), completes an action, lowers it to 3x3 (amber) and the trend shows both", async ({ page }) => {
+test("an owner raises a 4x4 risk (red cell), completes an action, lowers it to 3x3 (amber) and the trend shows both", async ({
+  page,
+}) => {
   const suffix = uniqueSuffix();
   const title = `E2E theatre staffing risk ${suffix}`;
   const actionText = `E2E recruit two theatre practitioners ${suffix}`;
@@ -40,7 +42,9 @@ test("an owner raises a 4x4 risk (red cell), completes an action, lowers it to 3
   await expectNoSeriousA11yViolations(page, "/risks (LTH lead)");
 
   await page.goto("/programmes");
-  const programmeId = idFromPath(await page.getByRole("link", { name: "Managing with Covid", exact: true }).getAttribute("href"));
+  const programmeId = idFromPath(
+    await page.getByRole("link", { name: "Managing with Covid", exact: true }).getAttribute("href"),
+  );
   await page.goto(`/risks/new?programme=${programmeId}`);
   await expect(page.getByRole("heading", { level: 1, name: "Raise a risk" })).toBeVisible();
   await expectNoSeriousA11yViolations(page, "/risks/new");
@@ -68,7 +72,9 @@ test("an owner raises a 4x4 risk (red cell), completes an action, lowers it to 3
   expect(await cellCount(cell)).toBe(before + 1);
   await expect(cell).toHaveAttribute("data-band", "extreme");
   await expect(cell.getByRole("link")).toHaveCSS("background-color", RED);
-  await expect(cell.getByRole("link")).toHaveAccessibleName(`Likelihood 4 (Likely), consequence 4 (Major), score 16, Extreme: ${before + 1} risk${before + 1 === 1 ? "" : "s"}`);
+  await expect(cell.getByRole("link")).toHaveAccessibleName(
+    `Likelihood 4 (Likely), consequence 4 (Major), score 16, Extreme: ${before + 1} risk${before + 1 === 1 ? "" : "s"}`,
+  );
   await cell.getByRole("link").click();
   await expect(page).toHaveURL(/[?&]likelihood=4&consequence=4(&|$)/);
   const register = page.getByRole("table", { name: "Risks matching the filters" });
@@ -100,7 +106,9 @@ test("an owner raises a 4x4 risk (red cell), completes an action, lowers it to 3
   await actionRow.getByRole("button", { name: `Save status of action: ${actionText}` }).click();
   await expect(actionRow.getByRole("status")).toHaveText("Action updated.");
   await page.reload();
-  await expect(page.getByRole("table", { name: "Mitigating actions" }).getByLabel(`Status of action: ${actionText}`)).toHaveValue("DONE");
+  await expect(
+    page.getByRole("table", { name: "Mitigating actions" }).getByLabel(`Status of action: ${actionText}`),
+  ).toHaveValue("DONE");
   await expectNoSeriousA11yViolations(page, "/risks/<id> with a done action");
 
   // Reassess: current 3 x 3 = 9, amber.
@@ -126,9 +134,13 @@ test("an owner raises a 4x4 risk (red cell), completes an action, lowers it to 3
   await rate(reassess, "Target risk", 4, 4);
   await reassess.getByRole("button", { name: "Save risk" }).click();
   await expect(reassess.getByRole("alert")).toHaveText("Some answers need correcting.");
-  const targetLikelihood = reassess.getByRole("group", { name: "Target risk" }).getByLabel("Likelihood", { exact: true });
+  const targetLikelihood = reassess
+    .getByRole("group", { name: "Target risk" })
+    .getByLabel("Likelihood", { exact: true });
   await expect(targetLikelihood).toHaveAttribute("aria-invalid", "true");
-  await expect(targetLikelihood).toHaveAccessibleDescription(/The target score \(16\) cannot be worse than the current score \(9\)/);
+  await expect(targetLikelihood).toHaveAccessibleDescription(
+    /The target score \(16\) cannot be worse than the current score \(9\)/,
+  );
   await expectNoSeriousA11yViolations(page, "/risks/<id> with a target error");
   await page.reload();
   await expect(current).toContainText("9 High");
@@ -138,7 +150,9 @@ test("an owner raises a 4x4 risk (red cell), completes an action, lowers it to 3
   await page.goto("/risks");
   expect(await cellCount(heatmapCell(page, 4, 4))).toBe(before);
   await heatmapCell(page, 3, 3).getByRole("link").click();
-  await expect(page.getByRole("table", { name: "Risks matching the filters" }).getByRole("link", { name: title, exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: "Risks matching the filters" }).getByRole("link", { name: title, exact: true }),
+  ).toBeVisible();
 });
 
 test("a board member reads the register and a risk with no write forms, and downloads the CSV", async ({ page }) => {
@@ -173,17 +187,28 @@ test("a board member reads the register and a risk with no write forms, and down
 test("after 'Save risk' the reassessment form shows the values just saved", async ({ page }) => {
   await signIn(page, LTH.lead);
   await page.goto("/risks?q=Service+line+reporting+data");
-  await page.getByRole("table", { name: "Risks matching the filters" }).getByRole("link", { name: "Service line reporting data not trusted by clinical teams" }).click();
+  await page
+    .getByRole("table", { name: "Risks matching the filters" })
+    .getByRole("link", { name: "Service line reporting data not trusted by clinical teams" })
+    .click();
   const reassess = card(page, "Reassess the risk").locator("form");
   await waitForHydration(reassess);
   const reviewDate = reassess.getByLabel("Next review date");
-  const newDate = (await reviewDate.inputValue()) === isoDateFromToday(40) ? isoDateFromToday(41) : isoDateFromToday(40);
+  const newDate =
+    (await reviewDate.inputValue()) === isoDateFromToday(40) ? isoDateFromToday(41) : isoDateFromToday(40);
   await reviewDate.fill(newDate);
   await reassess.getByRole("button", { name: "Save risk" }).click();
   await expect(reassess.getByRole("status")).toHaveText("Risk saved.");
   // The page has the saved date (its props are fresh)…
-  const shown = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(newDate));
-  await expect(page.getByRole("main").locator("dt", { hasText: "Next review" }).locator("xpath=following-sibling::dd[1]")).toHaveText(shown);
+  const shown = new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(newDate));
+  await expect(
+    page.getByRole("main").locator("dt", { hasText: "Next review" }).locator("xpath=following-sibling::dd[1]"),
+  ).toHaveText(shown);
   // …and so should the form.
   await expect(reviewDate).toHaveValue(newDate, { timeout: 3_000 });
 });

@@ -30,7 +30,9 @@ function poundsText(pence: number): string {
 
 /** The value of a headline tile, e.g. "Year to date: plan and actual" → "£3.2m of £4.1m". */
 function tileValue(page: Page, title: string): Locator {
-  return card(page, "Headline figures").getByRole("heading", { level: 3, name: title, exact: true }).locator("xpath=following-sibling::p[1]");
+  return card(page, "Headline figures")
+    .getByRole("heading", { level: 3, name: title, exact: true })
+    .locator("xpath=following-sibling::p[1]");
 }
 
 interface DashboardFigures {
@@ -54,7 +56,9 @@ async function readDashboard(page: Page, month?: number): Promise<DashboardFigur
   const tile = (await tileValue(page, "Year to date: plan and actual").textContent()) ?? "";
   const ytdActual = tile.split(" of ")[0]!;
   const table = page.getByRole("table", { name: "Cumulative plan, forecast and actual by month" });
-  const row = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^M${overdueMonth} `) }) });
+  const row = table
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: new RegExp(`^M${overdueMonth} `) }) });
   await expect(row).toHaveCount(1);
   const cumulativeActual = ((await row.getByRole("cell").nth(2).textContent()) ?? "").trim();
   const overdue = (await overdueCard.getByRole("link").allTextContents()).map((t) => t.trim());
@@ -64,7 +68,9 @@ async function readDashboard(page: Page, month?: number): Promise<DashboardFigur
 test("a lead submits a monthly update and the finance dashboard changes accordingly", async ({ browser }) => {
   const finance = await signedInContext(browser, DEMO.finance);
   const before = await readDashboard(finance.page);
-  await expect(finance.page.getByRole("main").locator("h1").locator("xpath=preceding-sibling::p")).toContainText("Barts Health NHS Trust");
+  await expect(finance.page.getByRole("main").locator("h1").locator("xpath=preceding-sibling::p")).toContainText(
+    "Barts Health NHS Trust",
+  );
   await expectNoSeriousA11yViolations(finance.page, "/dashboard (finance)");
 
   const lead = await signedInContext(browser, DEMO.lead);
@@ -82,7 +88,13 @@ test("a lead submits a monthly update and the finance dashboard changes accordin
   await waitForHydration(form);
 
   const actual = form.getByLabel(/^Actual saving in M\d+ .* \(£\)$/);
-  const label = ((await form.locator("label").filter({ hasText: /^Actual saving in / }).first().textContent()) ?? "").trim();
+  const label = (
+    (await form
+      .locator("label")
+      .filter({ hasText: /^Actual saving in / })
+      .first()
+      .textContent()) ?? ""
+  ).trim();
   const monthName = /^Actual saving in (.*?) \(£\)/.exec(label)?.[1];
   expect(monthName).toMatch(new RegExp(`^M${before.overdueMonth} `));
   // The stored actual, as the grid shows it, agrees with the form's prefilled value.
@@ -101,12 +113,21 @@ test("a lead submits a monthly update and the finance dashboard changes accordin
   const history = card(lead.page, "Monthly updates").getByRole("listitem").filter({ hasText: commentary });
   await expect(history).toHaveCount(1);
   await expect(history).toContainText(new RegExp(`^M${before.overdueMonth} \\d{4}/\\d{2} · Amber · `));
-  await expect.poll(async () => cellPence(await gridActual.inputValue()), { message: "the grid shows the new actual" }).toBe(stored + DELTA_PENCE);
+  await expect
+    .poll(async () => cellPence(await gridActual.inputValue()), { message: "the grid shows the new actual" })
+    .toBe(stored + DELTA_PENCE);
 
   const after = await readDashboard(finance.page, before.overdueMonth);
-  console.log(`YTD ${before.ytdActual} → ${after.ytdActual}; cumulative M${before.overdueMonth} ${before.cumulativeActual} → ${after.cumulativeActual}`);
+  console.log(
+    `YTD ${before.ytdActual} → ${after.ytdActual}; cumulative M${before.overdueMonth} ${before.cumulativeActual} → ${after.cumulativeActual}`,
+  );
   expectMovedBy(before.ytdActual, after.ytdActual, DELTA_PENCE, "year-to-date actual");
-  expectMovedBy(before.cumulativeActual, after.cumulativeActual, DELTA_PENCE, `cumulative actual M${before.overdueMonth}`);
+  expectMovedBy(
+    before.cumulativeActual,
+    after.cumulativeActual,
+    DELTA_PENCE,
+    `cumulative actual M${before.overdueMonth}`,
+  );
   expect(after.overdue, "the scheme is no longer overdue").not.toContain(schemeName);
   await lead.context.close();
   await finance.context.close();
@@ -145,13 +166,17 @@ test("finance closes the last ended month and the lead can no longer change its 
   const finance = await signedInContext(browser, DEMO.finance);
   await finance.page.goto("/finance");
   await expect(finance.page.getByRole("heading", { level: 1, name: "Finance settings" })).toBeVisible();
-  await expect(finance.page.getByRole("main").locator("h1").locator("xpath=preceding-sibling::p")).toHaveText("Barts Health NHS Trust");
+  await expect(finance.page.getByRole("main").locator("h1").locator("xpath=preceding-sibling::p")).toHaveText(
+    "Barts Health NHS Trust",
+  );
   const targets = finance.page.getByRole("table", { name: "Savings targets of Barts Health NHS Trust" });
   await expect(targets.getByRole("row").nth(1)).toContainText(/\d{4}\/\d{2}\s*£[\d,]+/);
   await expectNoSeriousA11yViolations(finance.page, "/finance (finance)");
 
   const periods = finance.page.getByRole("table", { name: /^Months of \d{4}\/\d{2} and whether they are closed$/ });
-  const openRows = periods.getByRole("row").filter({ has: finance.page.getByRole("cell", { name: "Open", exact: true }) });
+  const openRows = periods
+    .getByRole("row")
+    .filter({ has: finance.page.getByRole("cell", { name: "Open", exact: true }) });
   await expect(openRows.first()).toBeVisible();
   const lastOpen = openRows.last();
   const monthName = ((await lastOpen.getByRole("rowheader").textContent()) ?? "").trim();
@@ -159,8 +184,12 @@ test("finance closes the last ended month and the lead can no longer change its 
   const close = lastOpen.getByRole("button", { name: `Close ${monthName}` });
   await waitForHydration(close);
   await close.click();
-  await expect(card(finance.page, `Month-end close, ${monthName.split(" ")[2]}`).getByRole("status")).toHaveText(`${monthName} closed.`);
-  const closedRow = periods.getByRole("row").filter({ has: finance.page.getByRole("rowheader", { name: monthName, exact: true }) });
+  await expect(card(finance.page, `Month-end close, ${monthName.split(" ")[2]}`).getByRole("status")).toHaveText(
+    `${monthName} closed.`,
+  );
+  const closedRow = periods
+    .getByRole("row")
+    .filter({ has: finance.page.getByRole("rowheader", { name: monthName, exact: true }) });
   await expect(closedRow.getByRole("cell").first()).toHaveText(/^Closed by .+ on /);
   await expect(closedRow.getByRole("button")).toHaveCount(0);
   await finance.context.close();
@@ -176,11 +205,15 @@ test("finance closes the last ended month and the lead can no longer change its 
   await expect(lead.page.getByText("Closed months' actuals can only be changed by finance.")).toBeVisible();
   const formActual = lead.page.getByLabel(`Actual saving in ${monthName} (£)`);
   await expect(formActual).not.toBeEditable();
-  await expect(card(lead.page, `Submit the monthly update for ${monthName.split(" ")[0]}`)).toContainText(`${monthName} is closed: only finance can change its actual.`);
+  await expect(card(lead.page, `Submit the monthly update for ${monthName.split(" ")[0]}`)).toContainText(
+    `${monthName} is closed: only finance can change its actual.`,
+  );
   await lead.context.close();
 });
 
-test("the register, a scheme, the dashboard and finance settings pass axe; the register's CSV is text/csv", async ({ page }) => {
+test("the register, a scheme, the dashboard and finance settings pass axe; the register's CSV is text/csv", async ({
+  page,
+}) => {
   await signIn(page, DEMO.finance);
   await page.goto("/schemes");
   await expect(page.getByRole("heading", { level: 1, name: "CIP and QIPP scheme register" })).toBeVisible();
@@ -193,7 +226,11 @@ test("the register, a scheme, the dashboard and finance settings pass axe; the r
   expect(response.headers()["content-type"]).toMatch(/^text\/csv/);
   expect((await response.text()).split("\n").length).toBeGreaterThan(1);
 
-  const schemeLink = page.getByRole("main").locator('a[href^="/schemes/"]').filter({ hasNotText: /^New scheme$/ }).first();
+  const schemeLink = page
+    .getByRole("main")
+    .locator('a[href^="/schemes/"]')
+    .filter({ hasNotText: /^New scheme$/ })
+    .first();
   const schemePath = await schemeLink.getAttribute("href");
   expect(schemePath).toMatch(/^\/schemes\/[0-9a-f-]{36}$/);
   await page.goto(schemePath!);

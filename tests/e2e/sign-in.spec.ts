@@ -1,11 +1,21 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, signIn, signedInContext, submitSignIn, uniqueEmail, waitForHydration } from "./support/auth";
+import {
+  DEMO,
+  DEMO_PASSWORD,
+  signIn,
+  signedInContext,
+  submitSignIn,
+  uniqueEmail,
+  waitForHydration,
+} from "./support/auth";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { createUserAsAdmin } from "./support/users";
 
 const WRONG = "The email or password is not right.";
 
-test("the sign-in page passes axe, and an unknown email gets the same message as a wrong password", async ({ page }) => {
+test("the sign-in page passes axe, and an unknown email gets the same message as a wrong password", async ({
+  page,
+}) => {
   await page.goto("/sign-in");
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
   await expectNoSeriousA11yViolations(page, "/sign-in");
@@ -27,11 +37,18 @@ test("an unauthenticated visit to an app page goes to sign-in and comes back aft
   await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
 });
 
-test("wrong passwords are refused, and the sixth attempt after five failures is locked out", async ({ browser, page }) => {
+test("wrong passwords are refused, and the sixth attempt after five failures is locked out", async ({
+  browser,
+  page,
+}) => {
   // A dedicated account, so no other test's sign-ins count towards its lockout.
   const account = { name: "Lockout Tester", email: uniqueEmail("lockout"), password: "Lockout-password-2026" };
   const admin = await signedInContext(browser, DEMO.admin);
-  await createUserAsAdmin(admin.page, { ...account, organisation: "Barts Health NHS Trust", role: "Programme / scheme lead" });
+  await createUserAsAdmin(admin.page, {
+    ...account,
+    organisation: "Barts Health NHS Trust",
+    role: "Programme / scheme lead",
+  });
   await admin.context.close();
 
   for (let attempt = 1; attempt <= 5; attempt++) {

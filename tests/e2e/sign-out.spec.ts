@@ -1,7 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn, signOut } from "./support/auth";
 
-test("signing out ends the session, and the old session cookie no longer gets in", async ({ browser, page, context }) => {
+test("signing out ends the session, and the old session cookie no longer gets in", async ({
+  browser,
+  page,
+  context,
+}) => {
   await signIn(page, DEMO.medical);
   await page.goto("/admin");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("You do not have access to administration");

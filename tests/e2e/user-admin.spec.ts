@@ -4,9 +4,18 @@ import { expectNoSeriousA11yViolations } from "./support/axe";
 import { createUserAsAdmin, createUserForm } from "./support/users";
 
 test("an administrator creates a user, who can then sign in and sees their role", async ({ page }) => {
-  const user = { name: "Naomi Clarke", email: uniqueEmail("new-lead"), password: "Naomi-password-2026", jobTitle: "Service manager" };
+  const user = {
+    name: "Naomi Clarke",
+    email: uniqueEmail("new-lead"),
+    password: "Naomi-password-2026",
+    jobTitle: "Service manager",
+  };
   await signIn(page, DEMO.admin);
-  await createUserAsAdmin(page, { ...user, organisation: "Homerton Healthcare NHS Foundation Trust", role: "Programme / scheme lead" });
+  await createUserAsAdmin(page, {
+    ...user,
+    organisation: "Homerton Healthcare NHS Foundation Trust",
+    role: "Programme / scheme lead",
+  });
   await expectNoSeriousA11yViolations(page, "/admin/users after creating a user");
 
   const users = page.getByRole("table", { name: /Users with roles/ });
@@ -21,7 +30,9 @@ test("an administrator creates a user, who can then sign in and sees their role"
   await signIn(page, user.email, user.password);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Welcome, ${user.name}`);
   const roles = page.getByRole("table", { name: "Organisations you can see and the roles you hold there" });
-  await expect(roles.getByRole("row", { name: "Homerton Healthcare NHS Foundation Trust" })).toContainText("Programme / scheme lead");
+  await expect(roles.getByRole("row", { name: "Homerton Healthcare NHS Foundation Trust" })).toContainText(
+    "Programme / scheme lead",
+  );
   await expect(roles.getByRole("row")).toHaveCount(2);
 });
 
@@ -42,9 +53,13 @@ test("the create-user form shows each field's error next to it and creates nothi
   // Each error is tied to its field (aria-describedby), so it is announced with it.
   await expect(form.getByLabel("Full name")).toHaveAccessibleDescription(/Enter the person's name/);
   await expect(form.getByLabel("Full name")).toHaveAttribute("aria-invalid", "true");
-  await expect(form.getByLabel("Email address")).toHaveAccessibleDescription(/Enter an email address like name@nhs.net/);
+  await expect(form.getByLabel("Email address")).toHaveAccessibleDescription(
+    /Enter an email address like name@nhs.net/,
+  );
   await expect(form.getByLabel("Email address")).toHaveAttribute("aria-invalid", "true");
-  await expect(form.getByLabel("Initial password")).toHaveAccessibleDescription(/Password must be at least 12 characters/);
+  await expect(form.getByLabel("Initial password")).toHaveAccessibleDescription(
+    /Password must be at least 12 characters/,
+  );
   await expect(form.getByLabel("Role", { exact: true })).toHaveAccessibleDescription(/Choose a role/);
   await expect(form.getByLabel("Organisation", { exact: true })).not.toHaveAttribute("aria-invalid", "true");
   // The answers are kept (except the password).
@@ -70,7 +85,9 @@ test("a duplicate email is refused on the email field", async ({ page }) => {
   await form.getByLabel("Role", { exact: true }).selectOption({ label: "Board member" });
   await form.getByRole("button", { name: "Create user" }).click();
 
-  await expect(form.getByLabel("Email address")).toHaveAccessibleDescription(/A user with this email address already exists/);
+  await expect(form.getByLabel("Email address")).toHaveAccessibleDescription(
+    /A user with this email address already exists/,
+  );
   await expect(form.getByLabel("Email address")).toHaveAttribute("aria-invalid", "true");
   await expect(form.getByLabel("Full name")).not.toHaveAttribute("aria-invalid", "true");
 

@@ -28,7 +28,11 @@ const PROTECTED_CHARACTERISTICS = [
   "SEXUAL_ORIENTATION",
 ] as const;
 
-export const GATEWAY_ACTORS = [...SCHEME_ACTORS, "PMO at the trust", "FINANCE director at the trust, the scheme's lead"] as const;
+export const GATEWAY_ACTORS = [
+  ...SCHEME_ACTORS,
+  "PMO at the trust",
+  "FINANCE director at the trust, the scheme's lead",
+] as const;
 export type GatewayActorKey = (typeof GATEWAY_ACTORS)[number];
 
 export interface GatewayWorld extends SchemeWorld {
@@ -44,12 +48,18 @@ export async function createGatewayWorld(): Promise<GatewayWorld> {
   const w = await createSchemeWorld();
   const pmo = await createActor([{ organisationId: w.trustId, role: "FINANCE", financeCapacity: "PMO" }]);
   const financeLead = await createActor([{ organisationId: w.trustId, role: "FINANCE", financeCapacity: "DIRECTOR" }]);
-  const nurse = await createActor([{ organisationId: w.trustId, role: "CLINICAL_APPROVER", clinicalCapacity: "NURSING" }]);
+  const nurse = await createActor([
+    { organisationId: w.trustId, role: "CLINICAL_APPROVER", clinicalCapacity: "NURSING" },
+  ]);
   const programme = await createProgrammeRow({ systemId: w.systemId, organisationId: w.trustId });
   const workstream = await createWorkstreamRow({ programmeId: programme.id });
   return {
     ...w,
-    gatewayActors: { ...w.actors, "PMO at the trust": pmo, "FINANCE director at the trust, the scheme's lead": financeLead },
+    gatewayActors: {
+      ...w.actors,
+      "PMO at the trust": pmo,
+      "FINANCE director at the trust, the scheme's lead": financeLead,
+    },
     nurse,
     programmeId: programme.id,
     workstreamId: workstream.id,
@@ -89,7 +99,11 @@ export function evenPlan(inYearValuePence: bigint): bigint[] {
   return Array.from({ length: 12 }, (_, i) => (i === 11 ? inYearValuePence - month * 11n : month));
 }
 
-async function insertScheme(w: GatewayWorld, input: GatewaySchemeInput, stage: "OPPORTUNITY" | "PLANNING" | "DELIVERY") {
+async function insertScheme(
+  w: GatewayWorld,
+  input: GatewaySchemeInput,
+  stage: "OPPORTUNITY" | "PLANNING" | "DELIVERY",
+) {
   const organisationId = input.organisationId ?? w.trustId;
   const last = await db().scheme.aggregate({ where: { organisationId }, _max: { codeNumber: true } });
   const codeNumber = (last._max.codeNumber ?? 0) + 1;
@@ -118,7 +132,12 @@ async function insertScheme(w: GatewayWorld, input: GatewaySchemeInput, stage: "
 }
 
 /** QIA screening answered (the six dimensions the migration inserted) and EIA screening answered. */
-async function answerScreenings(w: GatewayWorld, schemeId: string, fullRequired: boolean, status: "DRAFT" | "AWAITING_SIGN_OFF" | "APPROVED") {
+async function answerScreenings(
+  w: GatewayWorld,
+  schemeId: string,
+  fullRequired: boolean,
+  status: "DRAFT" | "AWAITING_SIGN_OFF" | "APPROVED",
+) {
   const dimensions = await db().qualityDimension.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" } });
   const qia = await db().qualityAssessment.create({
     data: {
@@ -133,7 +152,16 @@ async function answerScreenings(w: GatewayWorld, schemeId: string, fullRequired:
         create: dimensions.map((d) =>
           fullRequired && d.key === "safe"
             ? // 3 x 4 = 12, above the threshold of 8: a full QIA; mitigated to 2 x 3 = 6.
-              { dimensionId: d.id, impact: "NEGATIVE" as const, likelihood: 3, consequence: 4, description: "Fewer senior shifts at night", mitigations: "Escalation rota", residualLikelihood: 2, residualConsequence: 3 }
+              {
+                dimensionId: d.id,
+                impact: "NEGATIVE" as const,
+                likelihood: 3,
+                consequence: 4,
+                description: "Fewer senior shifts at night",
+                mitigations: "Escalation rota",
+                residualLikelihood: 2,
+                residualConsequence: 3,
+              }
             : { dimensionId: d.id, impact: "NONE" as const, likelihood: 1, consequence: 1 },
         ),
       },
@@ -144,7 +172,9 @@ async function answerScreenings(w: GatewayWorld, schemeId: string, fullRequired:
       schemeId,
       screeningComplete: true,
       fullRequired: false,
-      screening: { create: PROTECTED_CHARACTERISTICS.map((characteristic) => ({ characteristic, impact: "NONE" as const })) },
+      screening: {
+        create: PROTECTED_CHARACTERISTICS.map((characteristic) => ({ characteristic, impact: "NONE" as const })),
+      },
     },
   });
   return qia;
@@ -162,21 +192,41 @@ export async function createGateOneReadyScheme(w: GatewayWorld, input: GatewaySc
 }
 
 /** Gate 2's additions on a scheme in `stage`: plan, milestone, KPI, a scheme risk, sign-offs. */
-async function addGateTwoRows(w: GatewayWorld, scheme: { id: string; inYearValuePence: bigint }, input: GatewaySchemeInput) {
+async function addGateTwoRows(
+  w: GatewayWorld,
+  scheme: { id: string; inYearValuePence: bigint },
+  input: GatewaySchemeInput,
+) {
   const fullRequired = input.qiaFullRequired ?? false;
-  const qia = await answerScreenings(w, scheme.id, fullRequired, input.qiaStatus ?? (fullRequired ? "APPROVED" : "DRAFT"));
+  const qia = await answerScreenings(
+    w,
+    scheme.id,
+    fullRequired,
+    input.qiaStatus ?? (fullRequired ? "APPROVED" : "DRAFT"),
+  );
   if (fullRequired) {
     await db().qualitySignOff.createMany({
       data: [
-        { assessmentId: qia.id, capacity: "MEDICAL", userId: w.actors["CLINICAL_APPROVER at the trust"].userId, outcome: "APPROVED" },
+        {
+          assessmentId: qia.id,
+          capacity: "MEDICAL",
+          userId: w.actors["CLINICAL_APPROVER at the trust"].userId,
+          outcome: "APPROVED",
+        },
         { assessmentId: qia.id, capacity: "NURSING", userId: w.nurse.userId, outcome: "APPROVED" },
       ],
     });
   }
   const plan = input.plan ?? evenPlan(scheme.inYearValuePence);
-  await db().schemeMonth.createMany({ data: plan.map((planPence, i) => ({ schemeId: scheme.id, financialYear: FY, month: i + 1, planPence })) });
-  await db().schemeMilestone.create({ data: { schemeId: scheme.id, description: "Bank rates agreed with staff side" } });
-  await db().kpi.create({ data: { schemeId: scheme.id, name: "Agency shifts per week", unit: "count", direction: "LOWER_IS_BETTER" } });
+  await db().schemeMonth.createMany({
+    data: plan.map((planPence, i) => ({ schemeId: scheme.id, financialYear: FY, month: i + 1, planPence })),
+  });
+  await db().schemeMilestone.create({
+    data: { schemeId: scheme.id, description: "Bank rates agreed with staff side" },
+  });
+  await db().kpi.create({
+    data: { schemeId: scheme.id, name: "Agency shifts per week", unit: "count", direction: "LOWER_IS_BETTER" },
+  });
   await db().risk.create({
     data: {
       schemeId: scheme.id,
@@ -208,19 +258,42 @@ export async function createGateTwoReadyScheme(w: GatewayWorld, input: GatewaySc
 }
 
 /** Stage DELIVERY after gate 2 (plan locked, baseline #1) meeting every gate-3 criterion at NOW. */
-export async function createGateThreeReadyScheme(w: GatewayWorld, input: GatewaySchemeInput & { benefitValidated?: boolean } = {}) {
+export async function createGateThreeReadyScheme(
+  w: GatewayWorld,
+  input: GatewaySchemeInput & { benefitValidated?: boolean } = {},
+) {
   const inserted = await insertScheme(w, input, "DELIVERY");
   const qia = await addGateTwoRows(w, inserted, input);
   const plan = input.plan ?? evenPlan(inserted.inYearValuePence);
-  await db().planBaseline.create({ data: { schemeId: inserted.id, number: 1, financialYear: FY, monthsPence: plan, createdById: w.actors["FINANCE at the trust"].userId } });
+  await db().planBaseline.create({
+    data: {
+      schemeId: inserted.id,
+      number: 1,
+      financialYear: FY,
+      monthsPence: plan,
+      createdById: w.actors["FINANCE at the trust"].userId,
+    },
+  });
   // NOW is 15 July 2025: M1-M3 of 2025/26 have ended.
   for (const month of [1, 2, 3]) {
-    await db().schemeMonth.update({ where: { schemeId_financialYear_month: { schemeId: inserted.id, financialYear: FY, month } }, data: { actualPence: plan[month - 1]! - 10_000n } });
+    await db().schemeMonth.update({
+      where: { schemeId_financialYear_month: { schemeId: inserted.id, financialYear: FY, month } },
+      data: { actualPence: plan[month - 1]! - 10_000n },
+    });
   }
-  await db().qualityReview.create({ data: { assessmentId: qia.id, reviewedById: w.actors["CLINICAL_APPROVER at the trust"].userId, findings: "No harm seen; guardrails green" } });
+  await db().qualityReview.create({
+    data: {
+      assessmentId: qia.id,
+      reviewedById: w.actors["CLINICAL_APPROVER at the trust"].userId,
+      findings: "No harm seen; guardrails green",
+    },
+  });
   const scheme = await db().scheme.update({
     where: { id: inserted.id },
-    data: { planLockedAt: new Date(Date.UTC(2025, 3, 30)), benefitValidatedAt: input.benefitValidated === false ? null : new Date(Date.UTC(2025, 6, 1)) },
+    data: {
+      planLockedAt: new Date(Date.UTC(2025, 3, 30)),
+      benefitValidatedAt: input.benefitValidated === false ? null : new Date(Date.UTC(2025, 6, 1)),
+    },
   });
   return input.submittedAt ? markSubmitted(scheme.id, 3, input.submittedAt) : scheme;
 }
@@ -315,7 +388,13 @@ export async function checkGatewayCell(w: GatewayWorld, spec: GatewayCellSpec, k
     }
     expect(events).toHaveLength(1);
     const entity = prepared.refusedEntity ?? { entityType: "scheme", entityId: prepared.schemeId };
-    expect(events[0]).toMatchObject({ action: spec.refusedAction, actorId: actor.userId, ...entity, organisationId: w.trustId, after: { code: expected } });
+    expect(events[0]).toMatchObject({
+      action: spec.refusedAction,
+      actorId: actor.userId,
+      ...entity,
+      organisationId: w.trustId,
+      after: { code: expected },
+    });
     return;
   }
   expect(result, JSON.stringify(result)).toMatchObject({ ok: true });

@@ -47,7 +47,9 @@ export async function createOrganisation(
 }
 
 export async function createDivision(input: { organisationId: string; name?: string }, client: PrismaClient = db()) {
-  return client.division.create({ data: { organisationId: input.organisationId, name: input.name ?? `Division ${uniqueToken()}` } });
+  return client.division.create({
+    data: { organisationId: input.organisationId, name: input.name ?? `Division ${uniqueToken()}` },
+  });
 }
 
 /** A system with its ICB and `trusts` trusts (default 2). */
@@ -84,7 +86,12 @@ export async function createUser(
         create: (input.roles ?? []).map((grant) => ({
           organisationId: grant.organisationId,
           role: grant.role,
-          clinicalCapacity: grant.clinicalCapacity === undefined ? (grant.role === "CLINICAL_APPROVER" ? "MEDICAL" : null) : grant.clinicalCapacity,
+          clinicalCapacity:
+            grant.clinicalCapacity === undefined
+              ? grant.role === "CLINICAL_APPROVER"
+                ? "MEDICAL"
+                : null
+              : grant.clinicalCapacity,
           financeCapacity: grant.financeCapacity ?? null,
           systemWide: grant.systemWide ?? false,
         })),

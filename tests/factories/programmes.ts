@@ -27,13 +27,23 @@ export async function createProgrammeRow(
   });
 }
 
-export async function createWorkstreamRow(input: { programmeId: string; name?: string; number?: number | null }, client: PrismaClient = db()) {
+export async function createWorkstreamRow(
+  input: { programmeId: string; name?: string; number?: number | null },
+  client: PrismaClient = db(),
+) {
   return client.workstream.create({
-    data: { programmeId: input.programmeId, name: input.name ?? `Workstream ${uniqueToken()}`, number: input.number ?? null },
+    data: {
+      programmeId: input.programmeId,
+      name: input.name ?? `Workstream ${uniqueToken()}`,
+      number: input.number ?? null,
+    },
   });
 }
 
-export async function createLeadRow(input: { systemId: string; userId?: string | null; title?: string }, client: PrismaClient = db()) {
+export async function createLeadRow(
+  input: { systemId: string; userId?: string | null; title?: string },
+  client: PrismaClient = db(),
+) {
   return client.lead.create({
     data: { systemId: input.systemId, title: input.title ?? `Lead ${uniqueToken()}`, userId: input.userId ?? null },
   });
@@ -70,7 +80,10 @@ export async function createActivityRow(
   });
 }
 
-export async function createKpiRow(input: { programmeId: string; ownerLeadId?: string | null; name?: string }, client: PrismaClient = db()) {
+export async function createKpiRow(
+  input: { programmeId: string; ownerLeadId?: string | null; name?: string },
+  client: PrismaClient = db(),
+) {
   return client.kpi.create({
     data: {
       programmeId: input.programmeId,
@@ -134,7 +147,9 @@ export async function createProgrammeWorld(client: PrismaClient = db()): Promise
     "FINANCE at the ICB, system-wide": [{ organisationId: ours.icb.id, role: "FINANCE", systemWide: true }],
     "FINANCE at the ICB, not system-wide": [{ organisationId: ours.icb.id, role: "FINANCE" }],
     "FINANCE at another trust of the system": [{ organisationId: ours.trusts[1]!.id, role: "FINANCE" }],
-    "FINANCE at another system's ICB, system-wide": [{ organisationId: theirs.icb.id, role: "FINANCE", systemWide: true }],
+    "FINANCE at another system's ICB, system-wide": [
+      { organisationId: theirs.icb.id, role: "FINANCE", systemWide: true },
+    ],
   };
   const actors = {} as Record<ProgrammeActorKey, Actor>;
   for (const key of PROGRAMME_ACTORS) actors[key] = await createActor(grants[key], client);
@@ -163,9 +178,15 @@ export { countChanges } from "../helpers/authorization-matrix";
 export type Outcome = "allowed" | "FORBIDDEN" | "NOT_FOUND";
 
 /** Expected outcome per actor: those listed allowed or NOT_FOUND, every other actor FORBIDDEN. */
-export function outcomes(allowed: readonly ProgrammeActorKey[], notFound: readonly ProgrammeActorKey[] = []): Record<ProgrammeActorKey, Outcome> {
+export function outcomes(
+  allowed: readonly ProgrammeActorKey[],
+  notFound: readonly ProgrammeActorKey[] = [],
+): Record<ProgrammeActorKey, Outcome> {
   return Object.fromEntries(
-    PROGRAMME_ACTORS.map((key) => [key, allowed.includes(key) ? "allowed" : notFound.includes(key) ? "NOT_FOUND" : "FORBIDDEN"]),
+    PROGRAMME_ACTORS.map((key) => [
+      key,
+      allowed.includes(key) ? "allowed" : notFound.includes(key) ? "NOT_FOUND" : "FORBIDDEN",
+    ]),
   ) as Record<ProgrammeActorKey, Outcome>;
 }
 

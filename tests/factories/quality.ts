@@ -35,8 +35,12 @@ export async function createQualityWorld(): Promise<QualityWorld> {
   ]);
   const actors: Record<QualityActorKey, Actor> = {
     ...base.actors,
-    "MEDICAL approver at the trust": await createActor([{ organisationId: trust, role: "CLINICAL_APPROVER", clinicalCapacity: "MEDICAL" }]),
-    "NURSING approver at the trust": await createActor([{ organisationId: trust, role: "CLINICAL_APPROVER", clinicalCapacity: "NURSING" }]),
+    "MEDICAL approver at the trust": await createActor([
+      { organisationId: trust, role: "CLINICAL_APPROVER", clinicalCapacity: "MEDICAL" },
+    ]),
+    "NURSING approver at the trust": await createActor([
+      { organisationId: trust, role: "CLINICAL_APPROVER", clinicalCapacity: "NURSING" },
+    ]),
     "CLINICAL_APPROVER at the trust, the scheme's lead": approverLead,
   };
   return { ...base, actors, approverLeadId: approverLead.userId };
@@ -108,14 +112,31 @@ export async function createQiaRow(input: QiaRowInput) {
             impact,
             likelihood,
             consequence,
-            ...(details && above ? { description: "Fewer experienced staff on night shifts", mitigations: "Bank staff inducted on each ward", residualLikelihood: 2, residualConsequence: 3 } : {}),
+            ...(details && above
+              ? {
+                  description: "Fewer experienced staff on night shifts",
+                  mitigations: "Bank staff inducted on each ward",
+                  residualLikelihood: 2,
+                  residualConsequence: 3,
+                }
+              : {}),
           };
         }),
       },
     },
   });
   if (details) {
-    await db().kpi.create({ data: { schemeId: input.schemeId, qualityIndicator: true, name: "Falls per 1,000 bed days", unit: "rate", direction: "LOWER_IS_BETTER", baseline: "6.1", target: "6.1" } });
+    await db().kpi.create({
+      data: {
+        schemeId: input.schemeId,
+        qualityIndicator: true,
+        name: "Falls per 1,000 bed days",
+        unit: "rate",
+        direction: "LOWER_IS_BETTER",
+        baseline: "6.1",
+        target: "6.1",
+      },
+    });
   }
   for (const s of input.signOffs ?? []) {
     await db().qualitySignOff.create({
@@ -140,7 +161,12 @@ export async function createSignedQia(w: QualityWorld, schemeId: string, extra: 
     fullDetails: true,
     status: "APPROVED_WITH_CONDITIONS",
     signOffs: [
-      { userId: w.actors["MEDICAL approver at the trust"].userId, capacity: "MEDICAL", outcome: "APPROVED_WITH_CONDITIONS", conditions: ["Monthly falls audit to the quality committee"] },
+      {
+        userId: w.actors["MEDICAL approver at the trust"].userId,
+        capacity: "MEDICAL",
+        outcome: "APPROVED_WITH_CONDITIONS",
+        conditions: ["Monthly falls audit to the quality committee"],
+      },
       { userId: w.actors["NURSING approver at the trust"].userId, capacity: "NURSING", outcome: "APPROVED" },
     ],
     ...extra,
@@ -158,7 +184,17 @@ export interface EiaRowInput {
 
 export async function createEiaRow(input: EiaRowInput) {
   const screening = input.screening ?? "none";
-  const characteristics = ["AGE", "DISABILITY", "GENDER_REASSIGNMENT", "MARRIAGE_CIVIL_PARTNERSHIP", "PREGNANCY_MATERNITY", "RACE", "RELIGION_BELIEF", "SEX", "SEXUAL_ORIENTATION"] as const;
+  const characteristics = [
+    "AGE",
+    "DISABILITY",
+    "GENDER_REASSIGNMENT",
+    "MARRIAGE_CIVIL_PARTNERSHIP",
+    "PREGNANCY_MATERNITY",
+    "RACE",
+    "RELIGION_BELIEF",
+    "SEX",
+    "SEXUAL_ORIENTATION",
+  ] as const;
   return db().equalityAssessment.create({
     data: {
       schemeId: input.schemeId,
@@ -173,13 +209,23 @@ export async function createEiaRow(input: EiaRowInput) {
       screening:
         screening === "none"
           ? undefined
-          : { create: characteristics.map((characteristic, i) => ({ characteristic, impact: screening === "negative" && i === 0 ? "NEGATIVE" : "NONE" })) },
+          : {
+              create: characteristics.map((characteristic, i) => ({
+                characteristic,
+                impact: screening === "negative" && i === 0 ? "NEGATIVE" : "NONE",
+              })),
+            },
     },
   });
 }
 
 /** The raw screening form: every active dimension answered per the preset (or `answers`). */
-export async function screeningForm(assessmentId: string, version: number, answers?: Map<string, Answer>, preset: ScreeningPreset = "full") {
+export async function screeningForm(
+  assessmentId: string,
+  version: number,
+  answers?: Map<string, Answer>,
+  preset: ScreeningPreset = "full",
+) {
   const raw: Record<string, unknown> = { assessmentId, version: String(version) };
   for (const [id, [impact, likelihood, consequence]] of answers ?? (await presetAnswers(preset))) {
     raw[`impact.${id}`] = impact;
@@ -191,7 +237,17 @@ export async function screeningForm(assessmentId: string, version: number, answe
 
 export function eiaScreeningForm(assessmentId: string, version: number, negative: string[] = []) {
   const raw: Record<string, unknown> = { assessmentId, version: String(version) };
-  for (const c of ["AGE", "DISABILITY", "GENDER_REASSIGNMENT", "MARRIAGE_CIVIL_PARTNERSHIP", "PREGNANCY_MATERNITY", "RACE", "RELIGION_BELIEF", "SEX", "SEXUAL_ORIENTATION"]) {
+  for (const c of [
+    "AGE",
+    "DISABILITY",
+    "GENDER_REASSIGNMENT",
+    "MARRIAGE_CIVIL_PARTNERSHIP",
+    "PREGNANCY_MATERNITY",
+    "RACE",
+    "RELIGION_BELIEF",
+    "SEX",
+    "SEXUAL_ORIENTATION",
+  ]) {
     raw[`impact.${c}`] = negative.includes(c) ? "NEGATIVE" : "NONE";
   }
   return raw;
@@ -203,10 +259,17 @@ export async function qualityState(schemeId: string) {
     db().qualityAssessment.findMany({
       where: { schemeId },
       orderBy: { number: "asc" },
-      include: { dimensions: { orderBy: { dimensionId: "asc" } }, signOffs: { orderBy: { capacity: "asc" }, include: { conditions: true } }, reviews: true },
+      include: {
+        dimensions: { orderBy: { dimensionId: "asc" } },
+        signOffs: { orderBy: { capacity: "asc" }, include: { conditions: true } },
+        reviews: true,
+      },
     }),
     db().kpi.findMany({ where: { schemeId }, orderBy: { id: "asc" } }),
-    db().equalityAssessment.findUnique({ where: { schemeId }, include: { screening: { orderBy: { characteristic: "asc" } } } }),
+    db().equalityAssessment.findUnique({
+      where: { schemeId },
+      include: { screening: { orderBy: { characteristic: "asc" } } },
+    }),
   ]);
 }
 
@@ -214,12 +277,17 @@ export async function qualityState(schemeId: string) {
  * Authorization matrix
  * -------------------------------------------------------------------------------------------- */
 
-export function qualityOutcomes(allowed: readonly QualityActorKey[], other: Partial<Record<QualityActorKey, CellOutcome>> = {}): Record<QualityActorKey, CellOutcome> {
+export function qualityOutcomes(
+  allowed: readonly QualityActorKey[],
+  other: Partial<Record<QualityActorKey, CellOutcome>> = {},
+): Record<QualityActorKey, CellOutcome> {
   const hidden: Partial<Record<QualityActorKey, CellOutcome>> = {
     "FINANCE at another trust of the system": "NOT_FOUND",
     "FINANCE at another system's ICB, system-wide": "NOT_FOUND",
   };
-  return Object.fromEntries(QUALITY_ACTORS.map((key) => [key, allowed.includes(key) ? "allowed" : (other[key] ?? hidden[key] ?? "FORBIDDEN")])) as Record<QualityActorKey, CellOutcome>;
+  return Object.fromEntries(
+    QUALITY_ACTORS.map((key) => [key, allowed.includes(key) ? "allowed" : (other[key] ?? hidden[key] ?? "FORBIDDEN")]),
+  ) as Record<QualityActorKey, CellOutcome>;
 }
 
 export interface QualityMatrixSpec {
@@ -229,7 +297,11 @@ export interface QualityMatrixSpec {
   entityType: string;
   changes: Record<string, number>;
   /** Sets up the row the action works on, for a scheme led by `leadId`. */
-  prepare: (leadId: string) => Promise<{ raw: Record<string, unknown>; schemeId: string; verify: (entityId: string, actor: Actor) => Promise<void> }>;
+  prepare: (leadId: string) => Promise<{
+    raw: Record<string, unknown>;
+    schemeId: string;
+    verify: (entityId: string, actor: Actor) => Promise<void>;
+  }>;
   run: (actor: Actor, raw: Record<string, unknown>) => Promise<ActionResult<{ entityId: string }>>;
 }
 
@@ -243,7 +315,11 @@ export async function checkQualityCell(w: QualityWorld, spec: QualityMatrixSpec,
       verify: (written: { entityId: string }, who: Actor) => prepared.verify(written.entityId, who),
     };
   };
-  await checkWriteCell({ ...spec, prepare, entityIdOf: (written) => written.entityId }, w.actors[key], spec.expected[key]);
+  await checkWriteCell(
+    { ...spec, prepare, entityIdOf: (written) => written.entityId },
+    w.actors[key],
+    spec.expected[key],
+  );
 }
 
 export type { SchemeActorKey };

@@ -82,7 +82,11 @@ export async function createRiskActionRow(
 }
 
 /** A complete, valid createRisk form (strings, as a browser sends them): current 3x3, target 2x2. */
-export function riskForm(programmeId: string, ownerId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function riskForm(
+  programmeId: string,
+  ownerId: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     programmeId,
     title: `Agency spend above cap ${uniqueToken()}`,
@@ -173,7 +177,9 @@ export async function createRiskWorld(client: PrismaClient = db()): Promise<Risk
     "ADMIN at the trust": [{ organisationId: trust, role: "ADMIN" }],
     "FINANCE at the ICB, system-wide": [{ organisationId: ours.icb.id, role: "FINANCE", systemWide: true }],
     "FINANCE at another trust of the system": [{ organisationId: ours.trusts[1]!.id, role: "FINANCE" }],
-    "FINANCE at another system's ICB, system-wide": [{ organisationId: theirs.icb.id, role: "FINANCE", systemWide: true }],
+    "FINANCE at another system's ICB, system-wide": [
+      { organisationId: theirs.icb.id, role: "FINANCE", systemWide: true },
+    ],
   };
   const actors = {} as Record<RiskActorKey, Actor>;
   for (const key of RISK_ACTORS) actors[key] = await createActor(grants[key], client);
@@ -202,7 +208,10 @@ export function riskOutcomes(
   special: Partial<Record<RiskActorKey, RiskOutcome>> = {},
 ): Record<RiskActorKey, RiskOutcome> {
   return Object.fromEntries(
-    RISK_ACTORS.map((key) => [key, special[key] ?? (allowed.includes(key) ? "allowed" : notFound.includes(key) ? "NOT_FOUND" : "FORBIDDEN")]),
+    RISK_ACTORS.map((key) => [
+      key,
+      special[key] ?? (allowed.includes(key) ? "allowed" : notFound.includes(key) ? "NOT_FOUND" : "FORBIDDEN"),
+    ]),
   ) as Record<RiskActorKey, RiskOutcome>;
 }
 
@@ -233,7 +242,11 @@ export interface RiskMatrixSpec {
 
 /** Runs one cell: the change, one audit event (action, actor, risk, organisation) — or nothing at all. */
 export async function checkRiskCell(spec: RiskMatrixSpec, actor: Actor, expected: RiskOutcome): Promise<void> {
-  await checkWriteCell({ ...spec, entityType: "risk", entityIdOf: (written: RiskWritten) => written.riskId }, actor, expected);
+  await checkWriteCell(
+    { ...spec, entityType: "risk", entityIdOf: (written: RiskWritten) => written.riskId },
+    actor,
+    expected,
+  );
 }
 
 /** A risk with its actions and score history, for "nothing changed" snapshots. */

@@ -55,7 +55,9 @@ export async function createSchemeWorld(): Promise<SchemeWorld> {
     "ADMIN at the trust": [{ organisationId: trust, role: "ADMIN" }],
     "FINANCE at the ICB, system-wide": [{ organisationId: ours.icb.id, role: "FINANCE", systemWide: true }],
     "FINANCE at another trust of the system": [{ organisationId: ours.trusts[1]!.id, role: "FINANCE" }],
-    "FINANCE at another system's ICB, system-wide": [{ organisationId: theirs.icb.id, role: "FINANCE", systemWide: true }],
+    "FINANCE at another system's ICB, system-wide": [
+      { organisationId: theirs.icb.id, role: "FINANCE", systemWide: true },
+    ],
   };
   const actors = {} as Record<SchemeActorKey, Actor>;
   for (const key of SCHEME_ACTORS) actors[key] = await createActor(grants[key]);
@@ -72,8 +74,17 @@ export async function createSchemeWorld(): Promise<SchemeWorld> {
 }
 
 /** A scheme row with the next free number at its organisation (call one at a time per organisation). */
-export async function createSchemeRow(input: { organisationId: string; leadId: string; stage?: SchemeStage; financialYear?: number; title?: string }) {
-  const last = await db().scheme.aggregate({ where: { organisationId: input.organisationId }, _max: { codeNumber: true } });
+export async function createSchemeRow(input: {
+  organisationId: string;
+  leadId: string;
+  stage?: SchemeStage;
+  financialYear?: number;
+  title?: string;
+}) {
+  const last = await db().scheme.aggregate({
+    where: { organisationId: input.organisationId },
+    _max: { codeNumber: true },
+  });
   const codeNumber = (last._max.codeNumber ?? 0) + 1;
   return db().scheme.create({
     data: {
@@ -97,7 +108,11 @@ export async function createSchemeRow(input: { organisationId: string; leadId: s
 type Money = bigint | null;
 
 /** Stores plan/forecast/actual (pence) of some months directly. */
-export async function setMonthRows(schemeId: string, financialYear: number, rows: { month: number; plan?: Money; forecast?: Money; actual?: Money }[]) {
+export async function setMonthRows(
+  schemeId: string,
+  financialYear: number,
+  rows: { month: number; plan?: Money; forecast?: Money; actual?: Money }[],
+) {
   for (const r of rows) {
     const values = { planPence: r.plan ?? null, forecastPence: r.forecast ?? null, actualPence: r.actual ?? null };
     await db().schemeMonth.upsert({
@@ -116,7 +131,10 @@ export async function closeMonthRow(organisationId: string, financialYear: numbe
 export function schemeState(schemeId: string) {
   return db().scheme.findUniqueOrThrow({
     where: { id: schemeId },
-    include: { months: { orderBy: [{ financialYear: "asc" }, { month: "asc" }] }, updates: { orderBy: { submittedAt: "asc" } } },
+    include: {
+      months: { orderBy: [{ financialYear: "asc" }, { month: "asc" }] },
+      updates: { orderBy: { submittedAt: "asc" } },
+    },
   });
 }
 
@@ -147,8 +165,13 @@ export function schemeForm(organisationId: string, overrides: Record<string, unk
 
 export type Outcome = "allowed" | "FORBIDDEN" | "NOT_FOUND" | "INVALID";
 
-export function schemeOutcomes(allowed: readonly SchemeActorKey[], other: Partial<Record<SchemeActorKey, Outcome>> = {}): Record<SchemeActorKey, Outcome> {
-  return Object.fromEntries(SCHEME_ACTORS.map((key) => [key, allowed.includes(key) ? "allowed" : (other[key] ?? "FORBIDDEN")])) as Record<SchemeActorKey, Outcome>;
+export function schemeOutcomes(
+  allowed: readonly SchemeActorKey[],
+  other: Partial<Record<SchemeActorKey, Outcome>> = {},
+): Record<SchemeActorKey, Outcome> {
+  return Object.fromEntries(
+    SCHEME_ACTORS.map((key) => [key, allowed.includes(key) ? "allowed" : (other[key] ?? "FORBIDDEN")]),
+  ) as Record<SchemeActorKey, Outcome>;
 }
 
 export interface SchemeMatrixSpec {
@@ -158,7 +181,12 @@ export interface SchemeMatrixSpec {
   entityType: string;
   /** Row-count changes of an allowed run, audit_event's +1 included. */
   changes: Record<string, number>;
-  prepare: () => Promise<{ raw: Record<string, unknown>; organisationId: string; snapshot: () => Promise<unknown>; verify: (entityId: string, actor: Actor) => Promise<void> }>;
+  prepare: () => Promise<{
+    raw: Record<string, unknown>;
+    organisationId: string;
+    snapshot: () => Promise<unknown>;
+    verify: (entityId: string, actor: Actor) => Promise<void>;
+  }>;
   run: (actor: Actor, raw: Record<string, unknown>) => Promise<ActionResult<{ entityId: string }>>;
 }
 
@@ -166,7 +194,10 @@ export interface SchemeMatrixSpec {
 export async function checkSchemeCell(spec: SchemeMatrixSpec, actor: Actor, expected: Outcome): Promise<void> {
   const prepare = async () => {
     const prepared = await spec.prepare();
-    return { ...prepared, verify: (written: { entityId: string }, who: Actor) => prepared.verify(written.entityId, who) };
+    return {
+      ...prepared,
+      verify: (written: { entityId: string }, who: Actor) => prepared.verify(written.entityId, who),
+    };
   };
   await checkWriteCell({ ...spec, prepare, entityIdOf: (written) => written.entityId }, actor, expected);
 }
@@ -178,7 +209,10 @@ export async function checkSchemeCell(spec: SchemeMatrixSpec, actor: Actor, expe
 function everything() {
   return Promise.all([
     rowCounts(),
-    db().scheme.findMany({ orderBy: { id: "asc" }, include: { months: { orderBy: [{ financialYear: "asc" }, { month: "asc" }] }, updates: true } }),
+    db().scheme.findMany({
+      orderBy: { id: "asc" },
+      include: { months: { orderBy: [{ financialYear: "asc" }, { month: "asc" }] }, updates: true },
+    }),
     db().periodClose.findMany({ orderBy: [{ organisationId: "asc" }, { financialYear: "asc" }, { month: "asc" }] }),
     db().savingsTarget.findMany({ orderBy: [{ organisationId: "asc" }, { financialYear: "asc" }] }),
   ]);
@@ -196,7 +230,11 @@ export async function writesNothing<T>(attempt: () => Promise<ActionResult<T>>):
 }
 
 /** A refusal with exactly these fields at fault, each message matching. */
-export function expectFieldErrors(result: ActionResult<unknown>, code: string, expected: Record<string, string | RegExp>) {
+export function expectFieldErrors(
+  result: ActionResult<unknown>,
+  code: string,
+  expected: Record<string, string | RegExp>,
+) {
   expect(result).toMatchObject({ ok: false, code });
   if (result.ok) return;
   const errors = result.fieldErrors ?? {};

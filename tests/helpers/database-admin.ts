@@ -138,4 +138,3 @@ function processIsAlive(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
-

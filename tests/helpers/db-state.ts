@@ -26,8 +26,7 @@ export async function auditEventsAfter(id: bigint) {
 }
 
 export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> };
+  { ok: true; data: T } | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> };
 
 /**
  * What `authedAction` does after loading the session (it needs a Next request, so it cannot
@@ -48,7 +47,8 @@ export async function runAction<S extends z.ZodType, T>(
   try {
     return { ok: true, data: await perform(actor, parsed.data) };
   } catch (error) {
-    if (error instanceof DomainError) return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+    if (error instanceof DomainError)
+      return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
     throw error;
   }
 }

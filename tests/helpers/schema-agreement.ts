@@ -78,7 +78,8 @@ export function expectedColumnType(field: DmmfField, enums: DmmfEnum[]): string 
     if (field.kind === "unsupported") return null;
     const [native, args = []] = field.nativeType ?? [undefined, []];
     const withArgs = (name: string) => (args.length ? `${name}(${args.join(",")})` : name);
-    const time = (name: string, zone: "with" | "without") => `${args.length ? `${name}(${args[0]})` : name} ${zone} time zone`;
+    const time = (name: string, zone: "with" | "without") =>
+      `${args.length ? `${name}(${args[0]})` : name} ${zone} time zone`;
     switch (field.type) {
       case "String":
         switch (native) {
@@ -103,7 +104,13 @@ export function expectedColumnType(field: DmmfField, enums: DmmfEnum[]): string 
       case "Float":
         return native === "Real" ? "real" : "double precision";
       case "Decimal":
-        return native === "Money" ? "money" : args.length ? `numeric(${args.join(",")})` : native ? "numeric" : "numeric(65,30)";
+        return native === "Money"
+          ? "money"
+          : args.length
+            ? `numeric(${args.join(",")})`
+            : native
+              ? "numeric"
+              : "numeric(65,30)";
       case "Boolean":
         return "boolean";
       case "DateTime":
@@ -135,7 +142,13 @@ export function expectedColumnType(field: DmmfField, enums: DmmfEnum[]): string 
   return field.isList ? `${element}[]` : element;
 }
 
-const PG_ACTIONS: Record<string, ReferentialAction> = { a: "NoAction", r: "Restrict", c: "Cascade", n: "SetNull", d: "SetDefault" };
+const PG_ACTIONS: Record<string, ReferentialAction> = {
+  a: "NoAction",
+  r: "Restrict",
+  c: "Cascade",
+  n: "SetNull",
+  d: "SetDefault",
+};
 const CLIENT_SIDE_DEFAULTS = new Set(["uuid", "cuid", "nanoid", "ulid"]);
 
 interface DbColumn {
@@ -211,7 +224,13 @@ async function introspect(client: ClientBase, schemas: string[]) {
       WHERE c.contype = 'f' AND n.nspname = ANY($1)`,
     [schemas],
   );
-  return { tables: tables.rows, columns: columns.rows, enums: enums.rows, indexes: indexes.rows, foreignKeys: foreignKeys.rows };
+  return {
+    tables: tables.rows,
+    columns: columns.rows,
+    enums: enums.rows,
+    indexes: indexes.rows,
+    foreignKeys: foreignKeys.rows,
+  };
 }
 
 const same = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -222,13 +241,17 @@ function defaultMismatch(field: DmmfField, column: DbColumn): string | null {
   const actual = column.default_expr;
   const hasDbDefault = actual !== null || column.identity !== "";
   const spec = field.default as { name?: string; args?: unknown[] } | unknown;
-  const fn = spec && typeof spec === "object" && !Array.isArray(spec) ? (spec as { name?: string; args?: unknown[] }) : null;
+  const fn =
+    spec && typeof spec === "object" && !Array.isArray(spec) ? (spec as { name?: string; args?: unknown[] }) : null;
   if (!field.hasDefaultValue || (fn?.name && CLIENT_SIDE_DEFAULTS.has(fn.name))) {
     return hasDbDefault ? `has DEFAULT ${actual ?? "identity"} but the schema declares no database default` : null;
   }
   if (!hasDbDefault) return `has no DEFAULT but the schema declares @default(${JSON.stringify(field.default)})`;
   const found = actual ?? "identity";
-  if (fn?.name === "autoincrement") return column.identity !== "" || /^nextval\(/.test(found) ? null : `DEFAULT ${found} is not a sequence (autoincrement)`;
+  if (fn?.name === "autoincrement")
+    return column.identity !== "" || /^nextval\(/.test(found)
+      ? null
+      : `DEFAULT ${found} is not a sequence (autoincrement)`;
   if (fn?.name === "now") return /CURRENT_TIMESTAMP|now\(\)/i.test(found) ? null : `DEFAULT ${found} is not now()`;
   if (fn?.name === "dbgenerated") {
     const expr = String(fn.args?.[0] ?? "").replace(/\s+/g, "");
@@ -240,7 +263,9 @@ function defaultMismatch(field: DmmfField, column: DbColumn): string | null {
   if (fn) return null; // another function default: presence is all we can check
   const literal = found.replace(/::[\w\s."[\]()]+$/, "").replace(/^'(.*)'$/s, "$1");
   const expected = String(spec);
-  const equal = literal === expected || (literal.trim() !== "" && !Number.isNaN(Number(literal)) && Number(literal) === Number(expected));
+  const equal =
+    literal === expected ||
+    (literal.trim() !== "" && !Number.isNaN(Number(literal)) && Number(literal) === Number(expected));
   return equal ? null : `DEFAULT ${found} is not ${expected}`;
 }
 
@@ -257,16 +282,20 @@ export async function schemaMismatches(client: ClientBase, datamodel: Datamodel)
   const expectedTables = new Set(datamodel.models.map((m) => key(schemaOf(m), tableOf(m))));
   const actualTables = new Set(db.tables.map((t) => key(t.schema, t.table)));
   for (const t of expectedTables) if (!actualTables.has(t)) problems.push(`table ${t}: missing`);
-  for (const t of actualTables) if (!expectedTables.has(t) && t !== "_prisma_migrations") problems.push(`table ${t}: exists but no model maps to it`);
+  for (const t of actualTables)
+    if (!expectedTables.has(t) && t !== "_prisma_migrations")
+      problems.push(`table ${t}: exists but no model maps to it`);
 
   // Enums
   const expectedEnums = new Map(datamodel.enums.map((e) => [enumTypeOf(e), e.values.map((v) => v.dbName ?? v.name)]));
   for (const [name, values] of expectedEnums) {
     const found = db.enums.find((e) => e.name === name);
     if (!found) problems.push(`enum ${name}: missing`);
-    else if (!same(found.labels, values)) problems.push(`enum ${name}: values [${found.labels.join(", ")}], expected [${values.join(", ")}]`);
+    else if (!same(found.labels, values))
+      problems.push(`enum ${name}: values [${found.labels.join(", ")}], expected [${values.join(", ")}]`);
   }
-  for (const e of db.enums) if (!expectedEnums.has(e.name)) problems.push(`enum ${e.name}: exists but no enum maps to it`);
+  for (const e of db.enums)
+    if (!expectedEnums.has(e.name)) problems.push(`enum ${e.name}: exists but no enum maps to it`);
 
   for (const model of datamodel.models) {
     const table = key(schemaOf(model), tableOf(model));
@@ -289,13 +318,16 @@ export async function schemaMismatches(client: ClientBase, datamodel: Datamodel)
       const type = expectedColumnType(field, datamodel.enums);
       if (type !== null && column.type !== type) problems.push(`${where}: type ${column.type}, expected ${type}`);
       if (column.not_null !== field.isRequired) {
-        problems.push(`${where}: ${column.not_null ? "NOT NULL" : "nullable"}, expected ${field.isRequired ? "NOT NULL" : "nullable"}`);
+        problems.push(
+          `${where}: ${column.not_null ? "NOT NULL" : "nullable"}, expected ${field.isRequired ? "NOT NULL" : "nullable"}`,
+        );
       }
       const badDefault = defaultMismatch(field, column);
       if (badDefault) problems.push(`${where}: ${badDefault}`);
     }
     for (const column of columns) {
-      if (!scalarFields.some((f) => columnOf(f) === column.column)) problems.push(`column ${table}.${column.column}: exists but no field maps to it`);
+      if (!scalarFields.some((f) => columnOf(f) === column.column))
+        problems.push(`column ${table}.${column.column}: exists but no field maps to it`);
     }
 
     // Primary key, unique and plain indexes
@@ -308,16 +340,22 @@ export async function schemaMismatches(client: ClientBase, datamodel: Datamodel)
     if (id) {
       const cols = id.fields.map((f) => columnName(f.name));
       if (!primary) problems.push(`table ${table}: no primary key, expected ${list(cols)}`);
-      else if (!same(primary.columns, cols)) problems.push(`table ${table}: primary key ${list(primary.columns)}, expected ${list(cols)}`);
+      else if (!same(primary.columns, cols))
+        problems.push(`table ${table}: primary key ${list(primary.columns)}, expected ${list(cols)}`);
     } else if (primary) {
       problems.push(`table ${table}: primary key ${list(primary.columns)} but the model declares no @id`);
     }
     for (const index of declared.filter((i) => i.type === "unique" || i.type === "normal")) {
       const cols = index.fields.map((f) => columnName(f.name));
       const unique = index.type === "unique";
-      const found = indexes.find((i) => !i.is_primary && !i.partial && i.is_unique === unique && same(i.columns, cols) && !matched.has(i.name));
+      const found = indexes.find(
+        (i) => !i.is_primary && !i.partial && i.is_unique === unique && same(i.columns, cols) && !matched.has(i.name),
+      );
       if (found) matched.add(found.name);
-      else problems.push(`table ${table}: no ${unique ? "unique index" : "index"} on ${list(cols)} (${unique ? "@unique/@@unique" : "@@index"})`);
+      else
+        problems.push(
+          `table ${table}: no ${unique ? "unique index" : "index"} on ${list(cols)} (${unique ? "@unique/@@unique" : "@@index"})`,
+        );
     }
     for (const index of indexes) {
       // Partial and expression indexes cannot be written in schema.prisma, so they may exist in SQL only.
@@ -334,7 +372,9 @@ export async function schemaMismatches(client: ClientBase, datamodel: Datamodel)
       const target = modelByName.get(field.type);
       if (!target) continue;
       const cols = field.relationFromFields!.map(columnName);
-      const refCols = (field.relationToFields ?? []).map((name) => columnOf(target.fields.find((f) => f.name === name) ?? ({ name } as DmmfField)));
+      const refCols = (field.relationToFields ?? []).map((name) =>
+        columnOf(target.fields.find((f) => f.name === name) ?? ({ name } as DmmfField)),
+      );
       const refTable = key(schemaOf(target), tableOf(target));
       const required = field.relationFromFields!.every((name) => model.fields.find((f) => f.name === name)?.isRequired);
       const onDelete = field.relationOnDelete ?? (required ? "Restrict" : "SetNull");
@@ -350,11 +390,14 @@ export async function schemaMismatches(client: ClientBase, datamodel: Datamodel)
       if (actualRef !== refTable || !same(fk.ref_columns, refCols)) {
         problems.push(`${where}: references ${actualRef}${list(fk.ref_columns)}, expected ${refTable}${list(refCols)}`);
       }
-      if (PG_ACTIONS[fk.on_delete] !== onDelete) problems.push(`${where}: ON DELETE ${PG_ACTIONS[fk.on_delete]}, expected ${onDelete}`);
-      if (PG_ACTIONS[fk.on_update] !== onUpdate) problems.push(`${where}: ON UPDATE ${PG_ACTIONS[fk.on_update]}, expected ${onUpdate}`);
+      if (PG_ACTIONS[fk.on_delete] !== onDelete)
+        problems.push(`${where}: ON DELETE ${PG_ACTIONS[fk.on_delete]}, expected ${onDelete}`);
+      if (PG_ACTIONS[fk.on_update] !== onUpdate)
+        problems.push(`${where}: ON UPDATE ${PG_ACTIONS[fk.on_update]}, expected ${onUpdate}`);
     }
     for (const fk of foreignKeys) {
-      if (!matchedKeys.has(fk.name)) problems.push(`foreign key ${fk.name} on ${table}${list(fk.columns)}: exists but no relation declares it`);
+      if (!matchedKeys.has(fk.name))
+        problems.push(`foreign key ${fk.name} on ${table}${list(fk.columns)}: exists but no relation declares it`);
     }
   }
   return problems.sort();

@@ -32,7 +32,8 @@ export function useTestDatabase(): TestDatabase {
   let url = "";
   beforeAll(async () => {
     const template = inject("testDatabaseTemplate");
-    if (!template) throw new Error("No template database: run integration tests through vitest.config.ts (globalSetup).");
+    if (!template)
+      throw new Error("No template database: run integration tests through vitest.config.ts (globalSetup).");
     name = uniqueDatabaseName("f");
     url = await createDatabase(name, { template });
     await disconnectDb();

@@ -29,7 +29,11 @@ const EXPECTED = {
   createActivity: {
     "trust programme": outcomes(
       ["FINANCE at the trust", "ADMIN at the trust", "FINANCE at the ICB, system-wide"],
-      ["FINANCE at the ICB, not system-wide", "FINANCE at another trust of the system", "FINANCE at another system's ICB, system-wide"],
+      [
+        "FINANCE at the ICB, not system-wide",
+        "FINANCE at another trust of the system",
+        "FINANCE at another system's ICB, system-wide",
+      ],
     ),
     "system programme": outcomes(
       ["FINANCE at the ICB, system-wide", "FINANCE at the ICB, not system-wide"],
@@ -38,11 +42,24 @@ const EXPECTED = {
   },
   updateActivityProgress: {
     "trust programme": outcomes(
-      ["FINANCE at the trust", "ADMIN at the trust", "FINANCE at the ICB, system-wide", "LEAD at the trust, linked to the activity's lead"],
-      ["FINANCE at the ICB, not system-wide", "FINANCE at another trust of the system", "FINANCE at another system's ICB, system-wide"],
+      [
+        "FINANCE at the trust",
+        "ADMIN at the trust",
+        "FINANCE at the ICB, system-wide",
+        "LEAD at the trust, linked to the activity's lead",
+      ],
+      [
+        "FINANCE at the ICB, not system-wide",
+        "FINANCE at another trust of the system",
+        "FINANCE at another system's ICB, system-wide",
+      ],
     ),
     "system programme": outcomes(
-      ["FINANCE at the ICB, system-wide", "FINANCE at the ICB, not system-wide", "LEAD at the trust, linked to the activity's lead"],
+      [
+        "FINANCE at the ICB, system-wide",
+        "FINANCE at the ICB, not system-wide",
+        "LEAD at the trust, linked to the activity's lead",
+      ],
       ["FINANCE at another system's ICB, system-wide"],
     ),
   },
@@ -90,7 +107,12 @@ function createActivitySpec(kind: OwnerKind): MatrixSpec {
       };
     },
     run: (actor, raw) =>
-      runAction(createActivitySchema, async (a, input) => ({ entityId: (await createActivity(a, input)).id }), actor, raw),
+      runAction(
+        createActivitySchema,
+        async (a, input) => ({ entityId: (await createActivity(a, input)).id }),
+        actor,
+        raw,
+      ),
   };
 }
 
@@ -103,20 +125,34 @@ function updateActivityProgressSpec(kind: OwnerKind): MatrixSpec {
     changes: { audit_event: 1 },
     prepare: async () => {
       const programme = await newProgramme(kind);
-      const activity = await createActivityRow({ programmeId: programme.id, leadIds: [w.ownLeadId, w.boardLeadId], startQuarter: Q4_2025 });
+      const activity = await createActivityRow({
+        programmeId: programme.id,
+        leadIds: [w.ownLeadId, w.boardLeadId],
+        startQuarter: Q4_2025,
+      });
       return {
         organisationId: programme.organisationId,
         raw: { activityId: activity.id, version: 1, status: "AT_RISK", deliverables: `Deliverable ${uniqueToken()}` },
         snapshot: () => db().activity.findUniqueOrThrow({ where: { id: activity.id }, include: { leads: true } }),
         verify: async () => {
           const after = await db().activity.findUniqueOrThrow({ where: { id: activity.id } });
-          expect(after).toMatchObject({ status: "AT_RISK", version: 2, startQuarter: Q4_2025, description: activity.description });
+          expect(after).toMatchObject({
+            status: "AT_RISK",
+            version: 2,
+            startQuarter: Q4_2025,
+            description: activity.description,
+          });
           expect(after.deliverables).toHaveLength(1);
         },
       };
     },
     run: (actor, raw) =>
-      runAction(updateActivityProgressSchema, async (a, input) => ({ entityId: (await updateActivityProgress(a, input)).id }), actor, raw),
+      runAction(
+        updateActivityProgressSchema,
+        async (a, input) => ({ entityId: (await updateActivityProgress(a, input)).id }),
+        actor,
+        raw,
+      ),
   };
 }
 
@@ -142,7 +178,13 @@ describe("activity writes: authorization", () => {
     await db().activityLead.deleteMany({ where: { activityId: activity.id } });
     const raw = { activityId: activity.id, version: 1, status: "DONE" };
     const actor = w.actors["LEAD at the trust, linked to the activity's lead"];
-    expect(await runAction(updateActivityProgressSchema, updateActivityProgress, actor, raw)).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await db().activity.findUniqueOrThrow({ where: { id: activity.id } })).toMatchObject({ status: "NOT_STARTED", version: 1 });
+    expect(await runAction(updateActivityProgressSchema, updateActivityProgress, actor, raw)).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
+    expect(await db().activity.findUniqueOrThrow({ where: { id: activity.id } })).toMatchObject({
+      status: "NOT_STARTED",
+      version: 1,
+    });
   });
 });

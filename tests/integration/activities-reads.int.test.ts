@@ -33,7 +33,10 @@ describe("findActivities", () => {
     const otherTrustProgramme = await createProgrammeRow({ systemId: w.systemId, organisationId: w.otherTrustId });
     const otherSystemProgramme = await createProgrammeRow({ systemId: w.otherSystemId, organisationId: w.otherIcbId });
     // A lead of the other system linked to our lead user, which only the database could do.
-    const strayLead = await createLeadRow({ systemId: w.otherSystemId, userId: w.actors["LEAD at the trust, linked to the activity's lead"].userId });
+    const strayLead = await createLeadRow({
+      systemId: w.otherSystemId,
+      userId: w.actors["LEAD at the trust, linked to the activity's lead"].userId,
+    });
     const add = async (key: string, programmeId: string, leadIds: string[]) => {
       ids[key] = (await createActivityRow({ programmeId, leadIds })).id;
     };
@@ -47,11 +50,18 @@ describe("findActivities", () => {
     await add("other system, stray lead", otherSystemProgramme.id, [strayLead.id]);
   });
 
-  const keysOf = (rows: { id: string }[]) => rows.map((r) => Object.keys(ids).find((k) => ids[k] === r.id) ?? r.id).sort();
+  const keysOf = (rows: { id: string }[]) =>
+    rows.map((r) => Object.keys(ids).find((k) => ids[k] === r.id) ?? r.id).sort();
 
   it.each<[ProgrammeActorKey, string[]]>([
-    ["LEAD at the trust, linked to the activity's lead", ["system, own lead", "trust, own and board leads", "trust, own lead"]],
-    ["BOARD at the trust, linked to a second lead of the activity", ["system, board lead", "trust, own and board leads"]],
+    [
+      "LEAD at the trust, linked to the activity's lead",
+      ["system, own lead", "trust, own and board leads", "trust, own lead"],
+    ],
+    [
+      "BOARD at the trust, linked to a second lead of the activity",
+      ["system, board lead", "trust, own and board leads"],
+    ],
     ["LEAD at the trust, linked to another lead", ["trust, another lead"]],
     ["FINANCE at the trust", []],
     ["FINANCE at the ICB, system-wide", []],
@@ -60,7 +70,17 @@ describe("findActivities", () => {
   });
 
   it.each<[ProgrammeActorKey, string[]]>([
-    ["FINANCE at the trust", ["system, board lead", "system, own lead", "trust, another lead", "trust, no lead", "trust, own and board leads", "trust, own lead"]],
+    [
+      "FINANCE at the trust",
+      [
+        "system, board lead",
+        "system, own lead",
+        "trust, another lead",
+        "trust, no lead",
+        "trust, own and board leads",
+        "trust, own lead",
+      ],
+    ],
     ["FINANCE at another trust of the system", ["other trust, own lead", "system, board lead", "system, own lead"]],
     ["FINANCE at the ICB, not system-wide", ["system, board lead", "system, own lead"]],
     ["FINANCE at another system's ICB, system-wide", ["other system, stray lead"]],
@@ -71,9 +91,16 @@ describe("findActivities", () => {
   it("combines mine with a lead and a programme filter", async () => {
     const actor = w.actors["LEAD at the trust, linked to the activity's lead"];
     expect(keysOf(await findActivities(actor, { mine: true, leadId: w.boardLeadId }, ASOF))).toEqual([]);
-    expect(keysOf(await findActivities(actor, { leadId: w.boardLeadId }, ASOF))).toEqual(["system, board lead", "trust, own and board leads"]);
-    const trustProgrammeId = (await db().activity.findUniqueOrThrow({ where: { id: ids["trust, own lead"]! } })).programmeId;
-    expect(keysOf(await findActivities(actor, { mine: true, programmeId: trustProgrammeId }, ASOF))).toEqual(["trust, own and board leads", "trust, own lead"]);
+    expect(keysOf(await findActivities(actor, { leadId: w.boardLeadId }, ASOF))).toEqual([
+      "system, board lead",
+      "trust, own and board leads",
+    ]);
+    const trustProgrammeId = (await db().activity.findUniqueOrThrow({ where: { id: ids["trust, own lead"]! } }))
+      .programmeId;
+    expect(keysOf(await findActivities(actor, { mine: true, programmeId: trustProgrammeId }, ASOF))).toEqual([
+      "trust, own and board leads",
+      "trust, own lead",
+    ]);
   });
 
   describe("overdue", () => {

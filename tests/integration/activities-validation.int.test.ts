@@ -33,7 +33,8 @@ const valid = (changes: Record<string, unknown> = {}) => ({
   leadIds: [w.ownLeadId],
   ...changes,
 });
-const create = (changes: Record<string, unknown> = {}) => runAction(createActivitySchema, createActivity, finance(), valid(changes));
+const create = (changes: Record<string, unknown> = {}) =>
+  runAction(createActivitySchema, createActivity, finance(), valid(changes));
 
 /** Runs `attempt` and checks that nothing at all was written. */
 async function writesNothing<T>(attempt: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
@@ -56,7 +57,10 @@ describe("activity writes: bad input", () => {
 
   describe("timescale", () => {
     it.each([
-      ["Q5 2024/25", /^Unknown timescale "Q5 2024\/25": there is no Q5, as quarters run from Q1 \(April–June\) to Q4 \(January–March\)\./],
+      [
+        "Q5 2024/25",
+        /^Unknown timescale "Q5 2024\/25": there is no Q5, as quarters run from Q1 \(April–June\) to Q4 \(January–March\)\./,
+      ],
       ["soon", /^Unknown timescale "soon"\./],
       ["Q3 2024/26", /^Unknown timescale "Q3 2024\/26": 2024\/26 is not a financial year/],
       ["", /^Unknown timescale ""/],
@@ -73,13 +77,19 @@ describe("activity writes: bad input", () => {
       expect(result).toMatchObject({
         ok: false,
         code: "VALIDATION",
-        fieldErrors: { timescale: ['Timescale "Q3 2025/26 – Q1 2025/26" ends before it starts: Q1 2025/26 is before Q3 2025/26.'] },
+        fieldErrors: {
+          timescale: ['Timescale "Q3 2025/26 – Q1 2025/26" ends before it starts: Q1 2025/26 is before Q3 2025/26.'],
+        },
       });
     });
 
     it("refuses a timescale that is not text", async () => {
       const result = await writesNothing(() => create({ timescale: 202526 }));
-      expect(result).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { timescale: ["Enter a timescale"] } });
+      expect(result).toMatchObject({
+        ok: false,
+        code: "VALIDATION",
+        fieldErrors: { timescale: ["Enter a timescale"] },
+      });
     });
 
     it.each([
@@ -93,7 +103,10 @@ describe("activity writes: bad input", () => {
       const result = await create({ timescale });
       expect(result).toMatchObject({ ok: true });
       if (!result.ok) return;
-      expect(await db().activity.findUniqueOrThrow({ where: { id: result.data.id } })).toMatchObject({ startQuarter, endQuarter });
+      expect(await db().activity.findUniqueOrThrow({ where: { id: result.data.id } })).toMatchObject({
+        startQuarter,
+        endQuarter,
+      });
     });
   });
 
@@ -132,8 +145,14 @@ describe("activity writes: bad input", () => {
   describe("number", () => {
     it("refuses a number used twice in one programme, but not in another programme", async () => {
       expect(await create({ number: "7.1" })).toMatchObject({ ok: true });
-      const duplicate = await writesNothing(() => create({ number: "7.1", description: "A second activity seven point one" }));
-      expect(duplicate).toMatchObject({ ok: false, code: "CONFLICT", fieldErrors: { number: ["Activity 7.1 already exists in this programme"] } });
+      const duplicate = await writesNothing(() =>
+        create({ number: "7.1", description: "A second activity seven point one" }),
+      );
+      expect(duplicate).toMatchObject({
+        ok: false,
+        code: "CONFLICT",
+        fieldErrors: { number: ["Activity 7.1 already exists in this programme"] },
+      });
       expect(await create({ number: " 7.1 ", programmeId: otherProgrammeId })).toMatchObject({ ok: true });
       expect(await db().activity.count({ where: { number: "7.1" } })).toBe(2);
     });
@@ -149,7 +168,9 @@ describe("activity writes: bad input", () => {
       const before = await rowCounts();
       const results = await Promise.all([create({ number: "9" }), create({ number: "9" })]);
       expect(results.map((r) => (r.ok ? "ok" : r.code)).sort()).toEqual(["CONFLICT", "ok"]);
-      expect(results.find((r) => !r.ok)).toMatchObject({ fieldErrors: { number: ["Activity 9 already exists in this programme"] } });
+      expect(results.find((r) => !r.ok)).toMatchObject({
+        fieldErrors: { number: ["Activity 9 already exists in this programme"] },
+      });
       expect(countChanges(before, await rowCounts())).toEqual({ activity: 1, activity_lead: 1, audit_event: 1 });
     });
 
@@ -165,11 +186,26 @@ describe("activity writes: bad input", () => {
 
   describe("other fields", () => {
     it.each([
-      ["a description of 2 characters", { description: "ab" }, "description", "A description must be at least 3 characters"],
-      ["a description of 4001 characters", { description: "x".repeat(4001) }, "description", "A description must be 4000 characters or fewer"],
+      [
+        "a description of 2 characters",
+        { description: "ab" },
+        "description",
+        "A description must be at least 3 characters",
+      ],
+      [
+        "a description of 4001 characters",
+        { description: "x".repeat(4001) },
+        "description",
+        "A description must be 4000 characters or fewer",
+      ],
       ["a description that is not text", { description: 42 }, "description", "Enter a description"],
       ["an unknown status", { status: "FINISHED" }, "status", "Choose a status"],
-      ["21 deliverables", { deliverables: Array.from({ length: 21 }, (_, i) => `D${i}`).join("\n") }, "deliverables", "At most 20 lines of deliverables"],
+      [
+        "21 deliverables",
+        { deliverables: Array.from({ length: 21 }, (_, i) => `D${i}`).join("\n") },
+        "deliverables",
+        "At most 20 lines of deliverables",
+      ],
       ["a programme id that is not a uuid", { programmeId: "programme-1" }, "programmeId", "Choose a programme"],
       ["a workstream id that is not a uuid", { workstreamId: "ws" }, "workstreamId", "Choose a workstream"],
     ])("refuses %s", async (_label, change, field, message) => {
@@ -180,7 +216,11 @@ describe("activity writes: bad input", () => {
     it("refuses a workstream of another programme", async () => {
       const foreign = await createWorkstreamRow({ programmeId: otherProgrammeId });
       const result = await writesNothing(() => create({ workstreamId: foreign.id }));
-      expect(result).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { workstreamId: ["Choose a workstream of this programme"] } });
+      expect(result).toMatchObject({
+        ok: false,
+        code: "INVALID",
+        fieldErrors: { workstreamId: ["Choose a workstream of this programme"] },
+      });
     });
 
     it("answers NOT_FOUND for a programme that does not exist", async () => {
@@ -195,10 +235,21 @@ describe("activity writes: bad input", () => {
       const activity = await createActivityRow({ programmeId, leadIds: [someoneElse.id] });
       const actor = w.actors["LEAD at the trust, linked to the activity's lead"];
       const result = await writesNothing(() =>
-        runAction(updateActivityProgressSchema, updateActivityProgress, actor, { activityId: activity.id, version: 1, status: "DONE" }),
+        runAction(updateActivityProgressSchema, updateActivityProgress, actor, {
+          activityId: activity.id,
+          version: 1,
+          status: "DONE",
+        }),
       );
-      expect(result).toMatchObject({ ok: false, code: "FORBIDDEN", message: "Only the activity's leads, finance or the PMO can update this activity." });
-      expect(await db().activity.findUniqueOrThrow({ where: { id: activity.id } })).toMatchObject({ status: "NOT_STARTED", version: 1 });
+      expect(result).toMatchObject({
+        ok: false,
+        code: "FORBIDDEN",
+        message: "Only the activity's leads, finance or the PMO can update this activity.",
+      });
+      expect(await db().activity.findUniqueOrThrow({ where: { id: activity.id } })).toMatchObject({
+        status: "NOT_STARTED",
+        version: 1,
+      });
     });
 
     it.each([
@@ -206,13 +257,24 @@ describe("activity writes: bad input", () => {
       ["no version", { version: undefined }, "version", "Reload the page and try again"],
       ["a version of 0", { version: 0 }, "version", /./],
       ["a version of Infinity", { version: "Infinity" }, "version", "Reload the page and try again"],
-      ["a deliverable of 1001 characters", { deliverables: "x".repeat(1001) }, "deliverables", "Each line of deliverables must be 1000 characters or fewer"],
+      [
+        "a deliverable of 1001 characters",
+        { deliverables: "x".repeat(1001) },
+        "deliverables",
+        "Each line of deliverables must be 1000 characters or fewer",
+      ],
     ])("updateActivityProgress refuses %s", async (_label, change, field, message) => {
       const activity = await createActivityRow({ programmeId, leadIds: [w.ownLeadId] });
       const actor = w.actors["LEAD at the trust, linked to the activity's lead"];
       const raw = { activityId: activity.id, version: 1, status: "DONE", ...change };
-      const result = await writesNothing(() => runAction(updateActivityProgressSchema, updateActivityProgress, actor, raw));
-      expect(result).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { [field]: [typeof message === "string" ? message : expect.stringMatching(message)] } });
+      const result = await writesNothing(() =>
+        runAction(updateActivityProgressSchema, updateActivityProgress, actor, raw),
+      );
+      expect(result).toMatchObject({
+        ok: false,
+        code: "VALIDATION",
+        fieldErrors: { [field]: [typeof message === "string" ? message : expect.stringMatching(message)] },
+      });
     });
   });
 });

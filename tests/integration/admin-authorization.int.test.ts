@@ -27,7 +27,9 @@ const ACTORS = {
   "ADMIN at the ICB, not system-wide": (o: Orgs) => [{ organisationId: o.icb, role: "ADMIN" }],
   "FINANCE at the ICB, system-wide": (o: Orgs) => [{ organisationId: o.icb, role: "FINANCE", systemWide: true }],
   "ADMIN at another trust of the system": (o: Orgs) => [{ organisationId: o.otherTrust, role: "ADMIN" }],
-  "ADMIN at another system's ICB, system-wide": (o: Orgs) => [{ organisationId: o.otherIcb, role: "ADMIN", systemWide: true }],
+  "ADMIN at another system's ICB, system-wide": (o: Orgs) => [
+    { organisationId: o.otherIcb, role: "ADMIN", systemWide: true },
+  ],
   "no role at all": () => [],
 } satisfies Record<string, (o: Orgs) => factories.RoleGrant[]>;
 type ActorKey = keyof typeof ACTORS;
@@ -75,10 +77,15 @@ const USE_CASES: UseCaseSpec[] = [
       return { name: `New Trust ${token}`, code: token.toLowerCase(), type: "TRUST", systemId: orgs.systemId };
     },
     run: (actor, raw) =>
-      runAction(createOrganisationSchema, async (a, input) => {
-        const organisation = await createOrganisation(a, input);
-        return { entityId: organisation.id, organisationId: organisation.id };
-      }, actor, raw),
+      runAction(
+        createOrganisationSchema,
+        async (a, input) => {
+          const organisation = await createOrganisation(a, input);
+          return { entityId: organisation.id, organisationId: organisation.id };
+        },
+        actor,
+        raw,
+      ),
   },
   {
     name: "createDivision",
@@ -88,10 +95,15 @@ const USE_CASES: UseCaseSpec[] = [
     changes: { division: 1, audit_event: 1 },
     prepare: async () => ({ organisationId: orgs.trust, name: `Division ${factories.uniqueToken()}` }),
     run: (actor, raw) =>
-      runAction(createDivisionSchema, async (a, input) => {
-        const division = await createDivision(a, input);
-        return { entityId: division.id, organisationId: division.organisationId };
-      }, actor, raw),
+      runAction(
+        createDivisionSchema,
+        async (a, input) => {
+          const division = await createDivision(a, input);
+          return { entityId: division.id, organisationId: division.organisationId };
+        },
+        actor,
+        raw,
+      ),
   },
   {
     name: "createUser",
@@ -107,10 +119,15 @@ const USE_CASES: UseCaseSpec[] = [
       role: "LEAD",
     }),
     run: (actor, raw) =>
-      runAction(createUserSchema, async (a, input) => {
-        const user = await createUser(a, input);
-        return { entityId: user.id, organisationId: input.organisationId };
-      }, actor, raw),
+      runAction(
+        createUserSchema,
+        async (a, input) => {
+          const user = await createUser(a, input);
+          return { entityId: user.id, organisationId: input.organisationId };
+        },
+        actor,
+        raw,
+      ),
   },
   {
     name: "grantRole",
@@ -120,10 +137,15 @@ const USE_CASES: UseCaseSpec[] = [
     changes: { membership: 1, audit_event: 1 },
     prepare: async () => ({ userId: (await factories.createUser()).id, organisationId: orgs.trust, role: "LEAD" }),
     run: (actor, raw) =>
-      runAction(grantRoleSchema, async (a, input) => {
-        const membership = await grantRole(a, input);
-        return { entityId: membership.id, organisationId: membership.organisationId };
-      }, actor, raw),
+      runAction(
+        grantRoleSchema,
+        async (a, input) => {
+          const membership = await grantRole(a, input);
+          return { entityId: membership.id, organisationId: membership.organisationId };
+        },
+        actor,
+        raw,
+      ),
   },
   {
     name: "revokeRole",
@@ -137,10 +159,15 @@ const USE_CASES: UseCaseSpec[] = [
       return { membershipId: membership.id };
     },
     run: (actor, raw) =>
-      runAction(revokeRoleSchema, async (a, input) => {
-        const membership = await revokeRole(a, input);
-        return { entityId: membership.id, organisationId: membership.organisationId };
-      }, actor, raw),
+      runAction(
+        revokeRoleSchema,
+        async (a, input) => {
+          const membership = await revokeRole(a, input);
+          return { entityId: membership.id, organisationId: membership.organisationId };
+        },
+        actor,
+        raw,
+      ),
   },
 ];
 
@@ -159,7 +186,13 @@ describe("admin use cases: authorization", () => {
   beforeAll(async () => {
     const north = await factories.createSystemWithOrganisations({ trusts: 2 });
     const south = await factories.createSystemWithOrganisations({ trusts: 1 });
-    orgs = { systemId: north.system.id, icb: north.icb.id, trust: north.trusts[0]!.id, otherTrust: north.trusts[1]!.id, otherIcb: south.icb.id };
+    orgs = {
+      systemId: north.system.id,
+      icb: north.icb.id,
+      trust: north.trusts[0]!.id,
+      otherTrust: north.trusts[1]!.id,
+      otherIcb: south.icb.id,
+    };
     for (const key of ACTOR_KEYS) actors[key] = await factories.createActor(ACTORS[key](orgs));
   });
 
@@ -197,14 +230,21 @@ describe("admin use cases: authorization", () => {
     const membership = await db().membership.findFirstOrThrow({ where: { userId: admin.id } });
     const actor = await factories.actorFor(admin.id);
     const before = await rowCounts();
-    expect(await runAction(revokeRoleSchema, revokeRole, actor, { membershipId: membership.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await runAction(revokeRoleSchema, revokeRole, actor, { membershipId: membership.id })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
     expect(await rowCounts()).toEqual(before);
     // Another administrator may.
-    expect(await runAction(revokeRoleSchema, revokeRole, actors["ADMIN at the trust"], { membershipId: membership.id })).toMatchObject({ ok: true });
+    expect(
+      await runAction(revokeRoleSchema, revokeRole, actors["ADMIN at the trust"], { membershipId: membership.id }),
+    ).toMatchObject({ ok: true });
   });
 
   it("answers NOT_FOUND for a role that does not exist", async () => {
-    const result = await runAction(revokeRoleSchema, revokeRole, actors["ADMIN at the trust"], { membershipId: "00000000-0000-4000-8000-000000000000" });
+    const result = await runAction(revokeRoleSchema, revokeRole, actors["ADMIN at the trust"], {
+      membershipId: "00000000-0000-4000-8000-000000000000",
+    });
     expect(result).toMatchObject({ ok: false, code: "NOT_FOUND" });
   });
 

@@ -26,7 +26,12 @@ interface Fixtures {
 }
 let f: Fixtures;
 
-type Case = [label: string, field: string, code: "VALIDATION" | "CONFLICT" | "INVALID", run: () => Promise<ActionResult<unknown>>];
+type Case = [
+  label: string,
+  field: string,
+  code: "VALIDATION" | "CONFLICT" | "INVALID",
+  run: () => Promise<ActionResult<unknown>>,
+];
 
 const validUser = () => ({
   name: "Jo Bloggs",
@@ -36,7 +41,8 @@ const validUser = () => ({
   organisationId: f.trust,
   role: "LEAD",
 });
-const user = (changes: Record<string, unknown>) => () => runAction(createUserSchema, createUser, f.admin, { ...validUser(), ...changes });
+const user = (changes: Record<string, unknown>) => () =>
+  runAction(createUserSchema, createUser, f.admin, { ...validUser(), ...changes });
 const division = (changes: Record<string, unknown>) => () =>
   runAction(createDivisionSchema, createDivision, f.admin, { organisationId: f.trust, name: "Theatres", ...changes });
 const organisation = (changes: Record<string, unknown>) => () =>
@@ -48,7 +54,12 @@ const organisation = (changes: Record<string, unknown>) => () =>
     ...changes,
   });
 const grant = (changes: Record<string, unknown>) => () =>
-  runAction(grantRoleSchema, grantRole, f.admin, { userId: f.existingUserId, organisationId: f.trust, role: "FINANCE", ...changes });
+  runAction(grantRoleSchema, grantRole, f.admin, {
+    userId: f.existingUserId,
+    organisationId: f.trust,
+    role: "FINANCE",
+    ...changes,
+  });
 
 const CASES: Case[] = [
   // createUser: zod
@@ -65,8 +76,18 @@ const CASES: Case[] = [
   ["user: unknown role", "role", "VALIDATION", user({ role: "SUPERUSER" })],
   ["user: organisation that is not a uuid", "organisationId", "VALIDATION", user({ organisationId: "lth" })],
   ["user: clinical approver without a capacity", "clinicalCapacity", "VALIDATION", user({ role: "CLINICAL_APPROVER" })],
-  ["user: unknown clinical capacity", "clinicalCapacity", "VALIDATION", user({ role: "CLINICAL_APPROVER", clinicalCapacity: "SURGICAL" })],
-  ["user: capacity on a role that is not clinical", "clinicalCapacity", "VALIDATION", user({ role: "LEAD", clinicalCapacity: "MEDICAL" })],
+  [
+    "user: unknown clinical capacity",
+    "clinicalCapacity",
+    "VALIDATION",
+    user({ role: "CLINICAL_APPROVER", clinicalCapacity: "SURGICAL" }),
+  ],
+  [
+    "user: capacity on a role that is not clinical",
+    "clinicalCapacity",
+    "VALIDATION",
+    user({ role: "LEAD", clinicalCapacity: "MEDICAL" }),
+  ],
   ["user: system-wide of the wrong type", "systemWide", "VALIDATION", user({ systemWide: "yes" })],
   // createUser: the use case
   ["user: email already used (any case)", "email", "CONFLICT", () => user({ email: f.existingEmail.toUpperCase() })()],
@@ -84,15 +105,35 @@ const CASES: Case[] = [
   ["organisation: over-long code", "code", "VALIDATION", organisation({ code: "ABCDEFGHIJKLM" })],
   ["organisation: unknown type", "type", "VALIDATION", organisation({ type: "HOSPITAL" })],
   ["organisation: system that is not a uuid", "systemId", "VALIDATION", organisation({ systemId: 7 })],
-  ["organisation: code already used (any case)", "code", "CONFLICT", () => organisation({ code: f.existingOrganisation.code.toLowerCase() })()],
-  ["organisation: name already used (any case)", "name", "CONFLICT", () => organisation({ name: f.existingOrganisation.name.toUpperCase() })()],
+  [
+    "organisation: code already used (any case)",
+    "code",
+    "CONFLICT",
+    () => organisation({ code: f.existingOrganisation.code.toLowerCase() })(),
+  ],
+  [
+    "organisation: name already used (any case)",
+    "name",
+    "CONFLICT",
+    () => organisation({ name: f.existingOrganisation.name.toUpperCase() })(),
+  ],
   // grantRole / revokeRole
   ["grant: user that is not a uuid", "userId", "VALIDATION", grant({ userId: "someone" })],
   ["grant: unknown role", "role", "VALIDATION", grant({ role: "ROOT" })],
-  ["grant: clinical approver without a capacity", "clinicalCapacity", "VALIDATION", grant({ role: "CLINICAL_APPROVER" })],
+  [
+    "grant: clinical approver without a capacity",
+    "clinicalCapacity",
+    "VALIDATION",
+    grant({ role: "CLINICAL_APPROVER" }),
+  ],
   ["grant: system-wide role at a trust", "systemWide", "INVALID", grant({ systemWide: true })],
   ["grant: role already held there", "role", "CONFLICT", grant({ role: "LEAD" })],
-  ["revoke: role that is not a uuid", "membershipId", "VALIDATION", () => runAction(revokeRoleSchema, revokeRole, f.admin, { membershipId: "x" })],
+  [
+    "revoke: role that is not a uuid",
+    "membershipId",
+    "VALIDATION",
+    () => runAction(revokeRoleSchema, revokeRole, f.admin, { membershipId: "x" }),
+  ],
 ];
 
 describe("admin use cases: bad input", () => {
@@ -125,7 +166,12 @@ describe("admin use cases: bad input", () => {
   });
 
   it("accepts the valid input the cases above start from (so each case fails for its own reason)", async () => {
-    for (const run of [user({}), division({ name: `Division ${factories.uniqueToken()}` }), organisation({}), grant({})]) {
+    for (const run of [
+      user({}),
+      division({ name: `Division ${factories.uniqueToken()}` }),
+      organisation({}),
+      grant({}),
+    ]) {
       expect(await run()).toMatchObject({ ok: true });
     }
   });

@@ -35,7 +35,9 @@ describe("audit_event is append-only, enforced by the database", () => {
       before: { n: "1" },
       after: { at: "2026-04-01T00:00:00.000Z" },
     });
-    const { rows } = await database.query("INSERT INTO audit_event (action, entity_type, entity_id) VALUES ('raw.insert', 'x', '1') RETURNING id");
+    const { rows } = await database.query(
+      "INSERT INTO audit_event (action, entity_type, entity_id) VALUES ('raw.insert', 'x', '1') RETURNING id",
+    );
     expect(rows).toHaveLength(1);
   });
 
@@ -47,14 +49,18 @@ describe("audit_event is append-only, enforced by the database", () => {
     ["TRUNCATE", `TRUNCATE audit_event`, false],
     ["TRUNCATE through a cascade", `TRUNCATE app_user CASCADE`, false],
   ])("rejects %s, even from a superuser, and leaves the event as it was", async (_label, sql, byId) => {
-    const { rows: who } = await database.query<{ superuser: boolean }>("SELECT rolsuper AS superuser FROM pg_roles WHERE rolname = current_user");
+    const { rows: who } = await database.query<{ superuser: boolean }>(
+      "SELECT rolsuper AS superuser FROM pg_roles WHERE rolname = current_user",
+    );
     expect(who[0]!.superuser).toBe(true);
     await expect(database.query(sql, byId ? [eventId.toString()] : [])).rejects.toThrow(/audit_event is append-only/);
     expect(await db().auditEvent.findUniqueOrThrow({ where: { id: eventId } })).toEqual(snapshot);
   });
 
   it("rejects changes made through Prisma too", async () => {
-    await expect(db().auditEvent.update({ where: { id: eventId }, data: { action: "tampered" } })).rejects.toThrow(/append-only/);
+    await expect(db().auditEvent.update({ where: { id: eventId }, data: { action: "tampered" } })).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db().auditEvent.deleteMany({})).rejects.toThrow(/append-only/);
     expect(await db().auditEvent.findUniqueOrThrow({ where: { id: eventId } })).toEqual(snapshot);
   });

@@ -1,11 +1,23 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { financeBreakdowns, financeHeadline } from "@/modules/dashboards/finance-dashboard";
 import { overdueMonthlyUpdates } from "@/modules/dashboards/finance-dashboard-overdue";
-import { identifiedByStage, monthlyCumulative, schemeFigureScope, schemeRegisterTotals } from "@/modules/dashboards/scheme-figures";
+import {
+  identifiedByStage,
+  monthlyCumulative,
+  schemeFigureScope,
+  schemeRegisterTotals,
+} from "@/modules/dashboards/scheme-figures";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { createActor } from "../factories";
-import { createLeadUser, createOrderedSystem, createProgrammeWithWorkstreams, createSchemeMonthRows, createSchemeRow, setStageWeight } from "../factories/scheme-rows";
+import {
+  createLeadUser,
+  createOrderedSystem,
+  createProgrammeWithWorkstreams,
+  createSchemeMonthRows,
+  createSchemeRow,
+  setStageWeight,
+} from "../factories/scheme-rows";
 import { useTestDatabase } from "../helpers/test-database";
 
 /**
@@ -52,7 +64,18 @@ describe("finance dashboard figures", () => {
     const l2 = (await createLeadUser(org.T2, "Lead Two")).id;
     await setStageWeight(org.T2, "DELIVERY", 80);
 
-    const spec: [Key, "T1" | "T2", "D1" | "D2" | null, "W1" | "W2" | null, string, string, boolean, boolean, number, [string, number] | null][] = [
+    const spec: [
+      Key,
+      "T1" | "T2",
+      "D1" | "D2" | null,
+      "W1" | "W2" | null,
+      string,
+      string,
+      boolean,
+      boolean,
+      number,
+      [string, number] | null,
+    ][] = [
       ["a", "T1", "D1", "W1", "OPPORTUNITY", "PAY", true, true, 10_000_000, ["wteSubstantive", 2.5]],
       ["b", "T1", "D1", "W2", "PLANNING", "NON_PAY", true, false, 20_000_000, ["wteBank", 1.25]],
       ["c", "T1", null, "W1", "DELIVERY", "PAY", false, true, 30_000_001, ["wteAgency", 0.75]],
@@ -77,7 +100,10 @@ describe("finance dashboard figures", () => {
         inYearPence: inYear,
       });
       ids[key] = row.id;
-      await db().scheme.update({ where: { id: row.id }, data: { cashReleasing: cash, ...(wte ? { [wte[0]]: wte[1] } : {}) } });
+      await db().scheme.update({
+        where: { id: row.id },
+        data: { cashReleasing: cash, ...(wte ? { [wte[0]]: wte[1] } : {}) },
+      });
     }
     await createSchemeMonthRows(ids.a, 2025, [[7, null, 2_000_000, null]]);
     await createSchemeMonthRows(ids.a, 2024, [[1, 50_000_000, 50_000_000, 50_000_000]]);
@@ -105,15 +131,30 @@ describe("finance dashboard figures", () => {
       ],
     });
     // Monthly updates: b and c have M5; f only M4 (still overdue for M5).
-    const update = (schemeId: string, month: number, by: string) => ({ schemeId, financialYear: 2025, month, rag: "GREEN" as const, commentary: "On track", submittedById: by });
+    const update = (schemeId: string, month: number, by: string) => ({
+      schemeId,
+      financialYear: 2025,
+      month,
+      rag: "GREEN" as const,
+      commentary: "On track",
+      submittedById: by,
+    });
     await db().monthlyUpdate.createMany({ data: [update(ids.b, 5, l1), update(ids.c, 5, l1), update(ids.f, 4, l2)] });
 
     // Another system: never counted.
     const other = await createOrderedSystem(["C"]);
     const foreignLead = await createLeadUser(other.trusts[0]!.id, "Foreign Lead");
-    const foreign = await createSchemeRow({ organisationId: other.trusts[0]!.id, leadId: foreignLead.id, stage: "DELIVERY", fullYearEffectPence: 44_400_000, inYearPence: 44_400_000 });
+    const foreign = await createSchemeRow({
+      organisationId: other.trusts[0]!.id,
+      leadId: foreignLead.id,
+      stage: "DELIVERY",
+      fullYearEffectPence: 44_400_000,
+      inYearPence: 44_400_000,
+    });
     await createSchemeMonthRows(foreign.id, 2025, [[1, 5_000_000, 5_000_000, 5_000_000]]);
-    await db().savingsTarget.create({ data: { organisationId: other.trusts[0]!.id, financialYear: 2025, targetPence: 999_999_999n } });
+    await db().savingsTarget.create({
+      data: { organisationId: other.trusts[0]!.id, financialYear: 2025, targetPence: 999_999_999n },
+    });
 
     system = await createActor([{ organisationId: org.ICB, role: "FINANCE", systemWide: true }]);
     trust1 = await createActor([{ organisationId: org.T1, role: "BOARD" }]);
@@ -162,9 +203,14 @@ describe("finance dashboard figures", () => {
       wteAgencyHundredths: 75,
     });
     const t2 = await financeHeadline(schemeFigureScope(system, org.T2), 2025, NOW);
-    expect([t2.targetPence, t2.identifiedPence, t2.riskAdjustedPence, t2.ytdPlanPence, t2.ytdActualPence, t2.forecastOutturnPence]).toEqual([
-      50_000_000, 43_000_003, 32_750_001, 20_000_000, 20_000_000, 42_000_000,
-    ]);
+    expect([
+      t2.targetPence,
+      t2.identifiedPence,
+      t2.riskAdjustedPence,
+      t2.ytdPlanPence,
+      t2.ytdActualPence,
+      t2.forecastOutturnPence,
+    ]).toEqual([50_000_000, 43_000_003, 32_750_001, 20_000_000, 20_000_000, 42_000_000]);
     // A trust user asking for another trust sees nothing at all.
     const none = await financeHeadline(schemeFigureScope(trust1, org.T2), 2025, NOW);
     expect([none.targetPence, none.identifiedPence, none.schemeCount, none.forecastOutturnPence]).toEqual([0, 0, 0, 0]);
@@ -188,7 +234,15 @@ describe("finance dashboard figures", () => {
 
   it("breaks the figures down by workstream, division, category and organisation", async () => {
     const b = await financeBreakdowns(schemeFigureScope(system), 2025, NOW);
-    const row = (key: string | null, label: string, schemeCount: number, identifiedPence: number, riskAdjustedPence: number, ytdPlanPence: number, ytdActualPence: number) => ({
+    const row = (
+      key: string | null,
+      label: string,
+      schemeCount: number,
+      identifiedPence: number,
+      riskAdjustedPence: number,
+      ytdPlanPence: number,
+      ytdActualPence: number,
+    ) => ({
       key,
       label,
       schemeCount,
@@ -198,7 +252,17 @@ describe("finance dashboard figures", () => {
       ytdActualPence,
       ytdVariancePence: ytdActualPence - ytdPlanPence,
     });
-    const strip = (rows: (typeof b)["workstream"]) => rows.map((r) => ({ key: r.key, label: r.label, schemeCount: r.schemeCount, identifiedPence: r.identifiedPence, riskAdjustedPence: r.riskAdjustedPence, ytdPlanPence: r.ytdPlanPence, ytdActualPence: r.ytdActualPence, ytdVariancePence: r.ytdVariancePence }));
+    const strip = (rows: (typeof b)["workstream"]) =>
+      rows.map((r) => ({
+        key: r.key,
+        label: r.label,
+        schemeCount: r.schemeCount,
+        identifiedPence: r.identifiedPence,
+        riskAdjustedPence: r.riskAdjustedPence,
+        ytdPlanPence: r.ytdPlanPence,
+        ytdActualPence: r.ytdActualPence,
+        ytdVariancePence: r.ytdVariancePence,
+      }));
     const wsName = async (id: string) => (await db().workstream.findUniqueOrThrow({ where: { id } })).name;
     expect(strip(b.workstream)).toEqual([
       row(ws.W2, await wsName(ws.W2), 3, 63_000_003, 42_750_001, 20_000_000, 20_000_000),
@@ -223,8 +287,18 @@ describe("finance dashboard figures", () => {
   });
 
   it("drills down to a register whose totals are the breakdown row's figures", async () => {
-    const totals = await schemeRegisterTotals(schemeFigureScope(system), { year: 2025, stage: "IDENTIFIED", workstream: ws.W1 }, NOW);
-    expect([totals.count, totals.inYearPence, totals.riskAdjustedPence, totals.ytdPlanPence, totals.ytdActualPence]).toEqual([2, 40_000_001, 29_500_001, 25_000_000, 13_500_000]);
+    const totals = await schemeRegisterTotals(
+      schemeFigureScope(system),
+      { year: 2025, stage: "IDENTIFIED", workstream: ws.W1 },
+      NOW,
+    );
+    expect([
+      totals.count,
+      totals.inYearPence,
+      totals.riskAdjustedPence,
+      totals.ytdPlanPence,
+      totals.ytdActualPence,
+    ]).toEqual([2, 40_000_001, 29_500_001, 25_000_000, 13_500_000]);
   });
 
   it("lists the active schemes with no monthly update for the last ended month", async () => {
@@ -235,8 +309,12 @@ describe("finance dashboard figures", () => {
       [ids.f, "Lead Two"],
       [ids.g, "Lead Two"],
     ]);
-    expect((await overdueMonthlyUpdates(schemeFigureScope(trust1), 2025, NOW)).schemes.map((s) => s.schemeId)).toEqual([ids.a]);
+    expect((await overdueMonthlyUpdates(schemeFigureScope(trust1), 2025, NOW)).schemes.map((s) => s.schemeId)).toEqual([
+      ids.a,
+    ]);
     // Before the year's first month has ended nothing is overdue.
-    expect((await overdueMonthlyUpdates(schemeFigureScope(system), 2025, new Date("2025-04-20T00:00:00Z"))).schemes).toEqual([]);
+    expect(
+      (await overdueMonthlyUpdates(schemeFigureScope(system), 2025, new Date("2025-04-20T00:00:00Z"))).schemes,
+    ).toEqual([]);
   });
 });

@@ -15,7 +15,11 @@ import { rebaselinePlan } from "@/modules/gateways/rebaseline-plan";
 import { submitForGateway } from "@/modules/gateways/submit-for-gateway";
 import { validateBenefit } from "@/modules/gateways/validate-benefit";
 import { addSchemeKpi, addSchemeMilestone, setMilestoneStatus } from "@/modules/schemes/scheme-milestones";
-import { addMilestoneSchema, addSchemeKpiSchema, setMilestoneStatusSchema } from "@/modules/schemes/scheme-plan-schemas";
+import {
+  addMilestoneSchema,
+  addSchemeKpiSchema,
+  setMilestoneStatusSchema,
+} from "@/modules/schemes/scheme-plan-schemas";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import {
@@ -83,15 +87,24 @@ type ActionName = keyof typeof TABLE;
 
 const OUTCOME: Record<Cell, GatewayOutcome> = { Y: "allowed", F: "FORBIDDEN", N: "NOT_FOUND" };
 function expectedFor(action: ActionName): Record<GatewayActorKey, GatewayOutcome> {
-  return Object.fromEntries(COLUMNS.map((key, i) => [key, OUTCOME[TABLE[action][i]!]])) as Record<GatewayActorKey, GatewayOutcome>;
+  return Object.fromEntries(COLUMNS.map((key, i) => [key, OUTCOME[TABLE[action][i]!]])) as Record<
+    GatewayActorKey,
+    GatewayOutcome
+  >;
 }
 
 const scheme = (id: string) => db().scheme.findUniqueOrThrow({ where: { id } });
-const lastDecision = (schemeId: string) => db().gatewayDecision.findFirstOrThrow({ where: { schemeId }, orderBy: { decidedAt: "desc" }, include: { conditions: true } });
+const lastDecision = (schemeId: string) =>
+  db().gatewayDecision.findFirstOrThrow({
+    where: { schemeId },
+    orderBy: { decidedAt: "desc" },
+    include: { conditions: true },
+  });
 
 /* ---------------------------------------------------------------------------------------------- */
 
-const decide = (actor: Actor, raw: Record<string, unknown>) => runAction(decideGatewaySchema, (a, input) => decideGateway(a, input, NOW), actor, raw);
+const decide = (actor: Actor, raw: Record<string, unknown>) =>
+  runAction(decideGatewaySchema, (a, input) => decideGateway(a, input, NOW), actor, raw);
 
 function decisionSpec(action: "approve" | "reject" | "defer"): GatewayCellSpec {
   const decision = action.toUpperCase();
@@ -100,12 +113,22 @@ function decisionSpec(action: "approve" | "reject" | "defer"): GatewayCellSpec {
     expected: expectedFor(action),
     action: { approve: "gateway.approved", reject: "gateway.rejected", defer: "gateway.deferred" }[action],
     refusedAction: `gateway.${action}.refused`,
-    changes: action === "approve" ? { gateway_decision: 1, plan_baseline: 1, tracked_condition: 1, audit_event: 1 } : { gateway_decision: 1, audit_event: 1 },
+    changes:
+      action === "approve"
+        ? { gateway_decision: 1, plan_baseline: 1, tracked_condition: 1, audit_event: 1 }
+        : { gateway_decision: 1, audit_event: 1 },
     prepare: async (leadId) => {
       const s = await createGateTwoReadyScheme(w, { leadId, submittedAt: NOW });
       const raw =
         action === "approve"
-          ? { schemeId: s.id, version: "1", gate: "2", decision, reason: "", conditions: "Report bank fill rate in October" }
+          ? {
+              schemeId: s.id,
+              version: "1",
+              gate: "2",
+              decision,
+              reason: "",
+              conditions: "Report bank fill rate in October",
+            }
           : { schemeId: s.id, version: "1", gate: "2", decision, reason: "Savings not yet evidenced" };
       return {
         schemeId: s.id,
@@ -120,8 +143,14 @@ function decisionSpec(action: "approve" | "reject" | "defer"): GatewayCellSpec {
             planLockedAt: action === "approve" ? NOW : null,
           });
           const d = await lastDecision(s.id);
-          expect(d).toMatchObject({ gate: 2, decidedById: actor.userId, schemeVersion: 1, criteria: { gate: 2, passes: true, failures: [] } });
-          if (action === "approve") expect(d.conditions.map((c) => c.description)).toEqual(["Report bank fill rate in October"]);
+          expect(d).toMatchObject({
+            gate: 2,
+            decidedById: actor.userId,
+            schemeVersion: 1,
+            criteria: { gate: 2, passes: true, failures: [] },
+          });
+          if (action === "approve")
+            expect(d.conditions.map((c) => c.description)).toEqual(["Report bank fill rate in October"]);
         },
       };
     },
@@ -141,7 +170,12 @@ const submitSpec: GatewayCellSpec = {
       schemeId: s.id,
       raw: { schemeId: s.id, version: "1", gate: "1" },
       verify: async (actor) => {
-        expect(await scheme(s.id)).toMatchObject({ stage: "OPPORTUNITY", submittedGate: 1, submittedAt: NOW, version: 2 });
+        expect(await scheme(s.id)).toMatchObject({
+          stage: "OPPORTUNITY",
+          submittedGate: 1,
+          submittedAt: NOW,
+          version: 2,
+        });
         expect(await lastDecision(s.id)).toMatchObject({ kind: "SUBMITTED", gate: 1, decidedById: actor.userId });
       },
     };
@@ -161,8 +195,18 @@ const returnSpec: GatewayCellSpec = {
       schemeId: s.id,
       raw: { schemeId: s.id, version: "1", toStage: "PLANNING", reason: "Plan needs rework" },
       verify: async () => {
-        expect(await scheme(s.id)).toMatchObject({ stage: "PLANNING", version: 2, planLockedAt: null, benefitValidatedAt: null });
-        expect(await lastDecision(s.id)).toMatchObject({ kind: "RETURNED", fromStage: "DELIVERY", toStage: "PLANNING", reason: "Plan needs rework" });
+        expect(await scheme(s.id)).toMatchObject({
+          stage: "PLANNING",
+          version: 2,
+          planLockedAt: null,
+          benefitValidatedAt: null,
+        });
+        expect(await lastDecision(s.id)).toMatchObject({
+          kind: "RETURNED",
+          fromStage: "DELIVERY",
+          toStage: "PLANNING",
+          reason: "Plan needs rework",
+        });
       },
     };
   },
@@ -180,12 +224,17 @@ function moveSpec(move: "HOLD" | "RESUME" | "WITHDRAW"): GatewayCellSpec {
     changes: { gateway_decision: 1, audit_event: 1 },
     prepare: async (leadId) => {
       const s = await createGateTwoReadyScheme(w, { leadId });
-      if (move === "RESUME") await db().scheme.update({ where: { id: s.id }, data: { stage: "ON_HOLD", stageBeforeHold: "PLANNING" } });
+      if (move === "RESUME")
+        await db().scheme.update({ where: { id: s.id }, data: { stage: "ON_HOLD", stageBeforeHold: "PLANNING" } });
       return {
         schemeId: s.id,
         raw: { schemeId: s.id, version: "1", move, reason: "Ward reconfiguration" },
         verify: async () => {
-          expect(await scheme(s.id)).toMatchObject({ stage: toStage, version: 2, stageBeforeHold: move === "HOLD" ? "PLANNING" : null });
+          expect(await scheme(s.id)).toMatchObject({
+            stage: toStage,
+            version: 2,
+            stageBeforeHold: move === "HOLD" ? "PLANNING" : null,
+          });
         },
       };
     },
@@ -215,7 +264,10 @@ const rebaselineSpec: GatewayCellSpec = {
         ]);
         expect(baselines[1]).toMatchObject({ createdById: actor.userId });
         const months = await db().schemeMonth.findMany({ where: { schemeId: s.id }, orderBy: { month: "asc" } });
-        expect(months.map((m) => m.planPence)).toEqual([...Array<bigint>(6).fill(500_000n), ...Array<bigint>(6).fill(1_000_000n)]);
+        expect(months.map((m) => m.planPence)).toEqual([
+          ...Array<bigint>(6).fill(500_000n),
+          ...Array<bigint>(6).fill(1_000_000n),
+        ]);
       },
     };
   },
@@ -255,7 +307,11 @@ const meetSpec: GatewayCellSpec = {
       raw: { conditionId: condition.id, note: "Rates agreed 3 July" },
       refusedEntity: { entityType: "tracked_condition", entityId: condition.id },
       verify: async (actor) => {
-        expect(await db().trackedCondition.findUniqueOrThrow({ where: { id: condition.id } })).toMatchObject({ metAt: NOW, metById: actor.userId, metNote: "Rates agreed 3 July" });
+        expect(await db().trackedCondition.findUniqueOrThrow({ where: { id: condition.id } })).toMatchObject({
+          metAt: NOW,
+          metById: actor.userId,
+          metNote: "Rates agreed 3 July",
+        });
       },
     };
   },
@@ -296,7 +352,9 @@ const setMilestoneSpec: GatewayCellSpec = {
       schemeId: s.id,
       raw: { milestoneId: milestone.id, status: "DONE" },
       verify: async () => {
-        expect(await db().schemeMilestone.findUniqueOrThrow({ where: { id: milestone.id } })).toMatchObject({ status: "DONE" });
+        expect(await db().schemeMilestone.findUniqueOrThrow({ where: { id: milestone.id } })).toMatchObject({
+          status: "DONE",
+        });
       },
     };
   },
@@ -313,7 +371,14 @@ const addKpiSpec: GatewayCellSpec = {
     const s = await createGateOneReadyScheme(w, { leadId });
     return {
       schemeId: s.id,
-      raw: { schemeId: s.id, name: "Bank fill rate", unit: "%", direction: "HIGHER_IS_BETTER", baseline: "40", target: "75.5" },
+      raw: {
+        schemeId: s.id,
+        name: "Bank fill rate",
+        unit: "%",
+        direction: "HIGHER_IS_BETTER",
+        baseline: "40",
+        target: "75.5",
+      },
       verify: async () => {
         const kpis = await db().kpi.findMany({ where: { schemeId: s.id } });
         expect(kpis).toHaveLength(1);
@@ -363,13 +428,23 @@ describe("gateway writes: authorization", () => {
   it("names the reason in the refusal of a lead approving their own scheme and of a PMO above the threshold", async () => {
     const financeLead = w.gatewayActors["FINANCE director at the trust, the scheme's lead"];
     const own = await createGateTwoReadyScheme(w, { leadId: financeLead.userId, submittedAt: NOW });
-    expect(await decide(financeLead, { schemeId: own.id, version: "1", gate: "2", decision: "APPROVE" })).toMatchObject({
-      ok: false,
-      code: "FORBIDDEN",
-      message: "You lead this scheme, so you cannot decide its gateway: another approver must.",
-    });
+    expect(await decide(financeLead, { schemeId: own.id, version: "1", gate: "2", decision: "APPROVE" })).toMatchObject(
+      {
+        ok: false,
+        code: "FORBIDDEN",
+        message: "You lead this scheme, so you cannot decide its gateway: another approver must.",
+      },
+    );
     const big = await createGateTwoReadyScheme(w, { submittedAt: NOW });
-    expect(await decide(w.gatewayActors["PMO at the trust"], { schemeId: big.id, version: "1", gate: "2", decision: "REJECT", reason: "Not evidenced" })).toMatchObject({
+    expect(
+      await decide(w.gatewayActors["PMO at the trust"], {
+        schemeId: big.id,
+        version: "1",
+        gate: "2",
+        decision: "REJECT",
+        reason: "Not evidenced",
+      }),
+    ).toMatchObject({
       ok: false,
       code: "FORBIDDEN",
       message: "Schemes with a full-year effect of £50,000 or more need the finance director at gateway 2.",
@@ -381,8 +456,15 @@ describe("gateway writes: authorization", () => {
     const s = await createGateTwoReadyScheme(w);
     const condition = await createOpenCondition(w, s.id);
     const lastId = await lastAuditId();
-    const result = await runAction(meetConditionSchema, meetGatewayCondition, w.actors["LEAD at the trust, the scheme's lead"], { conditionId: condition.id });
+    const result = await runAction(
+      meetConditionSchema,
+      meetGatewayCondition,
+      w.actors["LEAD at the trust, the scheme's lead"],
+      { conditionId: condition.id },
+    );
     expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await auditEventsAfter(lastId)).toMatchObject([{ action: expect.stringMatching(/\.refused$/), actorId: w.leadId }]);
+    expect(await auditEventsAfter(lastId)).toMatchObject([
+      { action: expect.stringMatching(/\.refused$/), actorId: w.leadId },
+    ]);
   });
 });

@@ -3,7 +3,15 @@ import type { Prisma } from "@/generated/prisma/client";
 import { evaluateGate, type Gate } from "@/modules/gateways/gateway-rules";
 import { loadGatewaySnapshot } from "@/modules/gateways/gateway-snapshot";
 import { db } from "@/server/db";
-import { NOW, createGateOneReadyScheme, createGateThreeReadyScheme, createGateTwoReadyScheme, createGatewayWorld, evenPlan, type GatewayWorld } from "../factories/gateways";
+import {
+  NOW,
+  createGateOneReadyScheme,
+  createGateThreeReadyScheme,
+  createGateTwoReadyScheme,
+  createGatewayWorld,
+  evenPlan,
+  type GatewayWorld,
+} from "../factories/gateways";
 import { useTestDatabase } from "../helpers/test-database";
 
 /**
@@ -23,7 +31,10 @@ async function verdict(schemeId: string, gate: Gate) {
 
 const update = (id: string, data: Prisma.SchemeUncheckedUpdateInput) => db().scheme.update({ where: { id }, data });
 const setPlan = (schemeId: string, month: number, planPence: bigint | null) =>
-  db().schemeMonth.update({ where: { schemeId_financialYear_month: { schemeId, financialYear: 2025, month } }, data: { planPence } });
+  db().schemeMonth.update({
+    where: { schemeId_financialYear_month: { schemeId, financialYear: 2025, month } },
+    data: { planPence },
+  });
 const currentQia = (schemeId: string) => db().qualityAssessment.findFirstOrThrow({ where: { schemeId } });
 
 interface Case {
@@ -44,9 +55,30 @@ const gateThree = () => createGateThreeReadyScheme(w);
 
 const CASES: Case[] = [
   // Gateway 1
-  { name: "blank title", gate: 1, key: "title", message: "The scheme has no title.", build: gateOne, breakIt: (id) => update(id, { title: "   " }) },
-  { name: "blank description", gate: 1, key: "description", message: "The scheme has no description.", build: gateOne, breakIt: (id) => update(id, { description: "" }) },
-  { name: "no workstream", gate: 1, key: "workstream", message: "The scheme is not linked to a workstream.", build: gateOne, breakIt: (id) => update(id, { workstreamId: null }) },
+  {
+    name: "blank title",
+    gate: 1,
+    key: "title",
+    message: "The scheme has no title.",
+    build: gateOne,
+    breakIt: (id) => update(id, { title: "   " }),
+  },
+  {
+    name: "blank description",
+    gate: 1,
+    key: "description",
+    message: "The scheme has no description.",
+    build: gateOne,
+    breakIt: (id) => update(id, { description: "" }),
+  },
+  {
+    name: "no workstream",
+    gate: 1,
+    key: "workstream",
+    message: "The scheme is not linked to a workstream.",
+    build: gateOne,
+    breakIt: (id) => update(id, { workstreamId: null }),
+  },
   {
     name: "full-year effect of £0",
     gate: 1,
@@ -126,7 +158,14 @@ const CASES: Case[] = [
     build: gateTwo,
     breakIt: (id) => setPlan(id, 1, 1_500_000n),
   },
-  { name: "no start month", gate: 2, key: "start-month", message: "The start month is not set.", build: gateTwo, breakIt: (id) => update(id, { startMonth: null }) },
+  {
+    name: "no start month",
+    gate: 2,
+    key: "start-month",
+    message: "The start month is not set.",
+    build: gateTwo,
+    breakIt: (id) => update(id, { startMonth: null }),
+  },
   {
     name: "no milestone",
     gate: 2,
@@ -135,7 +174,14 @@ const CASES: Case[] = [
     build: gateTwo,
     breakIt: (id) => db().schemeMilestone.deleteMany({ where: { schemeId: id } }),
   },
-  { name: "no KPI", gate: 2, key: "kpis", message: "The scheme has no KPI.", build: gateTwo, breakIt: (id) => db().kpi.deleteMany({ where: { schemeId: id } }) },
+  {
+    name: "no KPI",
+    gate: 2,
+    key: "kpis",
+    message: "The scheme has no KPI.",
+    build: gateTwo,
+    breakIt: (id) => db().kpi.deleteMany({ where: { schemeId: id } }),
+  },
   {
     name: "empty risk register",
     gate: 2,
@@ -150,7 +196,8 @@ const CASES: Case[] = [
     key: "qia-medical",
     message: "The full QIA has not been signed off by the medical signatory.",
     build: gateTwoFull,
-    breakIt: async (id) => db().qualitySignOff.deleteMany({ where: { assessmentId: (await currentQia(id)).id, capacity: "MEDICAL" } }),
+    breakIt: async (id) =>
+      db().qualitySignOff.deleteMany({ where: { assessmentId: (await currentQia(id)).id, capacity: "MEDICAL" } }),
   },
   {
     name: "full QIA rejected by the nursing signatory",
@@ -158,16 +205,24 @@ const CASES: Case[] = [
     key: "qia-nursing",
     message: "The full QIA has not been signed off by the nursing signatory.",
     build: gateTwoFull,
-    breakIt: async (id) => db().qualitySignOff.updateMany({ where: { assessmentId: (await currentQia(id)).id, capacity: "NURSING" }, data: { outcome: "REJECTED" } }),
+    breakIt: async (id) =>
+      db().qualitySignOff.updateMany({
+        where: { assessmentId: (await currentQia(id)).id, capacity: "NURSING" },
+        data: { outcome: "REJECTED" },
+      }),
   },
   {
     name: "full QIA with a residual score of 15",
     gate: 2,
     key: "qia-residual",
-    message: "A quality dimension keeps a residual score of 15 (15 or more needs a recorded quality-committee override).",
+    message:
+      "A quality dimension keeps a residual score of 15 (15 or more needs a recorded quality-committee override).",
     build: gateTwoFull,
     breakIt: async (id) =>
-      db().qualityAssessmentDimension.updateMany({ where: { assessmentId: (await currentQia(id)).id, impact: "NEGATIVE" }, data: { residualLikelihood: 3, residualConsequence: 5 } }),
+      db().qualityAssessmentDimension.updateMany({
+        where: { assessmentId: (await currentQia(id)).id, impact: "NEGATIVE" },
+        data: { residualLikelihood: 3, residualConsequence: 5 },
+      }),
   },
   {
     name: "full EIA required but not approved",
@@ -175,7 +230,11 @@ const CASES: Case[] = [
     key: "eia-full",
     message: "The full equality impact assessment has not been approved.",
     build: gateTwo,
-    breakIt: (id) => db().equalityAssessment.update({ where: { schemeId: id }, data: { fullRequired: true, status: "AWAITING_SIGN_OFF" } }),
+    breakIt: (id) =>
+      db().equalityAssessment.update({
+        where: { schemeId: id },
+        data: { fullRequired: true, status: "AWAITING_SIGN_OFF" },
+      }),
   },
 
   // Gateway 3
@@ -185,7 +244,11 @@ const CASES: Case[] = [
     key: "actuals",
     message: "Actuals are missing for M2 May of 2025/26.",
     build: gateThree,
-    breakIt: (id) => db().schemeMonth.update({ where: { schemeId_financialYear_month: { schemeId: id, financialYear: 2025, month: 2 } }, data: { actualPence: null } }),
+    breakIt: (id) =>
+      db().schemeMonth.update({
+        where: { schemeId_financialYear_month: { schemeId: id, financialYear: 2025, month: 2 } },
+        data: { actualPence: null },
+      }),
   },
   {
     name: "the only post-implementation review reopened the QIA",
@@ -193,7 +256,8 @@ const CASES: Case[] = [
     key: "qia-review",
     message: "No post-implementation quality review has been recorded.",
     build: gateThree,
-    breakIt: async (id) => db().qualityReview.updateMany({ where: { assessmentId: (await currentQia(id)).id }, data: { reopened: true } }),
+    breakIt: async (id) =>
+      db().qualityReview.updateMany({ where: { assessmentId: (await currentQia(id)).id }, data: { reopened: true } }),
   },
   {
     name: "benefit not validated",
@@ -225,7 +289,11 @@ describe("gateway criteria on real rows", () => {
     const scheme = await c.build();
     expect((await verdict(scheme.id, c.gate)).passes).toBe(true);
     await c.breakIt(scheme.id);
-    expect(await verdict(scheme.id, c.gate)).toEqual({ gate: c.gate, passes: false, failures: [{ key: c.key, message: c.message }] });
+    expect(await verdict(scheme.id, c.gate)).toEqual({
+      gate: c.gate,
+      passes: false,
+      failures: [{ key: c.key, message: c.message }],
+    });
   });
 
   it("reports every failing criterion of a gate, in the rules' order", async () => {
@@ -233,17 +301,28 @@ describe("gateway criteria on real rows", () => {
     await db().schemeMilestone.deleteMany({ where: { schemeId: scheme.id } });
     await db().kpi.deleteMany({ where: { schemeId: scheme.id } });
     await setPlan(scheme.id, 12, null);
-    expect((await verdict(scheme.id, 2)).failures.map((f) => f.key)).toEqual(["plan-entered", "plan-adds-up", "activities", "kpis"]);
+    expect((await verdict(scheme.id, 2)).failures.map((f) => f.key)).toEqual([
+      "plan-entered",
+      "plan-adds-up",
+      "activities",
+      "kpis",
+    ]);
   });
 
   it("accepts a residual score of 15 or more once a quality committee has recorded an override", async () => {
     const scheme = await gateTwoFull();
     const qia = await currentQia(scheme.id);
-    await db().qualityAssessmentDimension.updateMany({ where: { assessmentId: qia.id, impact: "NEGATIVE" }, data: { residualLikelihood: 4, residualConsequence: 5 } });
+    await db().qualityAssessmentDimension.updateMany({
+      where: { assessmentId: qia.id, impact: "NEGATIVE" },
+      data: { residualLikelihood: 4, residualConsequence: 5 },
+    });
     expect((await verdict(scheme.id, 2)).failures.map((f) => f.message)).toEqual([
       "A quality dimension keeps a residual score of 20 (15 or more needs a recorded quality-committee override).",
     ]);
-    await db().qualityAssessment.update({ where: { id: qia.id }, data: { committeeOverride: "Quality committee 2 July 2025, minute 14" } });
+    await db().qualityAssessment.update({
+      where: { id: qia.id },
+      data: { committeeOverride: "Quality committee 2 July 2025, minute 14" },
+    });
     expect((await verdict(scheme.id, 2)).passes).toBe(true);
   });
 
@@ -251,7 +330,14 @@ describe("gateway criteria on real rows", () => {
     const scheme = await gateTwoFull();
     // Version 2 starts after the signed version 1: unsigned, so both signatures are missing again.
     await db().qualityAssessment.create({
-      data: { schemeId: scheme.id, number: 2, threshold: 8, screeningComplete: true, fullRequired: true, createdById: w.leadId },
+      data: {
+        schemeId: scheme.id,
+        number: 2,
+        threshold: 8,
+        screeningComplete: true,
+        fullRequired: true,
+        createdById: w.leadId,
+      },
     });
     expect((await verdict(scheme.id, 2)).failures.map((f) => f.key)).toEqual(["qia-medical", "qia-nursing"]);
   });
@@ -268,7 +354,11 @@ describe("gateway criteria on real rows", () => {
   // Found by this suite: compact money once showed a penny-short plan as "£450k but ... £450k".
   it("shows a plan that is a penny short as a different amount from the in-year value", async () => {
     const scheme = await createGateTwoReadyScheme(w, { inYearValuePence: 45_000_000n, plan: evenPlan(45_000_000n) });
-    await setPlan(scheme.id, 12, (await db().schemeMonth.findFirstOrThrow({ where: { schemeId: scheme.id, month: 12 } })).planPence! - 1n);
+    await setPlan(
+      scheme.id,
+      12,
+      (await db().schemeMonth.findFirstOrThrow({ where: { schemeId: scheme.id, month: 12 } })).planPence! - 1n,
+    );
     const [failure] = (await verdict(scheme.id, 2)).failures;
     expect(failure?.key).toBe("plan-adds-up");
     const [, total, inYear] = /adds up to (\S+) but the in-year value is (\S+)\.$/.exec(failure!.message) ?? [];

@@ -32,17 +32,33 @@ const record = (actor: Actor, raw: Record<string, unknown>, now = NOW) =>
 type OwnerKind = "trust programme" | "system programme";
 const EXPECTED: Record<OwnerKind, MatrixSpec["expected"]> = {
   "trust programme": outcomes(
-    ["FINANCE at the trust", "ADMIN at the trust", "FINANCE at the ICB, system-wide", "LEAD at the trust, linked to the activity's lead"],
-    ["FINANCE at the ICB, not system-wide", "FINANCE at another trust of the system", "FINANCE at another system's ICB, system-wide"],
+    [
+      "FINANCE at the trust",
+      "ADMIN at the trust",
+      "FINANCE at the ICB, system-wide",
+      "LEAD at the trust, linked to the activity's lead",
+    ],
+    [
+      "FINANCE at the ICB, not system-wide",
+      "FINANCE at another trust of the system",
+      "FINANCE at another system's ICB, system-wide",
+    ],
   ),
   "system programme": outcomes(
-    ["FINANCE at the ICB, system-wide", "FINANCE at the ICB, not system-wide", "LEAD at the trust, linked to the activity's lead"],
+    [
+      "FINANCE at the ICB, system-wide",
+      "FINANCE at the ICB, not system-wide",
+      "LEAD at the trust, linked to the activity's lead",
+    ],
     ["FINANCE at another system's ICB, system-wide"],
   ),
 };
 
 const newKpi = async (kind: OwnerKind = "trust programme") => {
-  const programme = await createProgrammeRow({ systemId: w.systemId, organisationId: kind === "trust programme" ? w.trustId : null });
+  const programme = await createProgrammeRow({
+    systemId: w.systemId,
+    organisationId: kind === "trust programme" ? w.trustId : null,
+  });
   return createKpiRow({ programmeId: programme.id, ownerLeadId: w.ownLeadId });
 };
 const kpiState = (id: string) => () => db().kpi.findUniqueOrThrow({ where: { id }, include: { points: true } });
@@ -63,12 +79,19 @@ function recordKpiActualSpec(kind: OwnerKind): MatrixSpec {
         verify: async () => {
           const after = await kpiState(kpi.id)();
           expect(after.version).toBe(2);
-          expect(after.points.map((p) => [p.financialYear, p.month, p.actual?.toFixed(4), p.trajectory])).toEqual([[2025, 2, "12.3456", null]]);
+          expect(after.points.map((p) => [p.financialYear, p.month, p.actual?.toFixed(4), p.trajectory])).toEqual([
+            [2025, 2, "12.3456", null],
+          ]);
         },
       };
     },
     run: (actor, raw) =>
-      runAction(recordKpiActualSchema, async (a, input) => ({ entityId: (await recordKpiActual(a, input, NOW)).point.kpiId }), actor, raw),
+      runAction(
+        recordKpiActualSchema,
+        async (a, input) => ({ entityId: (await recordKpiActual(a, input, NOW)).point.kpiId }),
+        actor,
+        raw,
+      ),
   };
 }
 
@@ -79,11 +102,14 @@ describe("recordKpiActual", () => {
     w = await createProgrammeWorld();
   });
 
-  describe.each((["trust programme", "system programme"] as const).map(recordKpiActualSpec))("authorization: $name", (spec) => {
-    it.each(PROGRAMME_ACTORS.map((key) => [key, spec.expected[key]] as const))("%s: %s", async (key, expected) => {
-      await checkMatrixCell(spec, w.actors[key], expected);
-    });
-  });
+  describe.each((["trust programme", "system programme"] as const).map(recordKpiActualSpec))(
+    "authorization: $name",
+    (spec) => {
+      it.each(PROGRAMME_ACTORS.map((key) => [key, spec.expected[key]] as const))("%s: %s", async (key, expected) => {
+        await checkMatrixCell(spec, w.actors[key], expected);
+      });
+    },
+  );
 
   describe("a month that has not started", () => {
     it.each([
@@ -93,8 +119,18 @@ describe("recordKpiActual", () => {
     ])("is refused with a field error on month: %s", async (_label, financialYear, month) => {
       const kpi = await newKpi();
       const before = await rowCounts();
-      const result = await record(w.actors["FINANCE at the trust"], { kpiId: kpi.id, version: 1, financialYear, month, actual: "1" });
-      expect(result).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { month: [expect.stringMatching(/not started/)] } });
+      const result = await record(w.actors["FINANCE at the trust"], {
+        kpiId: kpi.id,
+        version: 1,
+        financialYear,
+        month,
+        actual: "1",
+      });
+      expect(result).toMatchObject({
+        ok: false,
+        code: "INVALID",
+        fieldErrors: { month: [expect.stringMatching(/not started/)] },
+      });
       expect(await rowCounts()).toEqual(before);
       expect(await kpiState(kpi.id)()).toMatchObject({ version: 1, points: [] });
     });
@@ -102,9 +138,15 @@ describe("recordKpiActual", () => {
     it("is accepted once it has started, judged by the `now` passed in", async () => {
       const kpi = await newKpi();
       const raw = { kpiId: kpi.id, version: 1, financialYear: "2025/26", month: "4", actual: "7" };
-      expect(await record(w.actors["FINANCE at the trust"], raw, new Date(Date.UTC(2025, 5, 30, 23, 59)))).toMatchObject({ ok: false, code: "INVALID" });
-      expect(await record(w.actors["FINANCE at the trust"], raw, new Date(Date.UTC(2025, 6, 1)))).toMatchObject({ ok: true });
-      expect(await record(w.actors["FINANCE at the trust"], { ...raw, version: 2, month: "3" })).toMatchObject({ ok: true });
+      expect(
+        await record(w.actors["FINANCE at the trust"], raw, new Date(Date.UTC(2025, 5, 30, 23, 59))),
+      ).toMatchObject({ ok: false, code: "INVALID" });
+      expect(await record(w.actors["FINANCE at the trust"], raw, new Date(Date.UTC(2025, 6, 1)))).toMatchObject({
+        ok: true,
+      });
+      expect(await record(w.actors["FINANCE at the trust"], { ...raw, version: 2, month: "3" })).toMatchObject({
+        ok: true,
+      });
     });
   });
 
@@ -136,7 +178,13 @@ describe("recordKpiActual", () => {
     });
 
     it("answers NOT_FOUND for an unknown KPI", async () => {
-      const raw = { kpiId: "00000000-0000-4000-8000-000000000000", version: 1, financialYear: "2025/26", month: "2", actual: "3" };
+      const raw = {
+        kpiId: "00000000-0000-4000-8000-000000000000",
+        version: 1,
+        financialYear: "2025/26",
+        month: "2",
+        actual: "3",
+      };
       expect(await record(w.actors["FINANCE at the trust"], raw)).toMatchObject({ ok: false, code: "NOT_FOUND" });
     });
   });
@@ -164,7 +212,10 @@ describe("recordKpiActual", () => {
       const raw = { kpiId: kpi.id, financialYear: "2025/26", month: "1" };
       expect(await record(finance, { ...raw, version: 1, actual: "10" })).toMatchObject({ ok: true });
       const lastId = await lastAuditId();
-      expect(await record(finance, { ...raw, version: 2, actual: "-2.5" })).toMatchObject({ ok: true, data: { version: 3 } });
+      expect(await record(finance, { ...raw, version: 2, actual: "-2.5" })).toMatchObject({
+        ok: true,
+        data: { version: 3 },
+      });
       const after = await kpiState(kpi.id)();
       expect(after.points.map((p) => p.actual?.toString())).toEqual(["-2.5"]);
       const [event] = await auditEventsAfter(lastId);

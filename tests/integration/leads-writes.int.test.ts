@@ -74,7 +74,10 @@ const SPECS: MatrixSpec[] = [
         raw: { leadId: lead.id, userId: person.id },
         snapshot: () => db().lead.findUniqueOrThrow({ where: { id: lead.id } }),
         verify: async () => {
-          expect(await db().lead.findUniqueOrThrow({ where: { id: lead.id } })).toMatchObject({ userId: person.id, title: lead.title });
+          expect(await db().lead.findUniqueOrThrow({ where: { id: lead.id } })).toMatchObject({
+            userId: person.id,
+            title: lead.title,
+          });
         },
       };
     },
@@ -102,10 +105,22 @@ describe("lead writes", () => {
     it.each([
       ["a title of one character", { title: "D" }, "VALIDATION", "title", /at least 2 characters/],
       ["a title of 121 characters", { title: "x".repeat(121) }, "VALIDATION", "title", /120 characters or fewer/],
-      ["a description of 201 characters", { description: "x".repeat(201) }, "VALIDATION", "description", /200 characters or fewer/],
+      [
+        "a description of 201 characters",
+        { description: "x".repeat(201) },
+        "VALIDATION",
+        "description",
+        /200 characters or fewer/,
+      ],
       ["a title that is not text", { title: 7 }, "VALIDATION", "title", /Enter the lead's role title/],
       ["a user id that is not a uuid", { userId: "bob" }, "VALIDATION", "userId", /Choose a person from the list/],
-      ["a user who does not exist", { userId: "00000000-0000-4000-8000-000000000000" }, "INVALID", "userId", /works in this system/],
+      [
+        "a user who does not exist",
+        { userId: "00000000-0000-4000-8000-000000000000" },
+        "INVALID",
+        "userId",
+        /works in this system/,
+      ],
     ] as const)("createLead with %s", async (_label, change, code, field, message) => {
       const before = await rowCounts();
       const raw = { systemId: w.systemId, title: `Lead ${uniqueToken()}`, ...change };
@@ -117,22 +132,42 @@ describe("lead writes", () => {
     it("createLead refuses a person who works only in another system", async () => {
       const outsider = await createUser({ roles: [{ organisationId: w.otherIcbId, role: "LEAD" }] });
       const before = await rowCounts();
-      const result = await runAction(createLeadSchema, createLead, finance(), { systemId: w.systemId, title: `Lead ${uniqueToken()}`, userId: outsider.id });
-      expect(result).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { userId: [expect.stringMatching(/works in this system/)] } });
+      const result = await runAction(createLeadSchema, createLead, finance(), {
+        systemId: w.systemId,
+        title: `Lead ${uniqueToken()}`,
+        userId: outsider.id,
+      });
+      expect(result).toMatchObject({
+        ok: false,
+        code: "INVALID",
+        fieldErrors: { userId: [expect.stringMatching(/works in this system/)] },
+      });
       expect(await rowCounts()).toEqual(before);
     });
 
     it("createLead refuses a title the system already has, in any case", async () => {
       const existing = await createLeadRow({ systemId: w.systemId });
       const before = await rowCounts();
-      const result = await runAction(createLeadSchema, createLead, finance(), { systemId: w.systemId, title: existing.title.toUpperCase() });
-      expect(result).toMatchObject({ ok: false, code: "CONFLICT", fieldErrors: { title: [expect.stringMatching(/already has a lead/)] } });
+      const result = await runAction(createLeadSchema, createLead, finance(), {
+        systemId: w.systemId,
+        title: existing.title.toUpperCase(),
+      });
+      expect(result).toMatchObject({
+        ok: false,
+        code: "CONFLICT",
+        fieldErrors: { title: [expect.stringMatching(/already has a lead/)] },
+      });
       expect(await rowCounts()).toEqual(before);
       // The same title in another system is a different lead.
-      const other = await runAction(createLeadSchema, createLead, w.actors["FINANCE at another system's ICB, system-wide"], {
-        systemId: w.otherSystemId,
-        title: existing.title,
-      });
+      const other = await runAction(
+        createLeadSchema,
+        createLead,
+        w.actors["FINANCE at another system's ICB, system-wide"],
+        {
+          systemId: w.otherSystemId,
+          title: existing.title,
+        },
+      );
       expect(other).toMatchObject({ ok: true });
     });
 
@@ -152,13 +187,18 @@ describe("lead writes", () => {
     it("linkLead without a person unlinks the lead", async () => {
       const person = await personAtTrust();
       const lead = await createLeadRow({ systemId: w.systemId, userId: person.id });
-      expect(await runAction(linkLeadSchema, linkLead, finance(), { leadId: lead.id, userId: "" })).toMatchObject({ ok: true });
+      expect(await runAction(linkLeadSchema, linkLead, finance(), { leadId: lead.id, userId: "" })).toMatchObject({
+        ok: true,
+      });
       expect(await db().lead.findUniqueOrThrow({ where: { id: lead.id } })).toMatchObject({ userId: null });
     });
 
     it("linkLead answers NOT_FOUND for an unknown lead, and for another system's", async () => {
       for (const leadId of ["00000000-0000-4000-8000-000000000000", w.foreignLeadId]) {
-        expect(await runAction(linkLeadSchema, linkLead, finance(), { leadId })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+        expect(await runAction(linkLeadSchema, linkLead, finance(), { leadId })).toMatchObject({
+          ok: false,
+          code: "NOT_FOUND",
+        });
       }
       expect(await db().lead.findUniqueOrThrow({ where: { id: w.foreignLeadId } })).toMatchObject({ userId: null });
     });

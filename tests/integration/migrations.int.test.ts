@@ -59,7 +59,9 @@ async function migrationRows(client: pg.Client): Promise<Row[]> {
 }
 
 async function tableExists(client: pg.Client, table: string): Promise<boolean> {
-  const { rows } = await client.query<{ found: string | null }>("SELECT to_regclass($1)::text AS found", [`public.${table}`]);
+  const { rows } = await client.query<{ found: string | null }>("SELECT to_regclass($1)::text AS found", [
+    `public.${table}`,
+  ]);
   return rows[0]!.found !== null;
 }
 
@@ -79,14 +81,62 @@ describe.concurrent("applyMigrations (engine-free prisma migrate deploy)", () =>
           ORDER BY ordinal_position`,
       );
       expect(columns).toEqual([
-        { column_name: "id", data_type: "character varying", character_maximum_length: 36, is_nullable: "NO", column_default: null },
-        { column_name: "checksum", data_type: "character varying", character_maximum_length: 64, is_nullable: "NO", column_default: null },
-        { column_name: "finished_at", data_type: "timestamp with time zone", character_maximum_length: null, is_nullable: "YES", column_default: null },
-        { column_name: "migration_name", data_type: "character varying", character_maximum_length: 255, is_nullable: "NO", column_default: null },
-        { column_name: "logs", data_type: "text", character_maximum_length: null, is_nullable: "YES", column_default: null },
-        { column_name: "rolled_back_at", data_type: "timestamp with time zone", character_maximum_length: null, is_nullable: "YES", column_default: null },
-        { column_name: "started_at", data_type: "timestamp with time zone", character_maximum_length: null, is_nullable: "NO", column_default: "now()" },
-        { column_name: "applied_steps_count", data_type: "integer", character_maximum_length: null, is_nullable: "NO", column_default: "0" },
+        {
+          column_name: "id",
+          data_type: "character varying",
+          character_maximum_length: 36,
+          is_nullable: "NO",
+          column_default: null,
+        },
+        {
+          column_name: "checksum",
+          data_type: "character varying",
+          character_maximum_length: 64,
+          is_nullable: "NO",
+          column_default: null,
+        },
+        {
+          column_name: "finished_at",
+          data_type: "timestamp with time zone",
+          character_maximum_length: null,
+          is_nullable: "YES",
+          column_default: null,
+        },
+        {
+          column_name: "migration_name",
+          data_type: "character varying",
+          character_maximum_length: 255,
+          is_nullable: "NO",
+          column_default: null,
+        },
+        {
+          column_name: "logs",
+          data_type: "text",
+          character_maximum_length: null,
+          is_nullable: "YES",
+          column_default: null,
+        },
+        {
+          column_name: "rolled_back_at",
+          data_type: "timestamp with time zone",
+          character_maximum_length: null,
+          is_nullable: "YES",
+          column_default: null,
+        },
+        {
+          column_name: "started_at",
+          data_type: "timestamp with time zone",
+          character_maximum_length: null,
+          is_nullable: "NO",
+          column_default: "now()",
+        },
+        {
+          column_name: "applied_steps_count",
+          data_type: "integer",
+          character_maximum_length: null,
+          is_nullable: "NO",
+          column_default: "0",
+        },
       ]);
       const { rows: pk } = await client.query(
         `SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
@@ -121,7 +171,9 @@ describe.concurrent("applyMigrations (engine-free prisma migrate deploy)", () =>
     });
   });
 
-  it("refuses to run when an applied migration's file was changed, naming the file, and applies nothing", async ({ expect }) => {
+  it("refuses to run when an applied migration's file was changed, naming the file, and applies nothing", async ({
+    expect,
+  }) => {
     const dir = copyOfMigrations();
     const url = await emptyDatabase();
     await withClient(url, async (client) => {
@@ -130,11 +182,16 @@ describe.concurrent("applyMigrations (engine-free prisma migrate deploy)", () =>
       const original = readFileSync(firstFile, "utf8");
       writeFileSync(firstFile, `${original}\n-- an innocent-looking edit\n`);
       mkdirSync(path.join(dir, "29990101000000_later"));
-      writeFileSync(path.join(dir, "29990101000000_later", "migration.sql"), `CREATE TABLE "later_table" ("id" INTEGER);\n`);
+      writeFileSync(
+        path.join(dir, "29990101000000_later", "migration.sql"),
+        `CREATE TABLE "later_table" ("id" INTEGER);\n`,
+      );
 
       const run = applyMigrations(client, { dir });
       await expect(run).rejects.toBeInstanceOf(MigrationError);
-      await expect(applyMigrations(client, { dir })).rejects.toThrow(`${FIRST}${path.sep}migration.sql was changed after it was applied`);
+      await expect(applyMigrations(client, { dir })).rejects.toThrow(
+        `${FIRST}${path.sep}migration.sql was changed after it was applied`,
+      );
       expect(await tableExists(client, "later_table")).toBe(false);
       expect((await migrationRows(client)).map((r) => r.migration_name)).toEqual(MIGRATION_NAMES);
 
@@ -147,7 +204,9 @@ describe.concurrent("applyMigrations (engine-free prisma migrate deploy)", () =>
     });
   });
 
-  it("rolls a failing migration back entirely, records it with its error, and applies it once fixed", async ({ expect }) => {
+  it("rolls a failing migration back entirely, records it with its error, and applies it once fixed", async ({
+    expect,
+  }) => {
     const dir = copyOfMigrations();
     mkdirSync(path.join(dir, BROKEN));
     const brokenFile = path.join(dir, BROKEN, "migration.sql");
@@ -156,7 +215,9 @@ describe.concurrent("applyMigrations (engine-free prisma migrate deploy)", () =>
 
     const url = await emptyDatabase();
     await withClient(url, async (client) => {
-      await expect(applyMigrations(client, { dir })).rejects.toThrow(new RegExp(`${BROKEN} failed and was rolled back: division by zero`));
+      await expect(applyMigrations(client, { dir })).rejects.toThrow(
+        new RegExp(`${BROKEN} failed and was rolled back: division by zero`),
+      );
 
       // The migrations before it are applied; nothing of the broken one is.
       expect(await tableExists(client, "broken_first")).toBe(false);
@@ -165,24 +226,36 @@ describe.concurrent("applyMigrations (engine-free prisma migrate deploy)", () =>
       expect(rows.filter((r) => r.finished_at !== null).map((r) => r.migration_name)).toEqual(MIGRATION_NAMES);
       const failed = rows.filter((r) => r.migration_name === BROKEN);
       expect(failed).toHaveLength(1);
-      expect(failed[0]).toMatchObject({ finished_at: null, applied_steps_count: 0, checksum: sha256Hex(readFileSync(brokenFile)) });
+      expect(failed[0]).toMatchObject({
+        finished_at: null,
+        applied_steps_count: 0,
+        checksum: sha256Hex(readFileSync(brokenFile)),
+      });
       expect(failed[0]!.rolled_back_at).toBeInstanceOf(Date);
       expect(failed[0]!.logs).toContain("division by zero");
 
       // Fixed: the rerun applies it (and only it).
       writeFileSync(brokenFile, goodPart);
-      await expect(applyMigrations(client, { dir })).resolves.toEqual({ applied: [BROKEN], alreadyApplied: MIGRATION_NAMES });
+      await expect(applyMigrations(client, { dir })).resolves.toEqual({
+        applied: [BROKEN],
+        alreadyApplied: MIGRATION_NAMES,
+      });
       expect(await tableExists(client, "broken_first")).toBe(true);
       expect(await tableExists(client, "broken_second")).toBe(true);
       rows = await migrationRows(client);
       const attempts = rows.filter((r) => r.migration_name === BROKEN);
       expect(attempts).toHaveLength(2);
       expect(attempts.filter((r) => r.finished_at !== null && r.rolled_back_at === null)).toHaveLength(1);
-      await expect(applyMigrations(client, { dir })).resolves.toEqual({ applied: [], alreadyApplied: [...MIGRATION_NAMES, BROKEN] });
+      await expect(applyMigrations(client, { dir })).resolves.toEqual({
+        applied: [],
+        alreadyApplied: [...MIGRATION_NAMES, BROKEN],
+      });
     });
   });
 
-  it("refuses to run while a migration is recorded as started but neither finished nor rolled back", async ({ expect }) => {
+  it("refuses to run while a migration is recorded as started but neither finished nor rolled back", async ({
+    expect,
+  }) => {
     const url = await emptyDatabase();
     await withClient(url, async (client) => {
       await applyMigrations(client, { dir: MIGRATIONS_DIR });
@@ -190,7 +263,9 @@ describe.concurrent("applyMigrations (engine-free prisma migrate deploy)", () =>
         `INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES (gen_random_uuid()::text, repeat('0', 64), $1)`,
         [BROKEN],
       );
-      await expect(applyMigrations(client, { dir: MIGRATIONS_DIR })).rejects.toThrow(`Migration ${BROKEN} failed earlier and was not resolved`);
+      await expect(applyMigrations(client, { dir: MIGRATIONS_DIR })).rejects.toThrow(
+        `Migration ${BROKEN} failed earlier and was not resolved`,
+      );
     });
   });
 
@@ -201,7 +276,8 @@ describe.concurrent("applyMigrations (engine-free prisma migrate deploy)", () =>
     try {
       const reports = await Promise.all(clients.map((c) => applyMigrations(c, { dir: MIGRATIONS_DIR })));
       expect(reports.flatMap((r) => r.applied).sort()).toEqual(MIGRATION_NAMES);
-      for (const report of reports) expect([...report.applied, ...report.alreadyApplied].sort()).toEqual(MIGRATION_NAMES);
+      for (const report of reports)
+        expect([...report.applied, ...report.alreadyApplied].sort()).toEqual(MIGRATION_NAMES);
       const rows = await migrationRows(clients[0]!);
       expect(rows.map((r) => r.migration_name).sort()).toEqual(MIGRATION_NAMES);
       expect(rows.every((r) => r.finished_at !== null && r.rolled_back_at === null)).toBe(true);

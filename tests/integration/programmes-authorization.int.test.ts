@@ -36,7 +36,11 @@ let w: ProgrammeWorld;
 const MANAGE = {
   "trust programme": outcomes(
     ["FINANCE at the trust", "ADMIN at the trust", "FINANCE at the ICB, system-wide"],
-    ["FINANCE at the ICB, not system-wide", "FINANCE at another trust of the system", "FINANCE at another system's ICB, system-wide"],
+    [
+      "FINANCE at the ICB, not system-wide",
+      "FINANCE at another trust of the system",
+      "FINANCE at another system's ICB, system-wide",
+    ],
   ),
   "system programme": outcomes(
     ["FINANCE at the ICB, system-wide", "FINANCE at the ICB, not system-wide"],
@@ -64,16 +68,32 @@ function createProgrammeSpec(kind: OwnerKind): MatrixSpec {
       const name = `New programme ${uniqueToken()}`;
       return {
         organisationId: ownerOf(kind),
-        raw: { owner: kind === "trust programme" ? w.trustId : `system:${w.systemId}`, theme: "Workforce", name, objective: "Reduce premium pay" },
+        raw: {
+          owner: kind === "trust programme" ? w.trustId : `system:${w.systemId}`,
+          theme: "Workforce",
+          name,
+          objective: "Reduce premium pay",
+        },
         snapshot: () => db().programme.count({ where: { name } }),
         verify: async ({ entityId }) => {
           const programme = await db().programme.findUniqueOrThrow({ where: { id: entityId } });
-          expect(programme).toMatchObject({ name, systemId: w.systemId, organisationId: ownerOf(kind), theme: "Workforce", version: 1 });
+          expect(programme).toMatchObject({
+            name,
+            systemId: w.systemId,
+            organisationId: ownerOf(kind),
+            theme: "Workforce",
+            version: 1,
+          });
         },
       };
     },
     run: (actor, raw) =>
-      runAction(createProgrammeSchema, async (a, input) => ({ entityId: (await createProgramme(a, input)).id }), actor, raw),
+      runAction(
+        createProgrammeSchema,
+        async (a, input) => ({ entityId: (await createProgramme(a, input)).id }),
+        actor,
+        raw,
+      ),
   };
 }
 
@@ -89,16 +109,34 @@ function updateProgrammeSpec(kind: OwnerKind): MatrixSpec {
       const name = `Renamed ${uniqueToken()}`;
       return {
         organisationId: programme.organisationId,
-        raw: { programmeId: programme.id, version: "1", theme: "New theme", name, objective: "New objective", sro: "Chief Operating Officer" },
+        raw: {
+          programmeId: programme.id,
+          version: "1",
+          theme: "New theme",
+          name,
+          objective: "New objective",
+          sro: "Chief Operating Officer",
+        },
         snapshot: programmeState(programme.id),
         verify: async () => {
           const after = await db().programme.findUniqueOrThrow({ where: { id: programme.id } });
-          expect(after).toMatchObject({ name, theme: "New theme", objective: "New objective", sro: "Chief Operating Officer", version: 2 });
+          expect(after).toMatchObject({
+            name,
+            theme: "New theme",
+            objective: "New objective",
+            sro: "Chief Operating Officer",
+            version: 2,
+          });
         },
       };
     },
     run: (actor, raw) =>
-      runAction(updateProgrammeSchema, async (a, input) => ({ entityId: (await updateProgramme(a, input)).id }), actor, raw),
+      runAction(
+        updateProgrammeSchema,
+        async (a, input) => ({ entityId: (await updateProgramme(a, input)).id }),
+        actor,
+        raw,
+      ),
   };
 }
 
@@ -122,7 +160,12 @@ function setProgrammeTargetSpec(kind: OwnerKind): MatrixSpec {
       };
     },
     run: (actor, raw) =>
-      runAction(setProgrammeTargetSchema, async (a, input) => ({ entityId: (await setProgrammeTarget(a, input)).programmeId }), actor, raw),
+      runAction(
+        setProgrammeTargetSchema,
+        async (a, input) => ({ entityId: (await setProgrammeTarget(a, input)).programmeId }),
+        actor,
+        raw,
+      ),
   };
 }
 
@@ -137,7 +180,13 @@ function createWorkstreamSpec(kind: OwnerKind): MatrixSpec {
       const programme = await newProgramme(kind);
       return {
         organisationId: programme.organisationId,
-        raw: { programmeId: programme.id, name: "Bank & agency", objectives: "Cut agency spend\nGrow the bank", baseline: "196,000,000", target: "8.6" },
+        raw: {
+          programmeId: programme.id,
+          name: "Bank & agency",
+          objectives: "Cut agency spend\nGrow the bank",
+          baseline: "196,000,000",
+          target: "8.6",
+        },
         snapshot: programmeState(programme.id),
         verify: async ({ entityId }) => {
           expect(await db().workstream.findUniqueOrThrow({ where: { id: entityId } })).toMatchObject({
@@ -152,7 +201,12 @@ function createWorkstreamSpec(kind: OwnerKind): MatrixSpec {
       };
     },
     run: (actor, raw) =>
-      runAction(createWorkstreamSchema, async (a, input) => ({ entityId: (await createWorkstream(a, input)).id }), actor, raw),
+      runAction(
+        createWorkstreamSchema,
+        async (a, input) => ({ entityId: (await createWorkstream(a, input)).id }),
+        actor,
+        raw,
+      ),
   };
 }
 
@@ -181,7 +235,12 @@ function updateWorkstreamSpec(kind: OwnerKind): MatrixSpec {
       };
     },
     run: (actor, raw) =>
-      runAction(updateWorkstreamSchema, async (a, input) => ({ entityId: (await updateWorkstream(a, input)).id }), actor, raw),
+      runAction(
+        updateWorkstreamSchema,
+        async (a, input) => ({ entityId: (await updateWorkstream(a, input)).id }),
+        actor,
+        raw,
+      ),
   };
 }
 
@@ -211,8 +270,16 @@ describe("programme and workstream writes: authorization", () => {
 
   it("refuses a system-wide owner to someone who manages the ICB of another system", async () => {
     const actor = w.actors["FINANCE at another system's ICB, system-wide"];
-    const raw = { owner: `system:${w.systemId}`, theme: "Workforce", name: `Intruder ${uniqueToken()}`, objective: "Take over" };
-    expect(await runAction(createProgrammeSchema, createProgramme, actor, raw)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    const raw = {
+      owner: `system:${w.systemId}`,
+      theme: "Workforce",
+      name: `Intruder ${uniqueToken()}`,
+      objective: "Take over",
+    };
+    expect(await runAction(createProgrammeSchema, createProgramme, actor, raw)).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
     // ...while their own system is fine.
     const own = { ...raw, owner: `system:${w.otherSystemId}` };
     expect(await runAction(createProgrammeSchema, createProgramme, actor, own)).toMatchObject({ ok: true });
@@ -220,7 +287,9 @@ describe("programme and workstream writes: authorization", () => {
 
   it("answers NOT_FOUND, not FORBIDDEN, for a programme id that does not exist", async () => {
     const raw = { programmeId: "00000000-0000-4000-8000-000000000000", financialYear: "2025/26", target: "1" };
-    expect(await runAction(setProgrammeTargetSchema, setProgrammeTarget, w.actors["FINANCE at the trust"], raw)).toMatchObject({
+    expect(
+      await runAction(setProgrammeTargetSchema, setProgrammeTarget, w.actors["FINANCE at the trust"], raw),
+    ).toMatchObject({
       ok: false,
       code: "NOT_FOUND",
     });

@@ -60,7 +60,12 @@ const TARGETS: Record<string, () => Promise<Target>> = {
       action: "workstream.update",
       state: () => db().workstream.findUniqueOrThrow({ where: { id: workstream.id } }),
       edit: (actor, version, n) =>
-        runAction(updateWorkstreamSchema, updateWorkstream, actor, { workstreamId: workstream.id, version, name: `Workstream ${uniqueToken()}`, target: `${n}` }),
+        runAction(updateWorkstreamSchema, updateWorkstream, actor, {
+          workstreamId: workstream.id,
+          version,
+          name: `Workstream ${uniqueToken()}`,
+          target: `${n}`,
+        }),
     };
   },
   updateActivityProgress: async () => {
@@ -112,7 +117,11 @@ describe("optimistic concurrency", () => {
       const counts = await rowCounts();
       const lastId = await lastAuditId();
       const result = await target.edit(w.actors["FINANCE at the ICB, system-wide"], 1, 2);
-      expect(result).toMatchObject({ ok: false, code: "STALE", message: expect.stringMatching(/changed by someone else since you opened it/) });
+      expect(result).toMatchObject({
+        ok: false,
+        code: "STALE",
+        message: expect.stringMatching(/changed by someone else since you opened it/),
+      });
       expect(await target.state()).toEqual(state);
       expect(await rowCounts()).toEqual(counts);
       expect(await auditEventsAfter(lastId)).toEqual([]);
@@ -128,7 +137,13 @@ describe("optimistic concurrency", () => {
       const lastId = await lastAuditId();
       const results = await Promise.all([
         target.edit(w.actors["FINANCE at the trust"], 1, 1),
-        target.edit(name === "updateProgramme" || name === "updateWorkstream" ? w.actors["ADMIN at the trust"] : w.actors["LEAD at the trust, linked to the activity's lead"], 1, 2),
+        target.edit(
+          name === "updateProgramme" || name === "updateWorkstream"
+            ? w.actors["ADMIN at the trust"]
+            : w.actors["LEAD at the trust, linked to the activity's lead"],
+          1,
+          2,
+        ),
       ]);
       expect(results.map((r) => (r.ok ? "ok" : r.code)).sort()).toEqual(["STALE", "ok"]);
       const events = await auditEventsAfter(lastId);
@@ -143,8 +158,15 @@ describe("optimistic concurrency", () => {
     const programme = await createProgrammeRow({ systemId: w.systemId, organisationId: w.trustId });
     const activity = await createActivityRow({ programmeId: programme.id, leadIds: [w.ownLeadId] });
     const save = (actor: Actor, status: string) =>
-      runAction(updateActivityProgressSchema, updateActivityProgress, actor, { activityId: activity.id, version: 1, status });
-    const [lead, finance] = await Promise.all([save(w.actors["LEAD at the trust, linked to the activity's lead"], "DONE"), save(w.actors["FINANCE at the trust"], "LATE")]);
+      runAction(updateActivityProgressSchema, updateActivityProgress, actor, {
+        activityId: activity.id,
+        version: 1,
+        status,
+      });
+    const [lead, finance] = await Promise.all([
+      save(w.actors["LEAD at the trust, linked to the activity's lead"], "DONE"),
+      save(w.actors["FINANCE at the trust"], "LATE"),
+    ]);
     expect([lead.ok, finance.ok].filter(Boolean)).toHaveLength(1);
     const after = await db().activity.findUniqueOrThrow({ where: { id: activity.id } });
     expect(after).toMatchObject({ version: 2, status: lead.ok ? "DONE" : "LATE" });

@@ -21,7 +21,10 @@ import { useTestDatabase } from "../helpers/test-database";
  */
 
 let w: ProgrammeWorld;
-const P = {} as Record<"trust" | "system" | "otherTrust" | "icb" | "otherSystem", { id: string; workstreamId: string; kpiId: string }>;
+const P = {} as Record<
+  "trust" | "system" | "otherTrust" | "icb" | "otherSystem",
+  { id: string; workstreamId: string; kpiId: string }
+>;
 
 const STATUSES: Record<keyof typeof P, ActivityStatus[]> = {
   trust: ["DONE", "DONE", "LATE", "NOT_STARTED", "AT_RISK", "DONE"],
@@ -63,7 +66,8 @@ describe("findProgrammes and the programme reads", () => {
       const workstream = await createWorkstreamRow({ programmeId: programme.id });
       const kpi = await createKpiRow({ programmeId: programme.id, ownerLeadId: w.ownLeadId });
       P[key] = { id: programme.id, workstreamId: workstream.id, kpiId: kpi.id };
-      for (const status of STATUSES[key]) await createActivityRow({ programmeId: programme.id, status, leadIds: [w.ownLeadId] });
+      for (const status of STATUSES[key])
+        await createActivityRow({ programmeId: programme.id, status, leadIds: [w.ownLeadId] });
     }
     await db().programmeTarget.createMany({
       data: [
@@ -89,13 +93,22 @@ describe("findProgrammes and the programme reads", () => {
       expect(summary.activityCount).toBe(rows.length);
     }
     const trust = found.find((p) => p.id === P.trust.id);
-    expect(trust).toMatchObject({ statusCounts: { DONE: 3, LATE: 1, NOT_STARTED: 1, AT_RISK: 1 }, activityCount: 6, targetPence: 123_456_789 });
-    expect(found.find((p) => p.id === P.icb.id)).toMatchObject({ statusCounts: {}, activityCount: 0, targetPence: null });
+    expect(trust).toMatchObject({
+      statusCounts: { DONE: 3, LATE: 1, NOT_STARTED: 1, AT_RISK: 1 },
+      activityCount: 6,
+      targetPence: 123_456_789,
+    });
+    expect(found.find((p) => p.id === P.icb.id)).toMatchObject({
+      statusCounts: {},
+      activityCount: 0,
+      targetPence: null,
+    });
   });
 
   it("gives the target of the year asked for, or none", async () => {
     const finance = w.actors["FINANCE at the trust"];
-    const targets = async (fy: number) => Object.fromEntries((await findProgrammes(finance, fy)).map((p) => [p.id, p.targetPence]));
+    const targets = async (fy: number) =>
+      Object.fromEntries((await findProgrammes(finance, fy)).map((p) => [p.id, p.targetPence]));
     expect(await targets(2025)).toEqual({ [P.trust.id]: 123_456_789, [P.system.id]: null });
     expect(await targets(2024)).toEqual({ [P.trust.id]: 1, [P.system.id]: 5 });
     expect(await targets(2023)).toEqual({ [P.trust.id]: null, [P.system.id]: null });
@@ -113,7 +126,11 @@ describe("findProgrammes and the programme reads", () => {
       const actor = w.actors[key];
       for (const programmeKey of Object.keys(P) as (keyof typeof P)[]) {
         const { id, workstreamId, kpiId } = P[programmeKey];
-        const reads = [() => getProgramme(actor, id), () => getWorkstream(actor, workstreamId), () => getKpi(actor, kpiId)];
+        const reads = [
+          () => getProgramme(actor, id),
+          () => getWorkstream(actor, workstreamId),
+          () => getKpi(actor, kpiId),
+        ];
         if (visible.includes(programmeKey)) {
           for (const read of reads) await expect(read()).resolves.toBeTruthy();
         } else {

@@ -4,7 +4,13 @@ import { saveFullEia } from "@/modules/quality/save-full-eia";
 import { signEia } from "@/modules/quality/sign-eia";
 import { startEia } from "@/modules/quality/start-eia";
 import { submitEiaForSignOff } from "@/modules/quality/submit-eia";
-import { eiaVersionSchema, saveEiaScreeningSchema, saveFullEiaSchema, signEiaSchema, startEiaSchema } from "@/modules/quality/equality-schemas";
+import {
+  eiaVersionSchema,
+  saveEiaScreeningSchema,
+  saveFullEiaSchema,
+  signEiaSchema,
+  startEiaSchema,
+} from "@/modules/quality/equality-schemas";
 import { markQiaConditionMet } from "@/modules/quality/mark-condition-met";
 import { recordQualityCommitteeOverride } from "@/modules/quality/record-committee-override";
 import { recordQiaReview } from "@/modules/quality/record-qia-review";
@@ -54,13 +60,27 @@ import { useTestDatabase } from "../helpers/test-database";
  */
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/server/auth/session", () => ({ getActor: async () => session.actor, requireActor: async () => session.actor }));
+vi.mock("@/server/auth/session", () => ({
+  getActor: async () => session.actor,
+  requireActor: async () => session.actor,
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 let w: QualityWorld;
 
-const EDIT = qualityOutcomes(["FINANCE at the trust", "LEAD at the trust, the scheme's lead", "FINANCE at the ICB, system-wide", "CLINICAL_APPROVER at the trust, the scheme's lead"]);
-const FOLLOW_UP = qualityOutcomes(["FINANCE at the trust", "FINANCE at the ICB, system-wide", "CLINICAL_APPROVER at the trust", "MEDICAL approver at the trust", "NURSING approver at the trust"]);
+const EDIT = qualityOutcomes([
+  "FINANCE at the trust",
+  "LEAD at the trust, the scheme's lead",
+  "FINANCE at the ICB, system-wide",
+  "CLINICAL_APPROVER at the trust, the scheme's lead",
+]);
+const FOLLOW_UP = qualityOutcomes([
+  "FINANCE at the trust",
+  "FINANCE at the ICB, system-wide",
+  "CLINICAL_APPROVER at the trust",
+  "MEDICAL approver at the trust",
+  "NURSING approver at the trust",
+]);
 const FINANCE = qualityOutcomes(["FINANCE at the trust", "FINANCE at the ICB, system-wide"]);
 const EIA_SIGN = qualityOutcomes([
   "FINANCE at the trust",
@@ -70,8 +90,14 @@ const EIA_SIGN = qualityOutcomes([
   "NURSING approver at the trust",
 ]);
 
-const qiaOf = (id: string) => db().qualityAssessment.findUniqueOrThrow({ where: { id }, include: { dimensions: true, signOffs: { include: { conditions: true } }, reviews: true } });
-const wrap = <I>(use: (a: Actor, input: I) => Promise<{ id: string }>) => async (a: Actor, input: I) => ({ entityId: (await use(a, input)).id });
+const qiaOf = (id: string) =>
+  db().qualityAssessment.findUniqueOrThrow({
+    where: { id },
+    include: { dimensions: true, signOffs: { include: { conditions: true } }, reviews: true },
+  });
+const wrap =
+  <I>(use: (a: Actor, input: I) => Promise<{ id: string }>) =>
+  async (a: Actor, input: I) => ({ entityId: (await use(a, input)).id });
 
 const startQiaSpec: QualityMatrixSpec = {
   name: "startQia",
@@ -85,7 +111,15 @@ const startQiaSpec: QualityMatrixSpec = {
     return {
       raw: { schemeId: scheme.id },
       schemeId: scheme.id,
-      verify: async (id, actor) => expect(await qiaOf(id)).toMatchObject({ schemeId: scheme.id, number: 1, status: "DRAFT", threshold: 10, createdById: actor.userId, version: 1 }),
+      verify: async (id, actor) =>
+        expect(await qiaOf(id)).toMatchObject({
+          schemeId: scheme.id,
+          number: 1,
+          status: "DRAFT",
+          threshold: 10,
+          createdById: actor.userId,
+          version: 1,
+        }),
     };
   },
   run: (actor, raw) => runAction(startQiaSchema, wrap(startQia), actor, raw),
@@ -103,7 +137,8 @@ const screeningSpec: QualityMatrixSpec = {
     return {
       raw: await screeningForm(qia.id, 1),
       schemeId: scheme.id,
-      verify: async (id) => expect(await qiaOf(id)).toMatchObject({ screeningComplete: true, fullRequired: true, version: 2 }),
+      verify: async (id) =>
+        expect(await qiaOf(id)).toMatchObject({ screeningComplete: true, fullRequired: true, version: 2 }),
     };
   },
   run: (actor, raw) => runAction(saveQiaScreeningSchema, wrap(saveQiaScreening), actor, raw),
@@ -138,10 +173,20 @@ const fullSpec: QualityMatrixSpec = {
       schemeId: scheme.id,
       verify: async (id) => {
         const after = await qiaOf(id);
-        expect(after).toMatchObject({ impactSummary: "Agency reduction on medical wards", reviewDate: new Date("2026-09-30T00:00:00Z"), version: 2 });
-        expect(after.dimensions.find((d) => d.dimensionId === safe)).toMatchObject({ description: "Less continuity at night", residualLikelihood: 2, residualConsequence: 3 });
+        expect(after).toMatchObject({
+          impactSummary: "Agency reduction on medical wards",
+          reviewDate: new Date("2026-09-30T00:00:00Z"),
+          version: 2,
+        });
+        expect(after.dimensions.find((d) => d.dimensionId === safe)).toMatchObject({
+          description: "Less continuity at night",
+          residualLikelihood: 2,
+          residualConsequence: 3,
+        });
         const kpis = await db().kpi.findMany({ where: { schemeId: scheme.id } });
-        expect(kpis).toMatchObject([{ name: "Falls per 1,000 bed days", qualityIndicator: true, programmeId: null, direction: "LOWER_IS_BETTER" }]);
+        expect(kpis).toMatchObject([
+          { name: "Falls per 1,000 bed days", qualityIndicator: true, programmeId: null, direction: "LOWER_IS_BETTER" },
+        ]);
         expect(kpis[0]!.target!.toString()).toBe("6");
       },
     };
@@ -158,7 +203,11 @@ const submitSpec: QualityMatrixSpec = {
   prepare: async (leadId) => {
     const scheme = await newScheme(w, leadId);
     const qia = await createQiaRow({ schemeId: scheme.id, createdById: leadId, screening: "full", fullDetails: true });
-    return { raw: { assessmentId: qia.id, version: "1" }, schemeId: scheme.id, verify: async (id) => expect(await qiaOf(id)).toMatchObject({ status: "AWAITING_SIGN_OFF", version: 2 }) };
+    return {
+      raw: { assessmentId: qia.id, version: "1" },
+      schemeId: scheme.id,
+      verify: async (id) => expect(await qiaOf(id)).toMatchObject({ status: "AWAITING_SIGN_OFF", version: 2 }),
+    };
   },
   run: (actor, raw) => runAction(qiaVersionSchema, wrap(submitQiaForSignOff), actor, raw),
 };
@@ -171,13 +220,28 @@ const signSpec = (capacity: "MEDICAL" | "NURSING"): QualityMatrixSpec => ({
       : qualityOutcomes(["NURSING approver at the trust"]),
   action: "qia.sign",
   entityType: "quality_assessment",
-  changes: capacity === "MEDICAL" ? { quality_sign_off: 1, tracked_condition: 1, audit_event: 1 } : { quality_sign_off: 1, audit_event: 1 },
+  changes:
+    capacity === "MEDICAL"
+      ? { quality_sign_off: 1, tracked_condition: 1, audit_event: 1 }
+      : { quality_sign_off: 1, audit_event: 1 },
   prepare: async (leadId) => {
     const scheme = await newScheme(w, leadId);
-    const qia = await createQiaRow({ schemeId: scheme.id, createdById: leadId, screening: "full", fullDetails: true, status: "AWAITING_SIGN_OFF" });
+    const qia = await createQiaRow({
+      schemeId: scheme.id,
+      createdById: leadId,
+      screening: "full",
+      fullDetails: true,
+      status: "AWAITING_SIGN_OFF",
+    });
     const raw =
       capacity === "MEDICAL"
-        ? { assessmentId: qia.id, version: "1", capacity, outcome: "APPROVED_WITH_CONDITIONS", conditions: "Falls audit monthly" }
+        ? {
+            assessmentId: qia.id,
+            version: "1",
+            capacity,
+            outcome: "APPROVED_WITH_CONDITIONS",
+            conditions: "Falls audit monthly",
+          }
         : { assessmentId: qia.id, version: "1", capacity, outcome: "APPROVED" };
     return {
       raw,
@@ -189,7 +253,13 @@ const signSpec = (capacity: "MEDICAL" | "NURSING"): QualityMatrixSpec => ({
       },
     };
   },
-  run: (actor, raw) => runAction(signQiaSchema, async (a, input) => ({ entityId: (await signQia(a, input)).signOff.assessmentId }), actor, raw),
+  run: (actor, raw) =>
+    runAction(
+      signQiaSchema,
+      async (a, input) => ({ entityId: (await signQia(a, input)).signOff.assessmentId }),
+      actor,
+      raw,
+    ),
 });
 
 const reviseSpec: QualityMatrixSpec = {
@@ -225,10 +295,19 @@ const reviewSpec: QualityMatrixSpec = {
     return {
       raw: { assessmentId: qia.id, version: "1", findings: "No harm found in the falls audit" },
       schemeId: scheme.id,
-      verify: async (id, actor) => expect((await qiaOf(id)).reviews).toMatchObject([{ reviewedById: actor.userId, findings: "No harm found in the falls audit", reopened: false }]),
+      verify: async (id, actor) =>
+        expect((await qiaOf(id)).reviews).toMatchObject([
+          { reviewedById: actor.userId, findings: "No harm found in the falls audit", reopened: false },
+        ]),
     };
   },
-  run: (actor, raw) => runAction(recordQiaReviewSchema, async (a, input) => ({ entityId: (await recordQiaReview(a, input)).review.assessmentId }), actor, raw),
+  run: (actor, raw) =>
+    runAction(
+      recordQiaReviewSchema,
+      async (a, input) => ({ entityId: (await recordQiaReview(a, input)).review.assessmentId }),
+      actor,
+      raw,
+    ),
 };
 
 const conditionSpec: QualityMatrixSpec = {
@@ -244,7 +323,11 @@ const conditionSpec: QualityMatrixSpec = {
     return {
       raw: { conditionId: condition.id, note: "Audit presented in March" },
       schemeId: scheme.id,
-      verify: async (id, actor) => expect(await db().trackedCondition.findUniqueOrThrow({ where: { id } })).toMatchObject({ metById: actor.userId, metNote: "Audit presented in March" }),
+      verify: async (id, actor) =>
+        expect(await db().trackedCondition.findUniqueOrThrow({ where: { id } })).toMatchObject({
+          metById: actor.userId,
+          metNote: "Audit presented in March",
+        }),
     };
   },
   run: (actor, raw) => runAction(markConditionMetSchema, wrap(markQiaConditionMet), actor, raw),
@@ -260,12 +343,17 @@ const overrideSpec: QualityMatrixSpec = {
     const scheme = await newScheme(w, leadId);
     const qia = await createSignedQia(w, scheme.id);
     const reason = "Quality committee 12 March accepted the residual risk";
-    return { raw: { assessmentId: qia.id, version: "1", reason }, schemeId: scheme.id, verify: async (id) => expect(await qiaOf(id)).toMatchObject({ committeeOverride: reason, version: 2 }) };
+    return {
+      raw: { assessmentId: qia.id, version: "1", reason },
+      schemeId: scheme.id,
+      verify: async (id) => expect(await qiaOf(id)).toMatchObject({ committeeOverride: reason, version: 2 }),
+    };
   },
   run: (actor, raw) => runAction(recordCommitteeOverrideSchema, wrap(recordQualityCommitteeOverride), actor, raw),
 };
 
-const eiaOf = (id: string) => db().equalityAssessment.findUniqueOrThrow({ where: { id }, include: { screening: true } });
+const eiaOf = (id: string) =>
+  db().equalityAssessment.findUniqueOrThrow({ where: { id }, include: { screening: true } });
 
 const startEiaSpec: QualityMatrixSpec = {
   name: "startEia",
@@ -275,7 +363,11 @@ const startEiaSpec: QualityMatrixSpec = {
   changes: { equality_assessment: 1, audit_event: 1 },
   prepare: async (leadId) => {
     const scheme = await newScheme(w, leadId);
-    return { raw: { schemeId: scheme.id }, schemeId: scheme.id, verify: async (id) => expect(await eiaOf(id)).toMatchObject({ schemeId: scheme.id, status: "DRAFT" }) };
+    return {
+      raw: { schemeId: scheme.id },
+      schemeId: scheme.id,
+      verify: async (id) => expect(await eiaOf(id)).toMatchObject({ schemeId: scheme.id, status: "DRAFT" }),
+    };
   },
   run: (actor, raw) => runAction(startEiaSchema, wrap(startEia), actor, raw),
 };
@@ -292,7 +384,8 @@ const eiaScreeningSpec: QualityMatrixSpec = {
     return {
       raw: eiaScreeningForm(eia.id, 1, ["AGE"]),
       schemeId: scheme.id,
-      verify: async (id) => expect(await eiaOf(id)).toMatchObject({ screeningComplete: true, fullRequired: true, version: 2 }),
+      verify: async (id) =>
+        expect(await eiaOf(id)).toMatchObject({ screeningComplete: true, fullRequired: true, version: 2 }),
     };
   },
   run: (actor, raw) => runAction(saveEiaScreeningSchema, wrap(saveEiaScreening), actor, raw),
@@ -308,9 +401,16 @@ const fullEiaSpec: QualityMatrixSpec = {
     const scheme = await newScheme(w, leadId);
     const eia = await createEiaRow({ schemeId: scheme.id, screening: "negative" });
     return {
-      raw: { assessmentId: eia.id, version: "1", analysis: "Older patients", mitigations: "Named nurse", engagement: "Age UK" },
+      raw: {
+        assessmentId: eia.id,
+        version: "1",
+        analysis: "Older patients",
+        mitigations: "Named nurse",
+        engagement: "Age UK",
+      },
       schemeId: scheme.id,
-      verify: async (id) => expect(await eiaOf(id)).toMatchObject({ analysis: "Older patients", engagement: "Age UK", version: 2 }),
+      verify: async (id) =>
+        expect(await eiaOf(id)).toMatchObject({ analysis: "Older patients", engagement: "Age UK", version: 2 }),
     };
   },
   run: (actor, raw) => runAction(saveFullEiaSchema, wrap(saveFullEia), actor, raw),
@@ -325,7 +425,11 @@ const submitEiaSpec: QualityMatrixSpec = {
   prepare: async (leadId) => {
     const scheme = await newScheme(w, leadId);
     const eia = await createEiaRow({ schemeId: scheme.id, screening: "negative", full: true });
-    return { raw: { assessmentId: eia.id, version: "1" }, schemeId: scheme.id, verify: async (id) => expect(await eiaOf(id)).toMatchObject({ status: "AWAITING_SIGN_OFF" }) };
+    return {
+      raw: { assessmentId: eia.id, version: "1" },
+      schemeId: scheme.id,
+      verify: async (id) => expect(await eiaOf(id)).toMatchObject({ status: "AWAITING_SIGN_OFF" }),
+    };
   },
   run: (actor, raw) => runAction(eiaVersionSchema, wrap(submitEiaForSignOff), actor, raw),
 };
@@ -338,11 +442,21 @@ const signEiaSpec: QualityMatrixSpec = {
   changes: { audit_event: 1 },
   prepare: async (leadId) => {
     const scheme = await newScheme(w, leadId);
-    const eia = await createEiaRow({ schemeId: scheme.id, screening: "negative", full: true, status: "AWAITING_SIGN_OFF" });
+    const eia = await createEiaRow({
+      schemeId: scheme.id,
+      screening: "negative",
+      full: true,
+      status: "AWAITING_SIGN_OFF",
+    });
     return {
       raw: { assessmentId: eia.id, version: "1", outcome: "APPROVED", comment: "Proportionate mitigations" },
       schemeId: scheme.id,
-      verify: async (id, actor) => expect(await eiaOf(id)).toMatchObject({ status: "APPROVED", signedOffById: actor.userId, signOffComment: "Proportionate mitigations" }),
+      verify: async (id, actor) =>
+        expect(await eiaOf(id)).toMatchObject({
+          status: "APPROVED",
+          signedOffById: actor.userId,
+          signOffComment: "Proportionate mitigations",
+        }),
     };
   },
   run: (actor, raw) => runAction(signEiaSchema, wrap(signEia), actor, raw),
@@ -383,12 +497,34 @@ describe("QIA and EIA writes: authorization", () => {
     const { signQiaAction } = await import("@/modules/quality/quality-actions");
     const { saveQiaScreeningAction } = await import("@/modules/quality/quality-actions");
     const scheme = await newScheme(w);
-    const qia = await createQiaRow({ schemeId: scheme.id, createdById: w.leadId, screening: "full", fullDetails: true, status: "AWAITING_SIGN_OFF" });
+    const qia = await createQiaRow({
+      schemeId: scheme.id,
+      createdById: w.leadId,
+      screening: "full",
+      fullDetails: true,
+      status: "AWAITING_SIGN_OFF",
+    });
     const attempts: [Actor, () => Promise<{ ok: boolean; message?: string }>, RegExp][] = [
-      [w.actors["LEAD at the trust, the scheme's lead"], () => signQiaAction(null, { assessmentId: qia.id, version: 1, capacity: "MEDICAL", outcome: "APPROVED" }), /Only a clinical approver/],
-      [w.actors["BOARD at the trust"], () => signQiaAction(null, { assessmentId: qia.id, version: 1, capacity: "NURSING", outcome: "APPROVED" }), /Only a clinical approver/],
-      [w.actors["NURSING approver at the trust"], () => signQiaAction(null, { assessmentId: qia.id, version: 1, capacity: "MEDICAL", outcome: "APPROVED" }), /not a medical signatory/],
-      [w.actors["BOARD at the trust"], async () => saveQiaScreeningAction(null, (await screeningForm(qia.id, 1)) as never), /Only the scheme's lead, finance or the PMO/],
+      [
+        w.actors["LEAD at the trust, the scheme's lead"],
+        () => signQiaAction(null, { assessmentId: qia.id, version: 1, capacity: "MEDICAL", outcome: "APPROVED" }),
+        /Only a clinical approver/,
+      ],
+      [
+        w.actors["BOARD at the trust"],
+        () => signQiaAction(null, { assessmentId: qia.id, version: 1, capacity: "NURSING", outcome: "APPROVED" }),
+        /Only a clinical approver/,
+      ],
+      [
+        w.actors["NURSING approver at the trust"],
+        () => signQiaAction(null, { assessmentId: qia.id, version: 1, capacity: "MEDICAL", outcome: "APPROVED" }),
+        /not a medical signatory/,
+      ],
+      [
+        w.actors["BOARD at the trust"],
+        async () => saveQiaScreeningAction(null, (await screeningForm(qia.id, 1)) as never),
+        /Only the scheme's lead, finance or the PMO/,
+      ],
     ];
     for (const [actor, attempt, message] of attempts) {
       session.actor = actor;
@@ -414,7 +550,12 @@ describe("QIA and EIA writes: authorization", () => {
     const result = await saveQiaScreeningAction(null, (await screeningForm(qia.id, 1)) as never);
     expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/changed by someone else/) });
     expect(await auditEventsAfter(last)).toMatchObject([
-      { action: "action.refused", actorId: actor.userId, entityId: "saveQiaScreening", after: { code: "STALE", message: result.message } },
+      {
+        action: "action.refused",
+        actorId: actor.userId,
+        entityId: "saveQiaScreening",
+        after: { code: "STALE", message: result.message },
+      },
     ]);
     expect({ ...(await rowCounts()), audit_event: counts.audit_event }).toEqual(counts);
     session.actor = null;

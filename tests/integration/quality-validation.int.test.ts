@@ -1,12 +1,26 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { saveFullQiaSchema, saveQiaScreeningSchema, signQiaSchema, qiaVersionSchema, startQiaSchema } from "@/modules/quality/quality-schemas";
+import {
+  saveFullQiaSchema,
+  saveQiaScreeningSchema,
+  signQiaSchema,
+  qiaVersionSchema,
+  startQiaSchema,
+} from "@/modules/quality/quality-schemas";
 import { saveFullQia } from "@/modules/quality/save-full-qia";
 import { saveQiaScreening } from "@/modules/quality/save-qia-screening";
 import { signQia } from "@/modules/quality/sign-qia";
 import { startQia } from "@/modules/quality/start-qia";
 import { submitQiaForSignOff } from "@/modules/quality/submit-qia";
 import { createActor } from "../factories";
-import { activeDimensions, createQiaRow, createQualityWorld, newScheme, qualityState, screeningForm, type QualityWorld } from "../factories/quality";
+import {
+  activeDimensions,
+  createQiaRow,
+  createQualityWorld,
+  newScheme,
+  qualityState,
+  screeningForm,
+  type QualityWorld,
+} from "../factories/quality";
 import { expectFieldErrors } from "../factories/schemes";
 import { auditEventsAfter, lastAuditId, rowCounts, runAction, type ActionResult } from "../helpers/db-state";
 import { useTestDatabase } from "../helpers/test-database";
@@ -43,7 +57,9 @@ describe("QIA validation", () => {
       [`consequence.${b!.id}`]: "Infinity",
       [`impact.${c!.id}`]: "",
     };
-    const result = await writesNothing(scheme.id, () => runAction(saveQiaScreeningSchema, saveQiaScreening, w.actors["FINANCE at the trust"], raw));
+    const result = await writesNothing(scheme.id, () =>
+      runAction(saveQiaScreeningSchema, saveQiaScreening, w.actors["FINANCE at the trust"], raw),
+    );
     expectFieldErrors(result, "VALIDATION", {
       [`likelihood.${a!.id}`]: "The likelihood must be between 1 and 5",
       [`consequence.${a!.id}`]: "The consequence must be between 1 and 5",
@@ -67,7 +83,13 @@ describe("QIA validation", () => {
     expect(partial).toMatchObject({ ok: true, data: { screeningComplete: false, fullRequired: true } });
     const unknown = "00000000-0000-4000-8000-000000000000";
     const result = await writesNothing(scheme.id, () =>
-      runAction(saveQiaScreeningSchema, saveQiaScreening, w.actors["FINANCE at the trust"], { assessmentId: qia.id, version: "2", [`impact.${unknown}`]: "NONE", [`likelihood.${unknown}`]: "1", [`consequence.${unknown}`]: "1" }),
+      runAction(saveQiaScreeningSchema, saveQiaScreening, w.actors["FINANCE at the trust"], {
+        assessmentId: qia.id,
+        version: "2",
+        [`impact.${unknown}`]: "NONE",
+        [`likelihood.${unknown}`]: "1",
+        [`consequence.${unknown}`]: "1",
+      }),
     );
     expectFieldErrors(result, "INVALID", { [`impact.${unknown}`]: /no longer assessed/ });
   });
@@ -100,38 +122,99 @@ describe("QIA validation", () => {
   it("refuses to submit an incomplete full QIA, naming what is missing", async () => {
     const scheme = await newScheme(w);
     const qia = await createQiaRow({ schemeId: scheme.id, createdById: w.leadId, screening: "full" });
-    const result = await writesNothing(scheme.id, () => runAction(qiaVersionSchema, submitQiaForSignOff, w.actors["LEAD at the trust, the scheme's lead"], { assessmentId: qia.id, version: "1" }));
-    expect(result).toMatchObject({ code: "INVALID", message: expect.stringMatching(/describe the impact.*impact summary.*quality indicator.*review date/) });
+    const result = await writesNothing(scheme.id, () =>
+      runAction(qiaVersionSchema, submitQiaForSignOff, w.actors["LEAD at the trust, the scheme's lead"], {
+        assessmentId: qia.id,
+        version: "1",
+      }),
+    );
+    expect(result).toMatchObject({
+      code: "INVALID",
+      message: expect.stringMatching(/describe the impact.*impact summary.*quality indicator.*review date/),
+    });
   });
 
   it("refuses signing twice, in the wrong capacity, with conditions missing, or on a stale version", async () => {
     const scheme = await newScheme(w);
-    const qia = await createQiaRow({ schemeId: scheme.id, createdById: w.leadId, screening: "full", fullDetails: true, status: "AWAITING_SIGN_OFF", version: 2 });
+    const qia = await createQiaRow({
+      schemeId: scheme.id,
+      createdById: w.leadId,
+      screening: "full",
+      fullDetails: true,
+      status: "AWAITING_SIGN_OFF",
+      version: 2,
+    });
     const medical = w.actors["MEDICAL approver at the trust"];
     const sign = (actor = medical, extra: Record<string, unknown> = {}) =>
-      runAction(signQiaSchema, signQia, actor, { assessmentId: qia.id, version: "2", capacity: "MEDICAL", outcome: "APPROVED", ...extra });
+      runAction(signQiaSchema, signQia, actor, {
+        assessmentId: qia.id,
+        version: "2",
+        capacity: "MEDICAL",
+        outcome: "APPROVED",
+        ...extra,
+      });
 
-    expect(await writesNothing(scheme.id, () => sign(medical, { version: "1" }))).toMatchObject({ code: "STALE", message: expect.stringMatching(/changed by someone else/) });
-    expect(await writesNothing(scheme.id, () => sign(w.actors["NURSING approver at the trust"]))).toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/not a medical signatory/) });
-    expectFieldErrors(await writesNothing(scheme.id, () => sign(medical, { outcome: "APPROVED_WITH_CONDITIONS" })), "VALIDATION", { conditions: "List the conditions" });
-    expectFieldErrors(await writesNothing(scheme.id, () => sign(medical, { outcome: "REJECTED" })), "VALIDATION", { comment: "Say why" });
-    expectFieldErrors(await writesNothing(scheme.id, () => sign(medical, { capacity: "SURGICAL", outcome: "MAYBE" })), "VALIDATION", { capacity: "Choose the capacity", outcome: "Choose the outcome" });
+    expect(await writesNothing(scheme.id, () => sign(medical, { version: "1" }))).toMatchObject({
+      code: "STALE",
+      message: expect.stringMatching(/changed by someone else/),
+    });
+    expect(await writesNothing(scheme.id, () => sign(w.actors["NURSING approver at the trust"]))).toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringMatching(/not a medical signatory/),
+    });
+    expectFieldErrors(
+      await writesNothing(scheme.id, () => sign(medical, { outcome: "APPROVED_WITH_CONDITIONS" })),
+      "VALIDATION",
+      { conditions: "List the conditions" },
+    );
+    expectFieldErrors(await writesNothing(scheme.id, () => sign(medical, { outcome: "REJECTED" })), "VALIDATION", {
+      comment: "Say why",
+    });
+    expectFieldErrors(
+      await writesNothing(scheme.id, () => sign(medical, { capacity: "SURGICAL", outcome: "MAYBE" })),
+      "VALIDATION",
+      { capacity: "Choose the capacity", outcome: "Choose the outcome" },
+    );
 
     expect(await sign()).toMatchObject({ ok: true });
-    expect(await writesNothing(scheme.id, () => sign())).toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/already signed this version/) });
+    expect(await writesNothing(scheme.id, () => sign())).toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringMatching(/already signed this version/),
+    });
     // A medical-and-nursing approver who signed as medical cannot sign as nursing too.
     const other = await newScheme(w);
-    const fresh = await createQiaRow({ schemeId: other.id, createdById: w.leadId, screening: "full", fullDetails: true, status: "AWAITING_SIGN_OFF" });
+    const fresh = await createQiaRow({
+      schemeId: other.id,
+      createdById: w.leadId,
+      screening: "full",
+      fullDetails: true,
+      status: "AWAITING_SIGN_OFF",
+    });
     // A signatory signs a version once, never in both capacities (each capacity is held per organisation).
-    const approver = await createActor([{ organisationId: w.trustId, role: "CLINICAL_APPROVER", clinicalCapacity: "MEDICAL" }]);
-    const signBoth = (capacity: string) => runAction(signQiaSchema, signQia, approver, { assessmentId: fresh.id, version: "1", capacity, outcome: "APPROVED" });
+    const approver = await createActor([
+      { organisationId: w.trustId, role: "CLINICAL_APPROVER", clinicalCapacity: "MEDICAL" },
+    ]);
+    const signBoth = (capacity: string) =>
+      runAction(signQiaSchema, signQia, approver, {
+        assessmentId: fresh.id,
+        version: "1",
+        capacity,
+        outcome: "APPROVED",
+      });
     expect(await signBoth("MEDICAL")).toMatchObject({ ok: true });
-    expect(await writesNothing(other.id, () => signBoth("NURSING"))).toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/already signed this version of the QIA as the medical signatory/) });
+    expect(await writesNothing(other.id, () => signBoth("NURSING"))).toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringMatching(/already signed this version of the QIA as the medical signatory/),
+    });
   });
 
   it("refuses to start a second QIA for a scheme", async () => {
     const scheme = await newScheme(w);
     await createQiaRow({ schemeId: scheme.id, createdById: w.leadId });
-    expect(await writesNothing(scheme.id, () => runAction(startQiaSchema, startQia, w.actors["FINANCE at the trust"], { schemeId: scheme.id }))).toMatchObject({ code: "CONFLICT" });
+    expect(
+      await writesNothing(scheme.id, () =>
+        runAction(startQiaSchema, startQia, w.actors["FINANCE at the trust"], { schemeId: scheme.id }),
+      ),
+    ).toMatchObject({ code: "CONFLICT" });
   });
 });

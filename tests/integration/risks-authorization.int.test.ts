@@ -64,7 +64,8 @@ const RAISE: Record<Kind, Record<RiskActorKey, RiskOutcome>> = {
   "system programme": { ...MANAGE["system programme"], [NOT_OWNER]: { invalid: "ownerId" } },
 };
 
-const ownedRisk = (kind: Kind) => createRiskRow({ programmeId: programmeOf(kind), ownerId: user(OWNER), current: [3, 3], target: [2, 2] });
+const ownedRisk = (kind: Kind) =>
+  createRiskRow({ programmeId: programmeOf(kind), ownerId: user(OWNER), current: [3, 3], target: [2, 2] });
 
 function createRiskSpec(kind: Kind): RiskMatrixSpec {
   return {
@@ -95,11 +96,14 @@ function createRiskSpec(kind: Kind): RiskMatrixSpec {
             version: 1,
             reviewDate: new Date("2026-12-31T00:00:00.000Z"),
           });
-          expect(risk.scoreChanges).toMatchObject([{ changedById: actor.userId, currentLikelihood: 3, currentConsequence: 3, currentScore: 9, targetScore: 4 }]);
+          expect(risk.scoreChanges).toMatchObject([
+            { changedById: actor.userId, currentLikelihood: 3, currentConsequence: 3, currentScore: 9, targetScore: 4 },
+          ]);
         },
       };
     },
-    run: (actor, raw) => runAction(createRiskSchema, async (a, input) => ({ riskId: (await createRisk(a, input)).id }), actor, raw),
+    run: (actor, raw) =>
+      runAction(createRiskSchema, async (a, input) => ({ riskId: (await createRisk(a, input)).id }), actor, raw),
   };
 }
 
@@ -118,12 +122,21 @@ function updateRiskSpec(kind: Kind): RiskMatrixSpec {
         snapshot: riskState(risk.id),
         verify: async (_written, actor) => {
           const after = await riskState(risk.id)();
-          expect(after).toMatchObject({ title, currentLikelihood: 4, currentConsequence: 4, currentScore: 16, targetScore: 4, version: 2, ownerId: user(OWNER) });
+          expect(after).toMatchObject({
+            title,
+            currentLikelihood: 4,
+            currentConsequence: 4,
+            currentScore: 16,
+            targetScore: 4,
+            version: 2,
+            ownerId: user(OWNER),
+          });
           expect(after.scoreChanges).toMatchObject([{ changedById: actor.userId, currentScore: 16, targetScore: 4 }]);
         },
       };
     },
-    run: (actor, raw) => runAction(updateRiskSchema, async (a, input) => ({ riskId: (await updateRisk(a, input)).id }), actor, raw),
+    run: (actor, raw) =>
+      runAction(updateRiskSchema, async (a, input) => ({ riskId: (await updateRisk(a, input)).id }), actor, raw),
   };
 }
 
@@ -141,12 +154,17 @@ function closeRiskSpec(kind: Kind): RiskMatrixSpec {
         snapshot: riskState(risk.id),
         verify: async () => {
           const after = await db().risk.findUniqueOrThrow({ where: { id: risk.id } });
-          expect(after).toMatchObject({ status: "CLOSED", closureReason: "Agency cap now met for six months", version: 2 });
+          expect(after).toMatchObject({
+            status: "CLOSED",
+            closureReason: "Agency cap now met for six months",
+            version: 2,
+          });
           expect(after.closedAt).toBeInstanceOf(Date);
         },
       };
     },
-    run: (actor, raw) => runAction(closeRiskSchema, async (a, input) => ({ riskId: (await closeRisk(a, input)).id }), actor, raw),
+    run: (actor, raw) =>
+      runAction(closeRiskSchema, async (a, input) => ({ riskId: (await closeRisk(a, input)).id }), actor, raw),
   };
 }
 
@@ -160,19 +178,36 @@ function addRiskActionSpec(kind: Kind): RiskMatrixSpec {
       const risk = await ownedRisk(kind);
       return {
         // The action goes to another lead: whoever manages the risk may delegate its actions.
-        raw: { riskId: risk.id, description: "Weekly agency approval panel", ownerId: user(NOT_OWNER), dueDate: "2026-09-30" },
+        raw: {
+          riskId: risk.id,
+          description: "Weekly agency approval panel",
+          ownerId: user(NOT_OWNER),
+          dueDate: "2026-09-30",
+        },
         organisationId: organisationOf(kind),
         snapshot: riskState(risk.id),
         verify: async () => {
           const actions = await db().riskAction.findMany({ where: { riskId: risk.id } });
           expect(actions).toMatchObject([
-            { description: "Weekly agency approval panel", ownerId: user(NOT_OWNER), dueDate: new Date("2026-09-30T00:00:00.000Z"), status: "OPEN", completedAt: null },
+            {
+              description: "Weekly agency approval panel",
+              ownerId: user(NOT_OWNER),
+              dueDate: new Date("2026-09-30T00:00:00.000Z"),
+              status: "OPEN",
+              completedAt: null,
+            },
           ]);
           expect(await db().risk.findUniqueOrThrow({ where: { id: risk.id } })).toMatchObject({ version: 1 });
         },
       };
     },
-    run: (actor, raw) => runAction(addRiskActionSchema, async (a, input) => ({ riskId: (await addRiskAction(a, input)).riskId }), actor, raw),
+    run: (actor, raw) =>
+      runAction(
+        addRiskActionSchema,
+        async (a, input) => ({ riskId: (await addRiskAction(a, input)).riskId }),
+        actor,
+        raw,
+      ),
   };
 }
 
@@ -197,13 +232,22 @@ function setRiskActionStatusSpec(kind: Kind): RiskMatrixSpec {
       };
     },
     run: (actor, raw) =>
-      runAction(setRiskActionStatusSchema, async (a, input) => ({ riskId: (await setRiskActionStatus(a, input)).riskId }), actor, raw),
+      runAction(
+        setRiskActionStatusSchema,
+        async (a, input) => ({ riskId: (await setRiskActionStatus(a, input)).riskId }),
+        actor,
+        raw,
+      ),
   };
 }
 
-const SPECS: RiskMatrixSpec[] = [createRiskSpec, updateRiskSpec, closeRiskSpec, addRiskActionSpec, setRiskActionStatusSpec].flatMap((make) =>
-  KINDS.map(make),
-);
+const SPECS: RiskMatrixSpec[] = [
+  createRiskSpec,
+  updateRiskSpec,
+  closeRiskSpec,
+  addRiskActionSpec,
+  setRiskActionStatusSpec,
+].flatMap((make) => KINDS.map(make));
 
 const update = (actor: Actor, raw: Record<string, unknown>) => runAction(updateRiskSchema, updateRisk, actor, raw);
 const setStatus = (actor: Actor, actionId: string, status: string) =>
@@ -226,10 +270,16 @@ describe("risk writes: authorization", () => {
     const raw = riskForm(w.trustProgrammeId, user(OWNER));
     const before = await rowCounts();
     const result = await runAction(createRiskSchema, createRisk, w.actors[NOT_OWNER], raw);
-    expect(result).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { ownerId: [expect.stringMatching(/raise risks that you own/)] } });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "INVALID",
+      fieldErrors: { ownerId: [expect.stringMatching(/raise risks that you own/)] },
+    });
     expect(await rowCounts()).toEqual(before);
     // Owning it themselves is fine.
-    expect(await runAction(createRiskSchema, createRisk, w.actors[NOT_OWNER], { ...raw, ownerId: user(NOT_OWNER) })).toMatchObject({ ok: true });
+    expect(
+      await runAction(createRiskSchema, createRisk, w.actors[NOT_OWNER], { ...raw, ownerId: user(NOT_OWNER) }),
+    ).toMatchObject({ ok: true });
   });
 
   it.each([
@@ -244,26 +294,48 @@ describe("risk writes: authorization", () => {
     expect(countChanges(counts, await rowCounts())).toEqual({ audit_event: 1 });
     expect(await db().riskScoreChange.count({ where: { riskId: risk.id } })).toBe(0);
     const [event] = await auditEventsAfter(lastId);
-    expect(event).toMatchObject({ action: "risk.update", entityId: risk.id, before: { title: risk.title, version: 1 }, after: { version: 2 } });
+    expect(event).toMatchObject({
+      action: "risk.update",
+      entityId: risk.id,
+      before: { title: risk.title, version: 1 },
+      after: { version: 2 },
+    });
   });
 
   it("records a score change when only the target moves", async () => {
     const risk = await ownedRisk("trust programme");
-    expect(await update(w.actors[OWNER], riskUpdateForm(risk, { targetLikelihood: "1", targetConsequence: "3" }))).toMatchObject({ ok: true });
-    expect(await db().riskScoreChange.findMany({ where: { riskId: risk.id } })).toMatchObject([{ currentScore: 9, targetScore: 3 }]);
+    expect(
+      await update(w.actors[OWNER], riskUpdateForm(risk, { targetLikelihood: "1", targetConsequence: "3" })),
+    ).toMatchObject({ ok: true });
+    expect(await db().riskScoreChange.findMany({ where: { riskId: risk.id } })).toMatchObject([
+      { currentScore: 9, targetScore: 3 },
+    ]);
   });
 
   it("lets only finance hand a risk to another owner, after which only the new owner (of the leads) may change it", async () => {
     const risk = await ownedRisk("trust programme");
     const handOver = riskUpdateForm(risk, { ownerId: user(NOT_OWNER) });
     const before = await riskState(risk.id)();
-    expect(await update(w.actors[OWNER], handOver)).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { ownerId: [expect.any(String)] } });
+    expect(await update(w.actors[OWNER], handOver)).toMatchObject({
+      ok: false,
+      code: "INVALID",
+      fieldErrors: { ownerId: [expect.any(String)] },
+    });
     expect(await riskState(risk.id)()).toEqual(before);
 
-    expect(await update(w.actors["FINANCE at the trust"], handOver)).toMatchObject({ ok: true, data: { ownerId: user(NOT_OWNER), version: 2 } });
+    expect(await update(w.actors["FINANCE at the trust"], handOver)).toMatchObject({
+      ok: true,
+      data: { ownerId: user(NOT_OWNER), version: 2 },
+    });
     const moved = await db().risk.findUniqueOrThrow({ where: { id: risk.id } });
-    expect(await update(w.actors[OWNER], riskUpdateForm(moved, { title: "Old owner tries" }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await update(w.actors[NOT_OWNER], riskUpdateForm(moved, { title: "New owner edits" }))).toMatchObject({ ok: true, data: { version: 3 } });
+    expect(await update(w.actors[OWNER], riskUpdateForm(moved, { title: "Old owner tries" }))).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
+    expect(await update(w.actors[NOT_OWNER], riskUpdateForm(moved, { title: "New owner edits" }))).toMatchObject({
+      ok: true,
+      data: { version: 3 },
+    });
   });
 
   it("lets an action's owner, who does not own the risk, move their action along, and nothing else", async () => {
@@ -273,12 +345,24 @@ describe("risk writes: authorization", () => {
     const result = await setStatus(w.actors[NOT_OWNER], action.id, "IN_PROGRESS");
     expect(result).toMatchObject({ ok: true, data: { status: "IN_PROGRESS", completedAt: null } });
     expect(await auditEventsAfter(lastId)).toMatchObject([
-      { action: "risk.action.status", actorId: user(NOT_OWNER), entityId: risk.id, before: { status: "OPEN" }, after: { status: "IN_PROGRESS" } },
+      {
+        action: "risk.action.status",
+        actorId: user(NOT_OWNER),
+        entityId: risk.id,
+        before: { status: "OPEN" },
+        after: { status: "IN_PROGRESS" },
+      },
     ]);
     // Owning an action is not owning the risk.
-    expect(await update(w.actors[NOT_OWNER], riskUpdateForm(risk, { title: "Not mine" }))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await update(w.actors[NOT_OWNER], riskUpdateForm(risk, { title: "Not mine" }))).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
     const raw = { riskId: risk.id, description: "Another action", ownerId: user(NOT_OWNER), dueDate: "2026-10-01" };
-    expect(await runAction(addRiskActionSchema, addRiskAction, w.actors[NOT_OWNER], raw)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await runAction(addRiskActionSchema, addRiskAction, w.actors[NOT_OWNER], raw)).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
     // Another lead who owns neither the risk nor the action cannot touch it.
     const bystander = await createRiskActionRow({ riskId: risk.id, ownerId: user(OWNER) });
     expect(await setStatus(w.actors[NOT_OWNER], bystander.id, "DONE")).toMatchObject({ ok: false, code: "FORBIDDEN" });
@@ -291,7 +375,10 @@ describe("risk writes: authorization", () => {
       const action = await createRiskActionRow({ riskId: risk.id, ownerId: user(key) });
       const lastId = await lastAuditId();
       expect(await setStatus(w.actors[key], action.id, "DONE")).toMatchObject({ ok: false, code: "FORBIDDEN" });
-      expect(await db().riskAction.findUniqueOrThrow({ where: { id: action.id } })).toMatchObject({ status: "OPEN", completedAt: null });
+      expect(await db().riskAction.findUniqueOrThrow({ where: { id: action.id } })).toMatchObject({
+        status: "OPEN",
+        completedAt: null,
+      });
       expect(await auditEventsAfter(lastId)).toEqual([]);
     },
   );
@@ -300,12 +387,20 @@ describe("risk writes: authorization", () => {
     const missing = "00000000-0000-4000-8000-000000000000";
     const finance = w.actors["FINANCE at the trust"];
     const risk = await ownedRisk("trust programme");
-    expect(await update(finance, riskUpdateForm(risk, { riskId: missing }))).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect(await runAction(closeRiskSchema, closeRisk, finance, { riskId: missing, version: "1", closureReason: "Gone" })).toMatchObject({
+    expect(await update(finance, riskUpdateForm(risk, { riskId: missing }))).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
+    expect(
+      await runAction(closeRiskSchema, closeRisk, finance, { riskId: missing, version: "1", closureReason: "Gone" }),
+    ).toMatchObject({
       ok: false,
       code: "NOT_FOUND",
     });
     expect(await setStatus(finance, missing, "DONE")).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect(await runAction(createRiskSchema, createRisk, finance, riskForm(missing, finance.userId))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await runAction(createRiskSchema, createRisk, finance, riskForm(missing, finance.userId))).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
   });
 });

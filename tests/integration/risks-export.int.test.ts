@@ -23,7 +23,8 @@ let outsider: Actor;
 let programmeId: string;
 let bulkProgrammeId: string;
 
-const exportUrl = (params: Record<string, string> = {}) => `http://localhost/api/risks/export?${new URLSearchParams(params).toString()}`;
+const exportUrl = (params: Record<string, string> = {}) =>
+  `http://localhost/api/risks/export?${new URLSearchParams(params).toString()}`;
 
 describe("risk register CSV export", () => {
   useTestDatabase();
@@ -34,7 +35,8 @@ describe("risk register CSV export", () => {
     const trustId = ours.trusts[0]!.id;
     finance = await createActor([{ organisationId: trustId, role: "FINANCE" }]);
     outsider = await createActor([{ organisationId: theirs.trusts[0]!.id, role: "FINANCE" }]);
-    programmeId = (await createProgrammeRow({ systemId: ours.system.id, organisationId: trustId, name: "Premium pay" })).id;
+    programmeId = (await createProgrammeRow({ systemId: ours.system.id, organisationId: trustId, name: "Premium pay" }))
+      .id;
     await createRiskRow({
       programmeId,
       ownerId: finance.userId,
@@ -48,7 +50,8 @@ describe("risk register CSV export", () => {
     });
     await createRiskRow({ programmeId, ownerId: finance.userId, title: "Plain risk", current: [2, 2] });
     bulkProgrammeId = (await createProgrammeRow({ systemId: ours.system.id, organisationId: trustId })).id;
-    for (let i = 0; i < RISK_PAGE_SIZE + 2; i++) await createRiskRow({ programmeId: bulkProgrammeId, ownerId: finance.userId });
+    for (let i = 0; i < RISK_PAGE_SIZE + 2; i++)
+      await createRiskRow({ programmeId: bulkProgrammeId, ownerId: finance.userId });
   });
 
   beforeEach(() => {
@@ -68,8 +71,12 @@ describe("risk register CSV export", () => {
   });
 
   it("exports every matching row, not one page, and only the actor's system", async () => {
-    expect(await findRisksForExport(finance, riskQuerySchema.parse({ programme: bulkProgrammeId }))).toHaveLength(RISK_PAGE_SIZE + 2);
-    expect(await findRisksForExport(outsider, riskQuerySchema.parse({ programme: programmeId, status: "ALL" }))).toEqual([]);
+    expect(await findRisksForExport(finance, riskQuerySchema.parse({ programme: bulkProgrammeId }))).toHaveLength(
+      RISK_PAGE_SIZE + 2,
+    );
+    expect(
+      await findRisksForExport(outsider, riskQuerySchema.parse({ programme: programmeId, status: "ALL" })),
+    ).toEqual([]);
   });
 
   describe("GET /api/risks/export", () => {
@@ -83,13 +90,17 @@ describe("risk register CSV export", () => {
       const response = await GET(new Request(exportUrl({ programme: programmeId, sort: "title" })));
       expect(response.status).toBe(200);
       expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
-      expect(response.headers.get("Content-Disposition")).toMatch(/^attachment; filename="risk-register-\d{4}-\d{2}-\d{4}-\d{2}-\d{2}\.csv"$/);
+      expect(response.headers.get("Content-Disposition")).toMatch(
+        /^attachment; filename="risk-register-\d{4}-\d{2}-\d{4}-\d{2}-\d{2}\.csv"$/,
+      );
       const body = await response.text();
       const lines = body.replace(/^\uFEFF/, "").split("\r\n");
       expect(lines[0]).toMatch(/^Title,Organisation,Programme or scheme,Workstream,Category,Owner,Cause,Event,Effect,/);
       expect(lines.slice(1, -1)).toHaveLength(2);
       expect(lines[1]).toMatch(/^"'=HYPERLINK\(""http:\/\/x""\)",T[^,]*,Premium pay,,FINANCIAL,/);
-      expect(lines[1]).toContain(",'+44 cost pressure,\"'-1 theatre list, rest as planned\",'@SUM(A1:A9),16,4,4,16,Extreme,4,2026-09-30,OPEN,");
+      expect(lines[1]).toContain(
+        ",'+44 cost pressure,\"'-1 theatre list, rest as planned\",'@SUM(A1:A9),16,4,4,16,Extreme,4,2026-09-30,OPEN,",
+      );
       expect(lines[2]).toMatch(/^Plain risk,/);
       expect(lines.at(-1)).toBe("");
     });
@@ -97,7 +108,12 @@ describe("risk register CSV export", () => {
     it("gives another system an empty register, header only", async () => {
       session.actor = outsider;
       const body = await (await GET(new Request(exportUrl({ programme: programmeId, status: "ALL" })))).text();
-      expect(body.replace(/^\uFEFF/, "").split("\r\n").filter(Boolean)).toHaveLength(1);
+      expect(
+        body
+          .replace(/^\uFEFF/, "")
+          .split("\r\n")
+          .filter(Boolean),
+      ).toHaveLength(1);
     });
   });
 });

@@ -47,18 +47,143 @@ interface FixtureRisk {
 // Open current scores: r1 25, r9 20, r2 16, r7 16, r3 12, r4 9, r11 9, r5 6, r8 3, r12 2. Closed: r6, r10.
 // "pfi" appears in r5's cause, r7's effect, r9's title and r11's event, nowhere else.
 const FIXTURE: FixtureRisk[] = [
-  { key: "r1", place: "P1", workstream: "W1", category: "FINANCIAL", owner: "A", current: [5, 5], target: [2, 2], review: "2026-06-01", title: "Agency cap breached" },
-  { key: "r2", place: "P1", workstream: "W1", category: "WORKFORCE", owner: "B", current: [4, 4], target: [2, 3], review: "2026-07-01", title: "Nurse vacancies persist" },
-  { key: "r3", place: "P1", workstream: "W2", category: "DELIVERY", owner: "A", current: [4, 3], target: [2, 2], review: "2026-06-14", title: "Theatre sessions lost" },
-  { key: "r4", place: "P1", workstream: null, category: "QUALITY", owner: "B", current: [3, 3], target: [1, 3], review: "2026-06-15", title: "Quality guardrails slip" },
-  { key: "r5", place: "P1", workstream: null, category: "FINANCIAL", owner: "A", current: [3, 2], target: [1, 2], review: "2026-08-01", title: "Estates savings slip", cause: "Exit fees on the PFI contract" },
-  { key: "r6", place: "P1", workstream: "W2", category: "REPUTATIONAL", owner: "A", current: [2, 2], target: [2, 2], review: "2026-05-01", status: "CLOSED", title: "Reputation harmed by closures" },
-  { key: "r7", place: "P2", workstream: null, category: "FINANCIAL", owner: "C", current: [4, 4], target: [2, 2], review: "2026-06-10", title: "Income targets missed", effect: "Pfi unitary charge goes unfunded" },
-  { key: "r8", place: "P2", workstream: null, category: "DELIVERY", owner: "B", current: [1, 3], target: [1, 1], review: "2026-09-01", title: "Discharge delays grow" },
-  { key: "r9", place: "PS", workstream: null, category: "WORKFORCE", owner: "B", current: [5, 4], target: [3, 3], review: "2026-06-20", title: "PFI lifecycle costs rise" },
-  { key: "r10", place: "PS", workstream: null, category: "FINANCIAL", owner: "C", current: [3, 3], target: [2, 3], review: "2026-06-01", status: "CLOSED", title: "Bank rates rise" },
-  { key: "r11", place: "P1", workstream: "W1", category: "FINANCIAL", owner: "C", current: [3, 3], target: [2, 2], review: "2026-07-15", title: "Medicines spend overshoots", event: "The pfi lender refuses a variation" },
-  { key: "r12", place: "P2", workstream: null, category: "QUALITY", owner: "B", current: [2, 1], target: [1, 1], review: "2026-06-01", title: "Coding backlog" },
+  {
+    key: "r1",
+    place: "P1",
+    workstream: "W1",
+    category: "FINANCIAL",
+    owner: "A",
+    current: [5, 5],
+    target: [2, 2],
+    review: "2026-06-01",
+    title: "Agency cap breached",
+  },
+  {
+    key: "r2",
+    place: "P1",
+    workstream: "W1",
+    category: "WORKFORCE",
+    owner: "B",
+    current: [4, 4],
+    target: [2, 3],
+    review: "2026-07-01",
+    title: "Nurse vacancies persist",
+  },
+  {
+    key: "r3",
+    place: "P1",
+    workstream: "W2",
+    category: "DELIVERY",
+    owner: "A",
+    current: [4, 3],
+    target: [2, 2],
+    review: "2026-06-14",
+    title: "Theatre sessions lost",
+  },
+  {
+    key: "r4",
+    place: "P1",
+    workstream: null,
+    category: "QUALITY",
+    owner: "B",
+    current: [3, 3],
+    target: [1, 3],
+    review: "2026-06-15",
+    title: "Quality guardrails slip",
+  },
+  {
+    key: "r5",
+    place: "P1",
+    workstream: null,
+    category: "FINANCIAL",
+    owner: "A",
+    current: [3, 2],
+    target: [1, 2],
+    review: "2026-08-01",
+    title: "Estates savings slip",
+    cause: "Exit fees on the PFI contract",
+  },
+  {
+    key: "r6",
+    place: "P1",
+    workstream: "W2",
+    category: "REPUTATIONAL",
+    owner: "A",
+    current: [2, 2],
+    target: [2, 2],
+    review: "2026-05-01",
+    status: "CLOSED",
+    title: "Reputation harmed by closures",
+  },
+  {
+    key: "r7",
+    place: "P2",
+    workstream: null,
+    category: "FINANCIAL",
+    owner: "C",
+    current: [4, 4],
+    target: [2, 2],
+    review: "2026-06-10",
+    title: "Income targets missed",
+    effect: "Pfi unitary charge goes unfunded",
+  },
+  {
+    key: "r8",
+    place: "P2",
+    workstream: null,
+    category: "DELIVERY",
+    owner: "B",
+    current: [1, 3],
+    target: [1, 1],
+    review: "2026-09-01",
+    title: "Discharge delays grow",
+  },
+  {
+    key: "r9",
+    place: "PS",
+    workstream: null,
+    category: "WORKFORCE",
+    owner: "B",
+    current: [5, 4],
+    target: [3, 3],
+    review: "2026-06-20",
+    title: "PFI lifecycle costs rise",
+  },
+  {
+    key: "r10",
+    place: "PS",
+    workstream: null,
+    category: "FINANCIAL",
+    owner: "C",
+    current: [3, 3],
+    target: [2, 3],
+    review: "2026-06-01",
+    status: "CLOSED",
+    title: "Bank rates rise",
+  },
+  {
+    key: "r11",
+    place: "P1",
+    workstream: "W1",
+    category: "FINANCIAL",
+    owner: "C",
+    current: [3, 3],
+    target: [2, 2],
+    review: "2026-07-15",
+    title: "Medicines spend overshoots",
+    event: "The pfi lender refuses a variation",
+  },
+  {
+    key: "r12",
+    place: "P2",
+    workstream: null,
+    category: "QUALITY",
+    owner: "B",
+    current: [2, 1],
+    target: [1, 1],
+    review: "2026-06-01",
+    title: "Coding backlog",
+  },
 ];
 const OPEN: Key[] = ["r1", "r2", "r3", "r4", "r5", "r7", "r8", "r9", "r11", "r12"];
 
@@ -127,8 +252,18 @@ describe("risk register reads", () => {
       keyOf.set(row.id, r.key);
     }
     // Another system's extreme, overdue "pfi" risk: it must never show in our system.
-    const foreignProgramme = await createProgrammeRow({ systemId: theirs.system.id, organisationId: theirs.trusts[0]!.id });
-    const foreign = await createRiskRow({ programmeId: foreignProgramme.id, ownerId: outsider.userId, current: [5, 5], target: [1, 1], reviewDate: "2026-01-01", title: "Agency pfi breach elsewhere" });
+    const foreignProgramme = await createProgrammeRow({
+      systemId: theirs.system.id,
+      organisationId: theirs.trusts[0]!.id,
+    });
+    const foreign = await createRiskRow({
+      programmeId: foreignProgramme.id,
+      ownerId: outsider.userId,
+      current: [5, 5],
+      target: [1, 1],
+      reviewDate: "2026-01-01",
+      title: "Agency pfi breach elsewhere",
+    });
     foreignRiskId = foreign.id;
     keyOf.set(foreign.id, "foreign");
 
@@ -165,7 +300,11 @@ describe("risk register reads", () => {
       ["band high, target view", () => ({ band: "high", view: "target" }), ["r9"]],
       ["cell 3x3", () => ({ likelihood: "3", consequence: "3" }), ["r4", "r11"]],
       ["cell 4x4", () => ({ likelihood: "4", consequence: "4" }), ["r2", "r7"]],
-      ["cell 2x2, target view", () => ({ likelihood: "2", consequence: "2", view: "target" }), ["r1", "r3", "r7", "r11"]],
+      [
+        "cell 2x2, target view",
+        () => ({ likelihood: "2", consequence: "2", view: "target" }),
+        ["r1", "r3", "r7", "r11"],
+      ],
       ["cell 1x1, target view", () => ({ likelihood: "1", consequence: "1", view: "target" }), ["r8", "r12"]],
       ["overdue review (open risks only, today not overdue)", () => ({ overdue: "1" }), ["r1", "r3", "r7", "r12"]],
       ["overdue review with status ALL", () => ({ overdue: "on", status: "ALL" }), ["r1", "r3", "r7", "r12"]],
@@ -177,8 +316,16 @@ describe("risk register reads", () => {
       // Fails today: Prisma does not escape LIKE wildcards in `contains`, so "%" matches every risk (see the report).
       ["text with a % taken literally, not as a wildcard", () => ({ q: "%" }), []],
       ["several filters together", () => ({ organisation: place.T1, category: "FINANCIAL", band: "extreme" }), ["r1"]],
-      ["cell and band together", () => ({ likelihood: "3", consequence: "3", band: "high", organisation: place.T1 }), ["r4", "r11"]],
-      ["values that are not filters are ignored", () => ({ organisation: "not-an-id", band: "purple", category: "x", status: "maybe", likelihood: "9" }), OPEN],
+      [
+        "cell and band together",
+        () => ({ likelihood: "3", consequence: "3", band: "high", organisation: place.T1 }),
+        ["r4", "r11"],
+      ],
+      [
+        "values that are not filters are ignored",
+        () => ({ organisation: "not-an-id", band: "purple", category: "x", status: "maybe", likelihood: "9" }),
+        OPEN,
+      ],
     ])("%s", async (_label, raw, expected) => {
       const { keys, total } = await register(viewer, raw());
       expect(sorted(keys)).toEqual(sorted(expected));
@@ -186,8 +333,17 @@ describe("risk register reads", () => {
     });
 
     it("compares review dates by whole UTC days of the given now", async () => {
-      expect(sorted((await register(viewer, { overdue: "1" }, new Date("2026-06-15T00:00:00.000Z"))).keys)).toEqual(["r1", "r12", "r3", "r7"]);
-      expect(sorted((await register(viewer, { overdue: "1" }, new Date("2026-06-14T23:59:59.999Z"))).keys)).toEqual(["r1", "r12", "r7"]);
+      expect(sorted((await register(viewer, { overdue: "1" }, new Date("2026-06-15T00:00:00.000Z"))).keys)).toEqual([
+        "r1",
+        "r12",
+        "r3",
+        "r7",
+      ]);
+      expect(sorted((await register(viewer, { overdue: "1" }, new Date("2026-06-14T23:59:59.999Z"))).keys)).toEqual([
+        "r1",
+        "r12",
+        "r7",
+      ]);
       expect((await register(viewer, { overdue: "1" }, new Date("2026-05-01T12:00:00.000Z"))).keys).toEqual([]);
     });
 
@@ -200,7 +356,15 @@ describe("risk register reads", () => {
     });
 
     it("a query string from riskQueryString parses back to the same query and the same rows", async () => {
-      const raw = { organisation: place.T1, category: "FINANCIAL", view: "target", likelihood: "2", consequence: "2", sort: "title", overdue: "1" };
+      const raw = {
+        organisation: place.T1,
+        category: "FINANCIAL",
+        view: "target",
+        likelihood: "2",
+        consequence: "2",
+        sort: "title",
+        overdue: "1",
+      };
       const query = q(raw);
       const text = riskQueryString(query);
       expect(text).toMatch(/^\?/);
@@ -231,20 +395,30 @@ describe("risk register reads", () => {
 
   describe("riskHeatmapCounts", () => {
     it("counts every open risk per current cell", async () => {
-      expect(await heatmap(viewer)).toEqual(sorted(["5,5:1", "4,4:2", "4,3:1", "3,3:2", "3,2:1", "1,3:1", "5,4:1", "2,1:1"]));
+      expect(await heatmap(viewer)).toEqual(
+        sorted(["5,5:1", "4,4:2", "4,3:1", "3,3:2", "3,2:1", "1,3:1", "5,4:1", "2,1:1"]),
+      );
     });
 
     it("ignores the chosen cell but honours the other filters", async () => {
       expect(await heatmap(viewer, { likelihood: "3", consequence: "3", organisation: place.T1 })).toEqual(
         sorted(["5,5:1", "4,4:1", "4,3:1", "3,3:2", "3,2:1"]),
       );
-      expect(await heatmap(viewer, { likelihood: "5", consequence: "5", overdue: "1" })).toEqual(sorted(["5,5:1", "4,3:1", "4,4:1", "2,1:1"]));
-      expect(await heatmap(viewer, { likelihood: "1", consequence: "1", band: "extreme" })).toEqual(sorted(["5,5:1", "4,4:2", "5,4:1"]));
+      expect(await heatmap(viewer, { likelihood: "5", consequence: "5", overdue: "1" })).toEqual(
+        sorted(["5,5:1", "4,3:1", "4,4:1", "2,1:1"]),
+      );
+      expect(await heatmap(viewer, { likelihood: "1", consequence: "1", band: "extreme" })).toEqual(
+        sorted(["5,5:1", "4,4:2", "5,4:1"]),
+      );
     });
 
     it("counts target cells in the target view, closed risks included when asked", async () => {
-      expect(await heatmap(viewer, { view: "target", category: "FINANCIAL", status: "ALL" })).toEqual(sorted(["2,2:3", "1,2:1", "2,3:1"]));
-      expect(await heatmap(viewer, { view: "target" })).toEqual(sorted(["2,2:4", "2,3:1", "1,3:1", "1,2:1", "1,1:2", "3,3:1"]));
+      expect(await heatmap(viewer, { view: "target", category: "FINANCIAL", status: "ALL" })).toEqual(
+        sorted(["2,2:3", "1,2:1", "2,3:1"]),
+      );
+      expect(await heatmap(viewer, { view: "target" })).toEqual(
+        sorted(["2,2:4", "2,3:1", "1,3:1", "1,2:1", "1,1:2", "3,3:1"]),
+      );
     });
 
     it("agrees with the register: each cell's count is the register total for that cell", async () => {
@@ -252,7 +426,12 @@ describe("risk register reads", () => {
         const cells = await riskHeatmapCounts(viewer, q({ view, status: "ALL" }), NOW);
         expect(cells.reduce((n, c) => n + c.count, 0)).toBe(FIXTURE.length);
         for (const c of cells) {
-          const { total } = await register(viewer, { view, status: "ALL", likelihood: String(c.likelihood), consequence: String(c.consequence) });
+          const { total } = await register(viewer, {
+            view,
+            status: "ALL",
+            likelihood: String(c.likelihood),
+            consequence: String(c.consequence),
+          });
           expect(total, `${view} ${c.likelihood}x${c.consequence}`).toBe(c.count);
         }
       }
@@ -263,7 +442,11 @@ describe("risk register reads", () => {
     it("lists only the actor's open risks past review and their undone actions past due, oldest first", async () => {
       const work = await findMyOverdueRiskWork(owners.A, NOW);
       expect(work.reviews.map((r) => keyOf.get(r.id))).toEqual(["r1", "r3"]);
-      expect(work.reviews[0]).toMatchObject({ title: "Agency cap breached", currentScore: 25, reviewDate: new Date("2026-06-01T00:00:00.000Z") });
+      expect(work.reviews[0]).toMatchObject({
+        title: "Agency cap breached",
+        currentScore: 25,
+        reviewDate: new Date("2026-06-01T00:00:00.000Z"),
+      });
       expect(work.actions.map((a) => a.id)).toEqual([action.a1, action.a4]);
       expect(work.actions[0]).toMatchObject({ risk: { id: ids.r2, title: "Nurse vacancies persist" } });
     });
@@ -289,7 +472,11 @@ describe("risk register reads", () => {
       expect((await findTopRisks(viewer, 2)).map((r) => keyOf.get(r.id))).toEqual(["r1", "r9"]);
       expect((await findTopRisks(trustViewer, 10)).map((r) => keyOf.get(r.id))).toEqual(["r9", "r7", "r8", "r12"]);
       expect((await findTopRisks(outsider)).map((r) => keyOf.get(r.id))).toEqual(["foreign"]);
-      expect((await findTopRisks(viewer, 1))[0]).toMatchObject({ title: "Agency cap breached", currentScore: 25, owner: { name: owners.A.name } });
+      expect((await findTopRisks(viewer, 1))[0]).toMatchObject({
+        title: "Agency cap breached",
+        currentScore: 25,
+        owner: { name: owners.A.name },
+      });
     });
 
     it("counts open risks of a programme, or of one workstream", async () => {
@@ -310,7 +497,12 @@ describe("risk register reads", () => {
       finance = await createActor([{ organisationId: trustId, role: "FINANCE" }]);
       programmeId = (await createProgrammeRow({ systemId: world.system.id, organisationId: trustId })).id;
       for (let i = 1; i <= 30; i++) {
-        await createRiskRow({ programmeId, ownerId: finance.userId, current: [3, 3], title: `Paged risk ${String(i).padStart(2, "0")}` });
+        await createRiskRow({
+          programmeId,
+          ownerId: finance.userId,
+          current: [3, 3],
+          title: `Paged risk ${String(i).padStart(2, "0")}`,
+        });
       }
     });
 
@@ -323,7 +515,13 @@ describe("risk register reads", () => {
       expect([page1.total, page2.total, page3.total]).toEqual([30, 30, 30]);
       expect(page2.pages).toBe(2);
       // Ties on score and review date fall back to the title: no row on two pages, none missing.
-      expect(page2.rows.map((r) => r.title)).toEqual(["Paged risk 26", "Paged risk 27", "Paged risk 28", "Paged risk 29", "Paged risk 30"]);
+      expect(page2.rows.map((r) => r.title)).toEqual([
+        "Paged risk 26",
+        "Paged risk 27",
+        "Paged risk 28",
+        "Paged risk 29",
+        "Paged risk 30",
+      ]);
       expect(new Set([...page1.rows, ...page2.rows].map((r) => r.id)).size).toBe(30);
     });
 

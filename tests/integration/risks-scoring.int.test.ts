@@ -29,7 +29,12 @@ describe("risk scoring through the writes", () => {
 
   it("derives score and band on every save and keeps the trend in order", async () => {
     // A forged score in the form is not part of the schema and is ignored.
-    const raw = riskForm(programmeId, finance.userId, { currentLikelihood: "2", currentConsequence: "3", targetLikelihood: "1", currentScore: "25" });
+    const raw = riskForm(programmeId, finance.userId, {
+      currentLikelihood: "2",
+      currentConsequence: "3",
+      targetLikelihood: "1",
+      currentScore: "25",
+    });
     const created = await runAction(createRiskSchema, createRisk, finance, raw);
     expect(created).toMatchObject({ ok: true, data: { currentScore: 6, targetScore: 2 } });
     if (!created.ok) return;
@@ -37,13 +42,24 @@ describe("risk scoring through the writes", () => {
 
     const save = async (likelihood: string, consequence: string) => {
       const risk = await db().risk.findUniqueOrThrow({ where: { id: created.data.id } });
-      const result = await runAction(updateRiskSchema, updateRisk, finance, riskUpdateForm(risk, { currentLikelihood: likelihood, currentConsequence: consequence }));
+      const result = await runAction(
+        updateRiskSchema,
+        updateRisk,
+        finance,
+        riskUpdateForm(risk, { currentLikelihood: likelihood, currentConsequence: consequence }),
+      );
       expect(result).toMatchObject({ ok: true });
       return db().risk.findUniqueOrThrow({ where: { id: risk.id } });
     };
 
     const extreme = await save("4", "4");
-    expect(extreme).toMatchObject({ currentLikelihood: 4, currentConsequence: 4, currentScore: 16, targetScore: 2, version: 2 });
+    expect(extreme).toMatchObject({
+      currentLikelihood: 4,
+      currentConsequence: 4,
+      currentScore: 16,
+      targetScore: 2,
+      version: 2,
+    });
     expect(riskBand(extreme.currentScore)).toMatchObject({ key: "extreme", label: "Extreme" });
     const register = (band: string) => findRisks(finance, riskQuerySchema.parse({ programme: programmeId, band }));
     expect((await register("extreme")).rows.map((r) => r.id)).toEqual([extreme.id]);

@@ -21,7 +21,10 @@ describe("seedRisks", () => {
 
   it("loads the 13 NEL risks on their workstreams, R scored 4x4 = 16 and A 3x4 = 12", async () => {
     expect(nelRisks.risks).toHaveLength(13);
-    const risks = await db().risk.findMany({ where: nel, include: { workstream: true, actions: true, scoreChanges: { orderBy: { changedAt: "asc" } } } });
+    const risks = await db().risk.findMany({
+      where: nel,
+      include: { workstream: true, actions: true, scoreChanges: { orderBy: { changedAt: "asc" } } },
+    });
     expect(risks).toHaveLength(13);
     for (const source of nelRisks.risks) {
       const risk = risks.find((r) => r.cause === source.description);

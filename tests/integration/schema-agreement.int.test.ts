@@ -66,7 +66,8 @@ describe("schema.prisma and the migrations agree", () => {
         /^enum role: values \[FINANCE, LEAD, CLINICAL_APPROVER, BOARD, ADMIN, AUDITOR\], expected/,
         /^enum stray_enum: exists but no enum maps to it$/,
       ];
-      for (const pattern of expected) expect(problems, `expected a line matching ${pattern}`).toContainEqual(expect.stringMatching(pattern));
+      for (const pattern of expected)
+        expect(problems, `expected a line matching ${pattern}`).toContainEqual(expect.stringMatching(pattern));
       expect(problems).toHaveLength(expected.length);
     } finally {
       await client.query("ROLLBACK");
@@ -91,7 +92,15 @@ describe("schema.prisma and the migrations agree", () => {
     [{ type: "Role", kind: "enum" }, "role"],
   ] as const)("maps the Prisma type %j to %s", (field, type) => {
     const enums = [{ name: "Role", dbName: "role", values: [] }];
-    const full = { name: "f", kind: "scalar", isList: false, isRequired: true, hasDefaultValue: false, nativeType: null, ...field };
+    const full = {
+      name: "f",
+      kind: "scalar",
+      isList: false,
+      isRequired: true,
+      hasDefaultValue: false,
+      nativeType: null,
+      ...field,
+    };
     expect(expectedColumnType(full as unknown as Parameters<typeof expectedColumnType>[0], enums)).toBe(type);
   });
 });

@@ -20,8 +20,13 @@ let outsider: Actor;
 let trustCode: string;
 const year = String(new Date().getUTCMonth() >= 3 ? new Date().getUTCFullYear() : new Date().getUTCFullYear() - 1);
 
-const exportUrl = (params: Record<string, string> = {}) => `http://localhost/api/schemes/export?${new URLSearchParams({ year, ...params }).toString()}`;
-const lines = async (response: Response) => (await response.text()).replace(/^\uFEFF/, "").split("\r\n").filter((l) => l !== "");
+const exportUrl = (params: Record<string, string> = {}) =>
+  `http://localhost/api/schemes/export?${new URLSearchParams({ year, ...params }).toString()}`;
+const lines = async (response: Response) =>
+  (await response.text())
+    .replace(/^\uFEFF/, "")
+    .split("\r\n")
+    .filter((l) => l !== "");
 
 describe("scheme register CSV export", () => {
   useTestDatabase();
@@ -35,12 +40,46 @@ describe("scheme register CSV export", () => {
     outsider = await createActor([{ organisationId: theirs.trusts[0]!.id, role: "FINANCE" }]);
     const lead = await createLeadUser(trust.id, "Export Lead");
     const fy = Number(year);
-    await createSchemeRow({ organisationId: trust.id, leadId: lead.id, financialYear: fy, title: FORMULA_TITLE, description: "+44 pressure, @once", stage: "PLANNING", rag: "RED", category: "NON_PAY", recurrent: false, fullYearEffectPence: 60_000_000, inYearPence: 45_000_000 });
-    await createSchemeRow({ organisationId: trust.id, leadId: lead.id, financialYear: fy, title: "Theatre productivity", stage: "DELIVERY", rag: "GREEN", fullYearEffectPence: 150_000_000, inYearPence: 120_000_050 });
+    await createSchemeRow({
+      organisationId: trust.id,
+      leadId: lead.id,
+      financialYear: fy,
+      title: FORMULA_TITLE,
+      description: "+44 pressure, @once",
+      stage: "PLANNING",
+      rag: "RED",
+      category: "NON_PAY",
+      recurrent: false,
+      fullYearEffectPence: 60_000_000,
+      inYearPence: 45_000_000,
+    });
+    await createSchemeRow({
+      organisationId: trust.id,
+      leadId: lead.id,
+      financialYear: fy,
+      title: "Theatre productivity",
+      stage: "DELIVERY",
+      rag: "GREEN",
+      fullYearEffectPence: 150_000_000,
+      inYearPence: 120_000_050,
+    });
     // More than a page, so the export is seen to hold every matching row.
-    for (let i = 3; i <= 30; i++) await createSchemeRow({ organisationId: trust.id, leadId: lead.id, financialYear: fy, title: `Filler ${i}`, inYearPence: 100 });
+    for (let i = 3; i <= 30; i++)
+      await createSchemeRow({
+        organisationId: trust.id,
+        leadId: lead.id,
+        financialYear: fy,
+        title: `Filler ${i}`,
+        inYearPence: 100,
+      });
     const otherLead = await createLeadUser(theirs.trusts[0]!.id, "Other Lead");
-    await createSchemeRow({ organisationId: theirs.trusts[0]!.id, leadId: otherLead.id, financialYear: fy, title: "Not yours", inYearPence: 100 });
+    await createSchemeRow({
+      organisationId: theirs.trusts[0]!.id,
+      leadId: otherLead.id,
+      financialYear: fy,
+      title: "Not yours",
+      inYearPence: 100,
+    });
   });
 
   beforeEach(() => {
@@ -62,7 +101,9 @@ describe("scheme register CSV export", () => {
     const response = await GET(new Request(exportUrl({ q: "calc" })));
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="scheme-register-\d{4}-\d{2}-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="scheme-register-\d{4}-\d{2}-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const [header, row, ...rest] = await lines(response);
     expect(header).toBe(
       "Code,Title,Description,Organisation,Division,Programme,Workstream,Lead,Stage,RAG,Category,Sub-category,Recurrence,Financial year,Full-year effect (£),In-year value (£),Stage weight (%),Risk-adjusted in-year value (£),YTD plan (£),YTD actual (£)",
@@ -70,7 +111,9 @@ describe("scheme register CSV export", () => {
     expect(rest).toEqual([]);
     const fyLabel = `${year}/${String((Number(year) + 1) % 100).padStart(2, "0")}`;
     // 45,000,000 pence at the 50% planning weight = £225,000.00.
-    expect(row).toBe(`${trustCode}-CIP-0001,"'=cmd|""/c calc""!A1","'+44 pressure, @once",${trustCode},,,,Export Lead,Planning,Red,Non-pay,,Non-recurrent,${fyLabel},600000.00,450000.00,50,225000.00,0.00,0.00`);
+    expect(row).toBe(
+      `${trustCode}-CIP-0001,"'=cmd|""/c calc""!A1","'+44 pressure, @once",${trustCode},,,,Export Lead,Planning,Red,Non-pay,,Non-recurrent,${fyLabel},600000.00,450000.00,50,225000.00,0.00,0.00`,
+    );
   });
 
   it("keeps odd pence exact", async () => {

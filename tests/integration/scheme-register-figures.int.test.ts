@@ -1,5 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { identifiedByStage, monthlyCumulative, schemeFigureScope, schemeRegisterTotals } from "@/modules/dashboards/scheme-figures";
+import {
+  identifiedByStage,
+  monthlyCumulative,
+  schemeFigureScope,
+  schemeRegisterTotals,
+} from "@/modules/dashboards/scheme-figures";
 import type { Actor } from "@/server/auth/actor";
 import { createActor } from "../factories";
 import { createRegisterFixture } from "../factories/scheme-rows";
@@ -15,7 +20,12 @@ let fx: Awaited<ReturnType<typeof createRegisterFixture>>;
 let system: Actor;
 let trust1: Actor;
 
-const stage = (s: string, count: number, inYearPence: number, riskAdjustedPence: number) => ({ stage: s, count, inYearPence, riskAdjustedPence });
+const stage = (s: string, count: number, inYearPence: number, riskAdjustedPence: number) => ({
+  stage: s,
+  count,
+  inYearPence,
+  riskAdjustedPence,
+});
 // [month, plan, forecast, actual, cumulative plan, cumulative forecast, cumulative actual]
 type MonthRow = [number, number, number, number | null, number, number, number | null];
 const month = ([m, plan, forecast, actual, cumPlan, cumForecast, cumActual]: MonthRow) => ({
@@ -57,7 +67,11 @@ describe("scheme figures for the finance dashboard", () => {
       stage("COMPLETE", 1, 8_000_000, 8_000_000),
     ]);
     // A year with no schemes at all.
-    expect((await identifiedByStage(schemeFigureScope(system), 2030)).every((s) => s.count === 0 && s.inYearPence === 0 && s.riskAdjustedPence === 0)).toBe(true);
+    expect(
+      (await identifiedByStage(schemeFigureScope(system), 2030)).every(
+        (s) => s.count === 0 && s.inYearPence === 0 && s.riskAdjustedPence === 0,
+      ),
+    ).toBe(true);
   });
 
   it("takes the register's filters too (e.g. a drill-down by workstream)", async () => {
@@ -94,7 +108,10 @@ describe("scheme figures for the finance dashboard", () => {
   });
 
   it("agrees with the register: cumulative plan and actual at the last ended month are its YTD totals", async () => {
-    const [months, totals] = await Promise.all([monthlyCumulative(schemeFigureScope(trust1), 2025), schemeRegisterTotals(schemeFigureScope(trust1), { year: 2025 }, NOW)]);
+    const [months, totals] = await Promise.all([
+      monthlyCumulative(schemeFigureScope(trust1), 2025),
+      schemeRegisterTotals(schemeFigureScope(trust1), { year: 2025 }, NOW),
+    ]);
     const m5 = months[totals.elapsedMonths - 1]!;
     // T1: s1, s2, s4 -> plan 18,750,000 + 10,000,000 + 8,000,000; actual 18,000,000 + 5,499,999 + 8,000,001.
     expect([m5.cumulativePlanPence, m5.cumulativeActualPence]).toEqual([36_750_000, 31_500_000]);
@@ -104,6 +121,14 @@ describe("scheme figures for the finance dashboard", () => {
   it("returns twelve zero months (and no actuals) for a scope with nothing in it", async () => {
     const months = await monthlyCumulative(schemeFigureScope(trust1, fx.org.T2), 2025);
     expect(months).toHaveLength(12);
-    expect(months.every((m) => m.planPence === 0 && m.cumulativeForecastPence === 0 && m.actualPence === null && m.cumulativeActualPence === null)).toBe(true);
+    expect(
+      months.every(
+        (m) =>
+          m.planPence === 0 &&
+          m.cumulativeForecastPence === 0 &&
+          m.actualPence === null &&
+          m.cumulativeActualPence === null,
+      ),
+    ).toBe(true);
   });
 });

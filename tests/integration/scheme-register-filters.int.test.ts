@@ -30,10 +30,22 @@ let finance: Actor;
 
 async function register(raw: Record<string, string> = {}, actor: Actor = finance) {
   const result = await findSchemeRegister(actor, parseSchemeRegisterQuery(raw, NOW), NOW);
-  return { keys: result.rows.map((r) => fx.keyOf.get(r.id) ?? r.id), totals: result.totals, rows: result.rows, pages: result.pages };
+  return {
+    keys: result.rows.map((r) => fx.keyOf.get(r.id) ?? r.id),
+    totals: result.totals,
+    rows: result.rows,
+    pages: result.pages,
+  };
 }
 
-const totals = (count: number, fye: number, inYear: number, riskAdjusted: number, ytdPlan: number, ytdActual: number) => ({
+const totals = (
+  count: number,
+  fye: number,
+  inYear: number,
+  riskAdjusted: number,
+  ytdPlan: number,
+  ytdActual: number,
+) => ({
   count,
   fullYearEffectPence: fye,
   inYearPence: inYear,
@@ -53,7 +65,23 @@ describe("scheme register filters and totals", () => {
 
   it("lists every scheme of the current year by default, in code order, with totals of all of them", async () => {
     const r = await register();
-    expect(r.keys).toEqual(["s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "s12", "s13", "s14", "s15"]);
+    expect(r.keys).toEqual([
+      "s1",
+      "s2",
+      "s3",
+      "s4",
+      "s5",
+      "s6",
+      "s7",
+      "s8",
+      "s9",
+      "s10",
+      "s11",
+      "s12",
+      "s13",
+      "s14",
+      "s15",
+    ]);
     // FYE: T1 268,000,025 + T2 169,833,333; in-year: T1 214,250,063 + T2 117,722,223;
     // risk-adjusted: T1 122,937,540 + T2 72,911,112.
     expect(r.totals).toEqual(totals(15, 437_833_358, 331_972_286, 195_848_652, 41_750_000, 34_500_000));
@@ -79,42 +107,138 @@ describe("scheme register filters and totals", () => {
   });
 
   it.each([
-    ["organisation T1", { organisation: "T1" }, ["s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8"], totals(8, 268_000_025, 214_250_063, 122_937_540, 36_750_000, 31_500_000)],
-    ["organisation T2", { organisation: "T2" }, ["s9", "s10", "s11", "s12", "s13", "s14", "s15"], totals(7, 169_833_333, 117_722_223, 72_911_112, 5_000_000, 3_000_000)],
+    [
+      "organisation T1",
+      { organisation: "T1" },
+      ["s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8"],
+      totals(8, 268_000_025, 214_250_063, 122_937_540, 36_750_000, 31_500_000),
+    ],
+    [
+      "organisation T2",
+      { organisation: "T2" },
+      ["s9", "s10", "s11", "s12", "s13", "s14", "s15"],
+      totals(7, 169_833_333, 117_722_223, 72_911_112, 5_000_000, 3_000_000),
+    ],
     // 45,000,000 + 120,000,050 + 10,000,010 + 750,003; 11,250,000 + 72,000,030 + 9,000,009 + 187,501
-    ["division D1", { division: "D1" }, ["s1", "s2", "s5", "s8"], totals(4, 223_000_025, 175_750_063, 92_437_540, 28_750_000, 23_499_999)],
-    ["division D3", { division: "D3" }, ["s9", "s10", "s12", "s13", "s15"], totals(5, 142_333_333, 100_722_222, 64_111_111, 5_000_000, 3_000_000)],
-    ["workstream W3", { workstream: "W3" }, ["s5", "s9", "s10", "s11", "s13", "s15"], totals(6, 168_333_358, 114_722_232, 69_611_120, 5_000_000, 3_000_000)],
+    [
+      "division D1",
+      { division: "D1" },
+      ["s1", "s2", "s5", "s8"],
+      totals(4, 223_000_025, 175_750_063, 92_437_540, 28_750_000, 23_499_999),
+    ],
+    [
+      "division D3",
+      { division: "D3" },
+      ["s9", "s10", "s12", "s13", "s15"],
+      totals(5, 142_333_333, 100_722_222, 64_111_111, 5_000_000, 3_000_000),
+    ],
+    [
+      "workstream W3",
+      { workstream: "W3" },
+      ["s5", "s9", "s10", "s11", "s13", "s15"],
+      totals(6, 168_333_358, 114_722_232, 69_611_120, 5_000_000, 3_000_000),
+    ],
     // Programme P1 = its workstreams W1 and W2.
-    ["programme P1", { programme: "P1" }, ["s1", "s2", "s3", "s4", "s7"], totals(5, 250_000_000, 199_500_050, 113_750_030, 36_750_000, 31_500_000)],
-    ["programme PS", { programme: "PS" }, ["s5", "s9", "s10", "s11", "s13", "s15"], totals(6, 168_333_358, 114_722_232, 69_611_120, 5_000_000, 3_000_000)],
+    [
+      "programme P1",
+      { programme: "P1" },
+      ["s1", "s2", "s3", "s4", "s7"],
+      totals(5, 250_000_000, 199_500_050, 113_750_030, 36_750_000, 31_500_000),
+    ],
+    [
+      "programme PS",
+      { programme: "PS" },
+      ["s5", "s9", "s10", "s11", "s13", "s15"],
+      totals(6, 168_333_358, 114_722_232, 69_611_120, 5_000_000, 3_000_000),
+    ],
     // Planning: T1's s2 at 60%, T2's s9 and s15 at 50%.
-    ["stage planning", { stage: "PLANNING" }, ["s2", "s9", "s15"], totals(3, 243_333_333, 182_222_272, 103_111_141, 15_000_000, 8_499_999)],
+    [
+      "stage planning",
+      { stage: "PLANNING" },
+      ["s2", "s9", "s15"],
+      totals(3, 243_333_333, 182_222_272, 103_111_141, 15_000_000, 8_499_999),
+    ],
     // Identified = all but on hold (s6), withdrawn (s7) and rejected (s13), which weigh 0 anyway.
-    ["stage identified", { stage: "IDENTIFIED" }, ["s1", "s2", "s3", "s4", "s5", "s8", "s9", "s10", "s11", "s12", "s14", "s15"], totals(12, 427_833_358, 323_972_286, 195_848_652, 41_750_000, 34_500_000)],
+    [
+      "stage identified",
+      { stage: "IDENTIFIED" },
+      ["s1", "s2", "s3", "s4", "s5", "s8", "s9", "s10", "s11", "s12", "s14", "s15"],
+      totals(12, 427_833_358, 323_972_286, 195_848_652, 41_750_000, 34_500_000),
+    ],
     // s12 is stored red but complete: it shows blue, so it is not "red".
-    ["RAG red", { rag: "RED" }, ["s1", "s7", "s9", "s14"], totals(4, 159_500_000, 113_500_001, 47_550_001, 23_750_000, 21_000_000)],
+    [
+      "RAG red",
+      { rag: "RED" },
+      ["s1", "s7", "s9", "s14"],
+      totals(4, 159_500_000, 113_500_001, 47_550_001, 23_750_000, 21_000_000),
+    ],
     ["RAG green", { rag: "GREEN" }, ["s3", "s10", "s15"], totals(3, 73_333_333, 57_222_222, 50_611_111, 0, 0)],
-    ["RAG complete", { rag: "COMPLETE" }, ["s4", "s12"], totals(2, 14_000_000, 14_000_000, 14_000_000, 8_000_000, 8_000_001)],
+    [
+      "RAG complete",
+      { rag: "COMPLETE" },
+      ["s4", "s12"],
+      totals(2, 14_000_000, 14_000_000, 14_000_000, 8_000_000, 8_000_001),
+    ],
     ["RAG not rated", { rag: "NONE" }, ["s6", "s8", "s13"], totals(3, 9_000_000, 7_250_003, 187_501, 0, 0)],
-    ["category income", { category: "INCOME" }, ["s5", "s8", "s12", "s15"], totals(4, 22_333_358, 18_972_235, 16_298_621, 0, 0)],
-    ["non-recurrent", { recurrence: "non-recurrent" }, ["s4", "s5", "s7", "s10", "s13", "s15"], totals(6, 68_333_358, 54_222_232, 45_111_120, 8_000_000, 8_000_001)],
-    ["lead L2", { lead: "L2" }, ["s3", "s4", "s6", "s8"], totals(4, 44_000_000, 37_750_003, 30_687_501, 8_000_000, 8_000_001)],
+    [
+      "category income",
+      { category: "INCOME" },
+      ["s5", "s8", "s12", "s15"],
+      totals(4, 22_333_358, 18_972_235, 16_298_621, 0, 0),
+    ],
+    [
+      "non-recurrent",
+      { recurrence: "non-recurrent" },
+      ["s4", "s5", "s7", "s10", "s13", "s15"],
+      totals(6, 68_333_358, 54_222_232, 45_111_120, 8_000_000, 8_000_001),
+    ],
+    [
+      "lead L2",
+      { lead: "L2" },
+      ["s3", "s4", "s6", "s8"],
+      totals(4, 44_000_000, 37_750_003, 30_687_501, 8_000_000, 8_000_001),
+    ],
     // Codes are "<org>-CIP-0003": T1's third and T2's third, whatever the case typed.
     ["text in the code", { q: "cip-0003" }, ["s3", "s11"], totals(2, 50_000_000, 35_000_000, 25_000_000, 0, 0)],
     // Title (s2, s9) or description (s8 "More theatre lists..."); the other system's "Theatre scheme" never.
-    ["text, any case", { q: "THEATRE" }, ["s2", "s8", "s9"], totals(3, 241_000_000, 180_750_053, 102_187_531, 15_000_000, 8_499_999)],
+    [
+      "text, any case",
+      { q: "THEATRE" },
+      ["s2", "s8", "s9"],
+      totals(3, 241_000_000, 180_750_053, 102_187_531, 15_000_000, 8_499_999),
+    ],
     // % is text, not a wildcard: only s5 ("... up 100%").
     ["text with a LIKE wildcard", { q: "%" }, ["s5"], totals(1, 12_000_025, 10_000_010, 9_000_009, 0, 0)],
     ["text with an underscore", { q: "_" }, [], totals(0, 0, 0, 0, 0, 0)],
-    ["T1, pay, recurrent", { organisation: "T1", category: "PAY", recurrence: "recurrent" }, ["s1", "s2", "s6"], totals(3, 215_000_000, 169_000_050, 83_250_030, 28_750_000, 23_499_999)],
-    ["delivery and green", { stage: "DELIVERY", rag: "GREEN" }, ["s3", "s10"], totals(2, 70_000_000, 55_000_000, 49_500_000, 0, 0)],
-    ["T1 in workstream W3", { organisation: "T1", workstream: "W3" }, ["s5"], totals(1, 12_000_025, 10_000_010, 9_000_009, 0, 0)],
+    [
+      "T1, pay, recurrent",
+      { organisation: "T1", category: "PAY", recurrence: "recurrent" },
+      ["s1", "s2", "s6"],
+      totals(3, 215_000_000, 169_000_050, 83_250_030, 28_750_000, 23_499_999),
+    ],
+    [
+      "delivery and green",
+      { stage: "DELIVERY", rag: "GREEN" },
+      ["s3", "s10"],
+      totals(2, 70_000_000, 55_000_000, 49_500_000, 0, 0),
+    ],
+    [
+      "T1 in workstream W3",
+      { organisation: "T1", workstream: "W3" },
+      ["s5"],
+      totals(1, 12_000_025, 10_000_010, 9_000_009, 0, 0),
+    ],
     ["T1 led by L3 (a T2 lead)", { organisation: "T1", lead: "L3" }, [], totals(0, 0, 0, 0, 0, 0)],
   ] as const)("%s", async (_name, filter, keys, expected) => {
     const raw: Record<string, string> = {};
     for (const [k, v] of Object.entries(filter)) {
-      const table = { organisation: fx.org, division: fx.division, workstream: fx.workstream, programme: fx.programme, lead: fx.lead } as Record<string, Record<string, string>>;
+      const table = {
+        organisation: fx.org,
+        division: fx.division,
+        workstream: fx.workstream,
+        programme: fx.programme,
+        lead: fx.lead,
+      } as Record<string, Record<string, string>>;
       raw[k] = table[k]?.[v] ?? v;
     }
     const r = await register(raw);
@@ -129,16 +253,35 @@ describe("scheme register filters and totals", () => {
     const r = await register({ year: "2024-25" });
     expect(r.keys).toEqual(["lastYear"]);
     // All twelve months of 2024/25 have ended by NOW; the scheme has no 2024/25 months.
-    expect(r.totals).toEqual({ count: 1, fullYearEffectPence: 1_000, inYearPence: 900, riskAdjustedPence: 225, ytdPlanPence: 0, ytdActualPence: 0, elapsedMonths: 12 });
+    expect(r.totals).toEqual({
+      count: 1,
+      fullYearEffectPence: 1_000,
+      inYearPence: 900,
+      riskAdjustedPence: 225,
+      ytdPlanPence: 0,
+      ytdActualPence: 0,
+      elapsedMonths: 12,
+    });
   });
 
   it("counts no year-to-date months before the year starts", async () => {
-    const r = await findSchemeRegister(finance, parseSchemeRegisterQuery({ year: "2025" }, NOW), new Date("2025-03-31T23:00:00.000Z"));
+    const r = await findSchemeRegister(
+      finance,
+      parseSchemeRegisterQuery({ year: "2025" }, NOW),
+      new Date("2025-03-31T23:00:00.000Z"),
+    );
     expect(r.totals).toMatchObject({ count: 15, ytdPlanPence: 0, ytdActualPence: 0, elapsedMonths: 0 });
   });
 
   it("ignores malformed filter values rather than failing", async () => {
-    const r = await register({ organisation: "not-a-uuid", stage: "SOMEWHERE", rag: "PURPLE", page: "-3", sort: "DROP TABLE", year: "next year" });
+    const r = await register({
+      organisation: "not-a-uuid",
+      stage: "SOMEWHERE",
+      rag: "PURPLE",
+      page: "-3",
+      sort: "DROP TABLE",
+      year: "next year",
+    });
     expect(r.totals.count).toBe(15);
   });
 });

@@ -17,7 +17,11 @@ let fx: Awaited<ReturnType<typeof createRegisterFixture>>;
 
 async function keys(actor: Actor, raw: Record<string, string> = {}) {
   const r = await findSchemeRegister(actor, parseSchemeRegisterQuery(raw, NOW), NOW);
-  return { keys: r.rows.map((row) => fx.keyOf.get(row.id) ?? row.id), count: r.totals.count, inYear: r.totals.inYearPence };
+  return {
+    keys: r.rows.map((row) => fx.keyOf.get(row.id) ?? row.id),
+    count: r.totals.count,
+    inYear: r.totals.inYearPence,
+  };
 }
 
 const T1_KEYS = ["s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8"];
@@ -50,7 +54,9 @@ describe("scheme register scope", () => {
     expect(await keys(t1Board, { organisation: fx.org.T2 })).toEqual({ keys: [], count: 0, inYear: 0 });
     expect(await keys(t1Board, { workstream: fx.workstream.W3 })).toMatchObject({ keys: ["s5"] });
     expect(await keys(t1Board, { lead: fx.lead.L3 })).toMatchObject({ keys: [], count: 0 });
-    expect((await identifiedByStage(schemeFigureScope(t1Board, fx.org.T2), 2025)).map((s) => s.count)).toEqual([0, 0, 0, 0]);
+    expect((await identifiedByStage(schemeFigureScope(t1Board, fx.org.T2), 2025)).map((s) => s.count)).toEqual([
+      0, 0, 0, 0,
+    ]);
   });
 
   it("an ICB user without the system-wide flag sees only the ICB's own schemes (none here)", async () => {
@@ -77,6 +83,8 @@ describe("scheme register scope", () => {
     expect(options.leads.map((l) => l.label)).toEqual(["Lead One", "Lead Two"]);
     // T1's programme and the system's shared one, with their workstreams.
     expect(options.programmes.map((p) => p.value).sort()).toEqual([fx.programme.P1, fx.programme.PS].sort());
-    expect(options.workstreams.map((w) => w.value).sort()).toEqual([fx.workstream.W1, fx.workstream.W2, fx.workstream.W3].sort());
+    expect(options.workstreams.map((w) => w.value).sort()).toEqual(
+      [fx.workstream.W1, fx.workstream.W2, fx.workstream.W3].sort(),
+    );
   });
 });

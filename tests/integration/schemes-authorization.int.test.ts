@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { closePeriod } from "@/modules/schemes/financials/close-period";
-import { closePeriodSchema, saveSchemeMonthsSchema, setSavingsTargetSchema, submitMonthlyUpdateSchema } from "@/modules/schemes/financials/financials-schemas";
+import {
+  closePeriodSchema,
+  saveSchemeMonthsSchema,
+  setSavingsTargetSchema,
+  submitMonthlyUpdateSchema,
+} from "@/modules/schemes/financials/financials-schemas";
 import { saveSchemeMonths } from "@/modules/schemes/financials/save-scheme-months";
 import { setSavingsTarget } from "@/modules/schemes/financials/set-savings-target";
 import { submitMonthlyUpdate } from "@/modules/schemes/financials/submit-monthly-update";
@@ -31,10 +36,13 @@ import { useTestDatabase } from "../helpers/test-database";
 
 let w: SchemeWorld;
 
-const EDIT = schemeOutcomes(["FINANCE at the trust", "LEAD at the trust, the scheme's lead", "FINANCE at the ICB, system-wide"], {
-  "FINANCE at another trust of the system": "NOT_FOUND",
-  "FINANCE at another system's ICB, system-wide": "NOT_FOUND",
-});
+const EDIT = schemeOutcomes(
+  ["FINANCE at the trust", "LEAD at the trust, the scheme's lead", "FINANCE at the ICB, system-wide"],
+  {
+    "FINANCE at another trust of the system": "NOT_FOUND",
+    "FINANCE at another system's ICB, system-wide": "NOT_FOUND",
+  },
+);
 const FINANCE_ONLY = schemeOutcomes(["FINANCE at the trust", "FINANCE at the ICB, system-wide"]);
 
 const newScheme = () => createSchemeRow({ organisationId: w.trustId, leadId: w.leadId });
@@ -42,9 +50,12 @@ const newScheme = () => createSchemeRow({ organisationId: w.trustId, leadId: w.l
 const createSpec: SchemeMatrixSpec = {
   name: "createScheme (naming the lead)",
   // A lead may only create schemes they lead themselves: naming another is a field error.
-  expected: schemeOutcomes(["FINANCE at the trust", "LEAD at the trust, the scheme's lead", "FINANCE at the ICB, system-wide"], {
-    "LEAD at the trust, not the scheme's lead": "INVALID",
-  }),
+  expected: schemeOutcomes(
+    ["FINANCE at the trust", "LEAD at the trust, the scheme's lead", "FINANCE at the ICB, system-wide"],
+    {
+      "LEAD at the trust, not the scheme's lead": "INVALID",
+    },
+  ),
   action: "scheme.create",
   entityType: "scheme",
   changes: { scheme: 1, audit_event: 1 },
@@ -67,7 +78,8 @@ const createSpec: SchemeMatrixSpec = {
       },
     };
   },
-  run: (actor, raw) => runAction(createSchemeSchema, async (a, input) => ({ entityId: (await createScheme(a, input)).id }), actor, raw),
+  run: (actor, raw) =>
+    runAction(createSchemeSchema, async (a, input) => ({ entityId: (await createScheme(a, input)).id }), actor, raw),
 };
 
 const updateSpec: SchemeMatrixSpec = {
@@ -85,11 +97,15 @@ const updateSpec: SchemeMatrixSpec = {
       organisationId: w.trustId,
       snapshot: () => schemeState(scheme.id),
       verify: async () => {
-        expect(await db().scheme.findUniqueOrThrow({ where: { id: scheme.id } })).toMatchObject({ title: "Renamed scheme", version: 2 });
+        expect(await db().scheme.findUniqueOrThrow({ where: { id: scheme.id } })).toMatchObject({
+          title: "Renamed scheme",
+          version: 2,
+        });
       },
     };
   },
-  run: (actor, raw) => runAction(updateSchemeSchema, async (a, input) => ({ entityId: (await updateScheme(a, input)).id }), actor, raw),
+  run: (actor, raw) =>
+    runAction(updateSchemeSchema, async (a, input) => ({ entityId: (await updateScheme(a, input)).id }), actor, raw),
 };
 
 const gridSpec: SchemeMatrixSpec = {
@@ -101,7 +117,14 @@ const gridSpec: SchemeMatrixSpec = {
   prepare: async () => {
     const scheme = await newScheme();
     return {
-      raw: { schemeId: scheme.id, version: "1", financialYear: "2025/26", "plan.1": "1,000", "actual.1": "900.10", "forecast.12": "5" },
+      raw: {
+        schemeId: scheme.id,
+        version: "1",
+        financialYear: "2025/26",
+        "plan.1": "1,000",
+        "actual.1": "900.10",
+        "forecast.12": "5",
+      },
       organisationId: w.trustId,
       snapshot: () => schemeState(scheme.id),
       verify: async () => {
@@ -114,7 +137,13 @@ const gridSpec: SchemeMatrixSpec = {
       },
     };
   },
-  run: (actor, raw) => runAction(saveSchemeMonthsSchema, async (a, input) => ({ entityId: (await saveSchemeMonths(a, input, NOW)).schemeId }), actor, raw),
+  run: (actor, raw) =>
+    runAction(
+      saveSchemeMonthsSchema,
+      async (a, input) => ({ entityId: (await saveSchemeMonths(a, input, NOW)).schemeId }),
+      actor,
+      raw,
+    ),
 };
 
 const updateFormSpec: SchemeMatrixSpec = {
@@ -126,7 +155,16 @@ const updateFormSpec: SchemeMatrixSpec = {
   prepare: async () => {
     const scheme = await newScheme();
     return {
-      raw: { schemeId: scheme.id, version: "1", financialYear: "2025/26", month: "3", actual: "1,200.50", "forecast.4": "1000", rag: "AMBER", commentary: "Bank fill rate up" },
+      raw: {
+        schemeId: scheme.id,
+        version: "1",
+        financialYear: "2025/26",
+        month: "3",
+        actual: "1,200.50",
+        "forecast.4": "1000",
+        rag: "AMBER",
+        commentary: "Bank fill rate up",
+      },
       organisationId: w.trustId,
       snapshot: () => schemeState(scheme.id),
       verify: async (_id, actor) => {
@@ -136,11 +174,19 @@ const updateFormSpec: SchemeMatrixSpec = {
           [3, null, 120_050n],
           [4, 100_000n, null],
         ]);
-        expect(after.updates).toMatchObject([{ financialYear: 2025, month: 3, rag: "AMBER", commentary: "Bank fill rate up", submittedById: actor.userId }]);
+        expect(after.updates).toMatchObject([
+          { financialYear: 2025, month: 3, rag: "AMBER", commentary: "Bank fill rate up", submittedById: actor.userId },
+        ]);
       },
     };
   },
-  run: (actor, raw) => runAction(submitMonthlyUpdateSchema, async (a, input) => ({ entityId: (await submitMonthlyUpdate(a, input, NOW)).schemeId }), actor, raw),
+  run: (actor, raw) =>
+    runAction(
+      submitMonthlyUpdateSchema,
+      async (a, input) => ({ entityId: (await submitMonthlyUpdate(a, input, NOW)).schemeId }),
+      actor,
+      raw,
+    ),
 };
 
 // Each allowed run closes a different month of 2024/25 (all ended by NOW).
@@ -159,15 +205,22 @@ const closeSpec: SchemeMatrixSpec = {
       snapshot: () => db().periodClose.findMany({ where: { organisationId: w.trustId } }),
       verify: async (entityId, actor) => {
         expect(entityId).toBe(`${w.trustId}:2024:${month}`);
-        expect(await db().periodClose.findMany({ where: { organisationId: w.trustId, month } })).toMatchObject([{ financialYear: 2024, closedById: actor.userId }]);
+        expect(await db().periodClose.findMany({ where: { organisationId: w.trustId, month } })).toMatchObject([
+          { financialYear: 2024, closedById: actor.userId },
+        ]);
       },
     };
   },
   run: (actor, raw) =>
-    runAction(closePeriodSchema, async (a, input) => {
-      const closed = await closePeriod(a, input, NOW);
-      return { entityId: `${closed.organisationId}:${closed.financialYear}:${closed.month}` };
-    }, actor, raw),
+    runAction(
+      closePeriodSchema,
+      async (a, input) => {
+        const closed = await closePeriod(a, input, NOW);
+        return { entityId: `${closed.organisationId}:${closed.financialYear}:${closed.month}` };
+      },
+      actor,
+      raw,
+    ),
 };
 
 let nextYear = 2030;
@@ -184,13 +237,23 @@ const targetSpec: SchemeMatrixSpec = {
       organisationId: w.trustId,
       snapshot: () => db().savingsTarget.findMany({ where: { organisationId: w.trustId } }),
       verify: async () => {
-        expect(await db().savingsTarget.findUnique({ where: { organisationId_financialYear: { organisationId: w.trustId, financialYear: year } } })).toMatchObject({
+        expect(
+          await db().savingsTarget.findUnique({
+            where: { organisationId_financialYear: { organisationId: w.trustId, financialYear: year } },
+          }),
+        ).toMatchObject({
           targetPence: 2_450_000_000n,
         });
       },
     };
   },
-  run: (actor, raw) => runAction(setSavingsTargetSchema, async (a, input) => ({ entityId: (await setSavingsTarget(a, input)).organisationId }), actor, raw),
+  run: (actor, raw) =>
+    runAction(
+      setSavingsTargetSchema,
+      async (a, input) => ({ entityId: (await setSavingsTarget(a, input)).organisationId }),
+      actor,
+      raw,
+    ),
 };
 
 describe("scheme writes: authorization", () => {
@@ -212,16 +275,28 @@ describe("scheme writes: authorization", () => {
     const { organisationId: _org, ...form } = schemeForm(w.trustId, { leadId: other.userId });
     void _org;
     const raw = { ...form, schemeId: scheme.id, version: "1" };
-    expect(await runAction(updateSchemeSchema, updateScheme, w.actors["LEAD at the trust, the scheme's lead"], raw)).toMatchObject({
+    expect(
+      await runAction(updateSchemeSchema, updateScheme, w.actors["LEAD at the trust, the scheme's lead"], raw),
+    ).toMatchObject({
       ok: false,
       code: "INVALID",
       fieldErrors: { leadId: ["Only finance or the PMO can hand a scheme to another lead"] },
     });
-    expect(await runAction(updateSchemeSchema, updateScheme, w.actors["FINANCE at the trust"], raw)).toMatchObject({ ok: true, data: { leadId: other.userId } });
+    expect(await runAction(updateSchemeSchema, updateScheme, w.actors["FINANCE at the trust"], raw)).toMatchObject({
+      ok: true,
+      data: { leadId: other.userId },
+    });
   });
 
   it("answers NOT_FOUND for a scheme id that does not exist", async () => {
-    const raw = { schemeId: "00000000-0000-4000-8000-000000000000", version: "1", financialYear: "2025/26", "plan.1": "1" };
-    expect(await runAction(saveSchemeMonthsSchema, saveSchemeMonths, w.actors["FINANCE at the trust"], raw)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    const raw = {
+      schemeId: "00000000-0000-4000-8000-000000000000",
+      version: "1",
+      financialYear: "2025/26",
+      "plan.1": "1",
+    };
+    expect(
+      await runAction(saveSchemeMonthsSchema, saveSchemeMonths, w.actors["FINANCE at the trust"], raw),
+    ).toMatchObject({ ok: false, code: "NOT_FOUND" });
   });
 });

@@ -28,7 +28,8 @@ let finance: Actor;
 let lead: Actor;
 
 const newScheme = () => createSchemeRow({ organisationId: w.trustId, leadId: w.leadId });
-const save = (actor: Actor, raw: Record<string, unknown>) => runAction(saveSchemeMonthsSchema, (a, input) => saveSchemeMonths(a, input, NOW), actor, raw);
+const save = (actor: Actor, raw: Record<string, unknown>) =>
+  runAction(saveSchemeMonthsSchema, (a, input) => saveSchemeMonths(a, input, NOW), actor, raw);
 const grid = (schemeId: string, cells: Record<string, string>, extra: Record<string, unknown> = {}) => ({
   schemeId,
   version: "1",
@@ -37,7 +38,12 @@ const grid = (schemeId: string, cells: Record<string, string>, extra: Record<str
   ...extra,
 });
 const figures = async (schemeId: string, financialYear = 2025) =>
-  (await db().schemeMonth.findMany({ where: { schemeId, financialYear }, orderBy: { month: "asc" } })).map((m) => [m.month, m.planPence, m.forecastPence, m.actualPence]);
+  (await db().schemeMonth.findMany({ where: { schemeId, financialYear }, orderBy: { month: "asc" } })).map((m) => [
+    m.month,
+    m.planPence,
+    m.forecastPence,
+    m.actualPence,
+  ]);
 
 describe("scheme financials grid", () => {
   useTestDatabase();
@@ -58,18 +64,36 @@ describe("scheme financials grid", () => {
         cells[`actual.${m}`] = m <= 4 ? "0.20" : ""; // M4 (July) has started on 15 July
       }
       const lastId = await lastAuditId();
-      expect(await save(lead, grid(scheme.id, cells))).toMatchObject({ ok: true, data: { version: 2, changed: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] } });
+      expect(await save(lead, grid(scheme.id, cells))).toMatchObject({
+        ok: true,
+        data: { version: 2, changed: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] },
+      });
       const stored = await figures(scheme.id);
       expect(stored).toHaveLength(12);
       expect(stored[0]).toEqual([1, 10n, null, 20n]);
       expect(stored[11]).toEqual([12, 10n, 123_456_789n, null]);
-      expect((await db().schemeMonth.aggregate({ where: { schemeId: scheme.id }, _sum: { planPence: true } }))._sum.planPence).toBe(120n);
+      expect(
+        (await db().schemeMonth.aggregate({ where: { schemeId: scheme.id }, _sum: { planPence: true } }))._sum
+          .planPence,
+      ).toBe(120n);
       expect((await schemeState(scheme.id)).version).toBe(2);
       const events = await auditEventsAfter(lastId);
       expect(events).toHaveLength(1);
-      expect(events[0]).toMatchObject({ action: "scheme.financials.save", entityId: scheme.id, actorId: lead.userId, organisationId: w.trustId });
-      expect(events[0]!.before).toMatchObject({ version: 1, financialYear: 2025, months: expect.arrayContaining([{ month: 1, plan: null, forecast: null, actual: null }]) });
-      expect(events[0]!.after).toMatchObject({ version: 2, months: expect.arrayContaining([{ month: 12, plan: 10, forecast: 123_456_789, actual: null }]) });
+      expect(events[0]).toMatchObject({
+        action: "scheme.financials.save",
+        entityId: scheme.id,
+        actorId: lead.userId,
+        organisationId: w.trustId,
+      });
+      expect(events[0]!.before).toMatchObject({
+        version: 1,
+        financialYear: 2025,
+        months: expect.arrayContaining([{ month: 1, plan: null, forecast: null, actual: null }]),
+      });
+      expect(events[0]!.after).toMatchObject({
+        version: 2,
+        months: expect.arrayContaining([{ month: 12, plan: 10, forecast: 123_456_789, actual: null }]),
+      });
     });
 
     it("clears a blank cell and keeps a cell that was not sent", async () => {
@@ -83,7 +107,10 @@ describe("scheme financials grid", () => {
       const scheme = await newScheme();
       await setMonthRows(scheme.id, 2025, [{ month: 2, plan: 150_000n }]);
       const lastId = await lastAuditId();
-      expect(await save(lead, grid(scheme.id, { "plan.2": "1,500.00", "plan.3": "" }))).toMatchObject({ ok: true, data: { version: 1, changed: [] } });
+      expect(await save(lead, grid(scheme.id, { "plan.2": "1,500.00", "plan.3": "" }))).toMatchObject({
+        ok: true,
+        data: { version: 1, changed: [] },
+      });
       expect(await auditEventsAfter(lastId)).toEqual([]);
       expect((await schemeState(scheme.id)).version).toBe(1);
     });
@@ -93,16 +120,19 @@ describe("scheme financials grid", () => {
     it("reports every bad cell by its key, with the cell named, and writes nothing", async () => {
       const scheme = await newScheme();
       const result = await writesNothing(() =>
-        save(lead, grid(scheme.id, {
-          "plan.1": "abc",
-          "plan.2": "1.234",
-          "forecast.3": "-5",
-          "actual.1": "1e5",
-          "actual.2": "NaN",
-          "forecast.4": "Infinity",
-          "plan.5": "(100)",
-          "plan.6": "1,000", // a good cell among bad ones is not written either
-        })),
+        save(
+          lead,
+          grid(scheme.id, {
+            "plan.1": "abc",
+            "plan.2": "1.234",
+            "forecast.3": "-5",
+            "actual.1": "1e5",
+            "actual.2": "NaN",
+            "forecast.4": "Infinity",
+            "plan.5": "(100)",
+            "plan.6": "1,000", // a good cell among bad ones is not written either
+          }),
+        ),
       );
       expectFieldErrors(result, "VALIDATION", {
         "plan.1": /^Plan M1 Apr: "abc" is not an amount of money/,
@@ -117,20 +147,38 @@ describe("scheme financials grid", () => {
 
     it("refuses a cell that is not text, an impossible year and a missing version", async () => {
       const scheme = await newScheme();
-      expectFieldErrors(await writesNothing(() => save(lead, grid(scheme.id, { "plan.1": 100 as unknown as string }))), "VALIDATION", { "plan.1": /enter an amount/ });
-      expectFieldErrors(await writesNothing(() => save(lead, grid(scheme.id, { "plan.1": "1" }, { financialYear: "2025/27" }))), "VALIDATION", { financialYear: /not a financial year/ });
-      expectFieldErrors(await writesNothing(() => save(lead, grid(scheme.id, { "plan.1": "1" }, { version: "" }))), "VALIDATION", { version: /Reload the page/ });
+      expectFieldErrors(
+        await writesNothing(() => save(lead, grid(scheme.id, { "plan.1": 100 as unknown as string }))),
+        "VALIDATION",
+        { "plan.1": /enter an amount/ },
+      );
+      expectFieldErrors(
+        await writesNothing(() => save(lead, grid(scheme.id, { "plan.1": "1" }, { financialYear: "2025/27" }))),
+        "VALIDATION",
+        { financialYear: /not a financial year/ },
+      );
+      expectFieldErrors(
+        await writesNothing(() => save(lead, grid(scheme.id, { "plan.1": "1" }, { version: "" }))),
+        "VALIDATION",
+        { version: /Reload the page/ },
+      );
     });
 
     it("refuses actuals for months that have not started, naming each", async () => {
       const scheme = await newScheme();
-      const result = await writesNothing(() => save(lead, grid(scheme.id, { "actual.4": "1", "actual.5": "100", "actual.12": "0", "plan.12": "5" })));
+      const result = await writesNothing(() =>
+        save(lead, grid(scheme.id, { "actual.4": "1", "actual.5": "100", "actual.12": "0", "plan.12": "5" })),
+      );
       expectFieldErrors(result, "INVALID", {
         "actual.5": "M5 Aug 2025/26 has not started yet, so it cannot have an actual",
         "actual.12": "M12 Mar 2025/26 has not started yet, so it cannot have an actual",
       });
       // The whole of a future year likewise.
-      expectFieldErrors(await writesNothing(() => save(lead, grid(scheme.id, { "actual.1": "1" }, { financialYear: "2026/27" }))), "INVALID", { "actual.1": /M1 Apr 2026\/27 has not started yet/ });
+      expectFieldErrors(
+        await writesNothing(() => save(lead, grid(scheme.id, { "actual.1": "1" }, { financialYear: "2026/27" }))),
+        "INVALID",
+        { "actual.1": /M1 Apr 2026\/27 has not started yet/ },
+      );
     });
   });
 
@@ -146,12 +194,19 @@ describe("scheme financials grid", () => {
     });
 
     it("refuses the lead a changed actual, or a cleared one", async () => {
-      expectFieldErrors(await writesNothing(() => edit(lead, 1, { "actual.2": "950" })), "INVALID", { "actual.2": "M2 May 2024/25 is closed: only finance can change its actual" });
-      expectFieldErrors(await writesNothing(() => edit(lead, 1, { "actual.2": "" })), "INVALID", { "actual.2": /is closed: only finance/ });
+      expectFieldErrors(await writesNothing(() => edit(lead, 1, { "actual.2": "950" })), "INVALID", {
+        "actual.2": "M2 May 2024/25 is closed: only finance can change its actual",
+      });
+      expectFieldErrors(await writesNothing(() => edit(lead, 1, { "actual.2": "" })), "INVALID", {
+        "actual.2": /is closed: only finance/,
+      });
     });
 
     it("lets the lead save the grid with the closed actual unchanged, and change its plan and forecast", async () => {
-      expect(await edit(lead, 1, { "actual.2": "900.00", "forecast.2": "960", "actual.3": "10" })).toMatchObject({ ok: true, data: { version: 2, changed: [2, 3] } });
+      expect(await edit(lead, 1, { "actual.2": "900.00", "forecast.2": "960", "actual.3": "10" })).toMatchObject({
+        ok: true,
+        data: { version: 2, changed: [2, 3] },
+      });
       expect(await figures(schemeId, 2024)).toEqual([
         [2, 100_000n, 96_000n, 90_000n],
         [3, null, null, 1_000n],
@@ -163,12 +218,19 @@ describe("scheme financials grid", () => {
         "actual.2": "M2 May 2024/25 is closed: give a reason for changing its actual",
         reason: "Give a reason for changing the actuals of closed months (M2 May)",
       });
-      expectFieldErrors(await writesNothing(() => edit(finance, 2, { "actual.2": "950" }, { reason: "   " })), "INVALID", { "actual.2": /give a reason/, reason: /Give a reason/ });
+      expectFieldErrors(
+        await writesNothing(() => edit(finance, 2, { "actual.2": "950" }, { reason: "   " })),
+        "INVALID",
+        { "actual.2": /give a reason/, reason: /Give a reason/ },
+      );
     });
 
     it("accepts finance with a reason, and keeps the reason in the audit event", async () => {
       const lastId = await lastAuditId();
-      expect(await edit(finance, 2, { "actual.2": "950" }, { reason: "Late agency invoice credited" })).toMatchObject({ ok: true, data: { version: 3 } });
+      expect(await edit(finance, 2, { "actual.2": "950" }, { reason: "Late agency invoice credited" })).toMatchObject({
+        ok: true,
+        data: { version: 3 },
+      });
       expect(await figures(schemeId, 2024)).toContainEqual([2, 100_000n, 96_000n, 95_000n]);
       const [event] = await auditEventsAfter(lastId);
       expect(event).toMatchObject({
@@ -185,13 +247,20 @@ describe("scheme financials grid", () => {
       const scheme = await newScheme();
       expect(await save(lead, grid(scheme.id, { "plan.1": "1" }))).toMatchObject({ ok: true });
       const result = await writesNothing(() => save(finance, grid(scheme.id, { "plan.1": "2" })));
-      expect(result).toMatchObject({ ok: false, code: "STALE", message: expect.stringMatching(/changed by someone else/) });
+      expect(result).toMatchObject({
+        ok: false,
+        code: "STALE",
+        message: expect.stringMatching(/changed by someone else/),
+      });
     });
 
     it("of two simultaneous saves of one version, one wins and one is STALE; the loser's retry loses nothing", async () => {
       const scheme = await newScheme();
       const lastId = await lastAuditId();
-      const [a, b] = await Promise.all([save(lead, grid(scheme.id, { "plan.1": "100" })), save(finance, grid(scheme.id, { "plan.2": "200" }))]);
+      const [a, b] = await Promise.all([
+        save(lead, grid(scheme.id, { "plan.1": "100" })),
+        save(finance, grid(scheme.id, { "plan.2": "200" })),
+      ]);
       expect([a.ok, b.ok].sort()).toEqual([false, true]);
       const loser = a.ok ? b : a;
       expect(loser).toMatchObject({ ok: false, code: "STALE" });
@@ -200,7 +269,9 @@ describe("scheme financials grid", () => {
       expect(await figures(scheme.id)).toEqual(a.ok ? [[1, 10_000n, null, null]] : [[2, 20_000n, null, null]]);
 
       // The loser reloads (version 2) and saves again: both changes are kept.
-      const retry = a.ok ? save(finance, grid(scheme.id, { "plan.2": "200" }, { version: "2" })) : save(lead, grid(scheme.id, { "plan.1": "100" }, { version: "2" }));
+      const retry = a.ok
+        ? save(finance, grid(scheme.id, { "plan.2": "200" }, { version: "2" }))
+        : save(lead, grid(scheme.id, { "plan.1": "100" }, { version: "2" }));
       expect(await retry).toMatchObject({ ok: true, data: { version: 3 } });
       expect(await figures(scheme.id)).toEqual([
         [1, 10_000n, null, null],
@@ -210,7 +281,11 @@ describe("scheme financials grid", () => {
 
     it("of ten simultaneous saves of one version exactly one wins", async () => {
       const scheme = await newScheme();
-      const results = await Promise.all(Array.from({ length: 10 }, (_, i) => save(i % 2 ? lead : finance, grid(scheme.id, { "plan.1": String(i + 1) }))));
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          save(i % 2 ? lead : finance, grid(scheme.id, { "plan.1": String(i + 1) })),
+        ),
+      );
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === "STALE")).toBe(true);
       const winner = results.findIndex((r) => r.ok);

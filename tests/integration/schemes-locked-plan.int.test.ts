@@ -22,7 +22,11 @@ async function edit(schemeId: string, who: keyof GatewayWorld["actors"], overrid
     startMonth: String(scheme.startMonth ?? ""),
     ...overrides,
   });
-  return runAction(updateSchemeSchema, updateScheme, w.actors[who], { ...form, schemeId, version: String(scheme.version) });
+  return runAction(updateSchemeSchema, updateScheme, w.actors[who], {
+    ...form,
+    schemeId,
+    version: String(scheme.version),
+  });
 }
 
 describe("a scheme's values once its plan is locked", () => {
@@ -35,14 +39,25 @@ describe("a scheme's values once its plan is locked", () => {
   it("refuses the lead a new in-year value, with the reason on the field", async () => {
     const s = await createGateThreeReadyScheme(w);
     const result = await edit(s.id, "LEAD at the trust, the scheme's lead", { inYearValue: "95000" });
-    expect(result).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { inYearValue: ["The plan was baselined at gateway 2: only finance or the PMO can change this now"] } });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "INVALID",
+      fieldErrors: {
+        inYearValue: ["The plan was baselined at gateway 2: only finance or the PMO can change this now"],
+      },
+    });
     expect((await db().scheme.findUniqueOrThrow({ where: { id: s.id } })).inYearValuePence).toBe(9_000_000n);
   });
 
   it("lets the lead change the words, and finance the value", async () => {
     const s = await createGateThreeReadyScheme(w);
-    expect(await edit(s.id, "LEAD at the trust, the scheme's lead", { title: "Agency cap: theatres and wards" })).toMatchObject({ ok: true });
+    expect(
+      await edit(s.id, "LEAD at the trust, the scheme's lead", { title: "Agency cap: theatres and wards" }),
+    ).toMatchObject({ ok: true });
     expect(await edit(s.id, "FINANCE at the trust", { inYearValue: "95000" })).toMatchObject({ ok: true });
-    expect(await db().scheme.findUniqueOrThrow({ where: { id: s.id } })).toMatchObject({ title: "Agency cap: theatres and wards", inYearValuePence: 9_500_000n });
+    expect(await db().scheme.findUniqueOrThrow({ where: { id: s.id } })).toMatchObject({
+      title: "Agency cap: theatres and wards",
+      inYearValuePence: 9_500_000n,
+    });
   });
 });

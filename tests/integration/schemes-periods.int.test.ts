@@ -7,7 +7,15 @@ import { setSavingsTarget } from "@/modules/schemes/financials/set-savings-targe
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
-import { NOW, closeMonthRow, createSchemeRow, createSchemeWorld, expectFieldErrors, writesNothing, type SchemeWorld } from "../factories/schemes";
+import {
+  NOW,
+  closeMonthRow,
+  createSchemeRow,
+  createSchemeWorld,
+  expectFieldErrors,
+  writesNothing,
+  type SchemeWorld,
+} from "../factories/schemes";
 import { auditEventsAfter, lastAuditId, runAction } from "../helpers/db-state";
 import { useTestDatabase } from "../helpers/test-database";
 
@@ -20,8 +28,10 @@ let w: SchemeWorld;
 let finance: Actor;
 let lead: Actor;
 
-const close = (raw: Record<string, unknown>, actor = finance) => runAction(closePeriodSchema, (a, input) => closePeriod(a, input, NOW), actor, raw);
-const setTarget = (raw: Record<string, unknown>, actor = finance) => runAction(setSavingsTargetSchema, setSavingsTarget, actor, raw);
+const close = (raw: Record<string, unknown>, actor = finance) =>
+  runAction(closePeriodSchema, (a, input) => closePeriod(a, input, NOW), actor, raw);
+const setTarget = (raw: Record<string, unknown>, actor = finance) =>
+  runAction(setSavingsTargetSchema, setSavingsTarget, actor, raw);
 
 describe("finance settings", () => {
   useTestDatabase();
@@ -35,22 +45,43 @@ describe("finance settings", () => {
   describe("closePeriod", () => {
     it("closes an ended month once; closing it again is a clear conflict that writes nothing", async () => {
       const lastId = await lastAuditId();
-      expect(await close({ organisationId: w.trustId, financialYear: "2025/26", month: "3" })).toMatchObject({ ok: true, data: { month: 3, financialYear: 2025, closedById: finance.userId } });
-      expect(await auditEventsAfter(lastId)).toMatchObject([{ action: "period.close", entityType: "period", entityId: `${w.trustId}:2025:3`, organisationId: w.trustId }]);
-      const again = await writesNothing(() => close({ organisationId: w.trustId, financialYear: "2025/26", month: "3" }, w.actors["FINANCE at the ICB, system-wide"]));
+      expect(await close({ organisationId: w.trustId, financialYear: "2025/26", month: "3" })).toMatchObject({
+        ok: true,
+        data: { month: 3, financialYear: 2025, closedById: finance.userId },
+      });
+      expect(await auditEventsAfter(lastId)).toMatchObject([
+        { action: "period.close", entityType: "period", entityId: `${w.trustId}:2025:3`, organisationId: w.trustId },
+      ]);
+      const again = await writesNothing(() =>
+        close(
+          { organisationId: w.trustId, financialYear: "2025/26", month: "3" },
+          w.actors["FINANCE at the ICB, system-wide"],
+        ),
+      );
       expect(again).toMatchObject({ ok: false, code: "CONFLICT" });
-      if (!again.ok) expect(again.message).toMatch(new RegExp(`^M3 Jun 2025/26 is already closed \\(by ${finance.name} on \\d+ \\w+ \\d{4}\\)\\.$`));
+      if (!again.ok)
+        expect(again.message).toMatch(
+          new RegExp(`^M3 Jun 2025/26 is already closed \\(by ${finance.name} on \\d+ \\w+ \\d{4}\\)\\.$`),
+        );
     });
 
     it.each([
       ["4", "M4 Jul 2025/26 has not ended yet: close it once the month is over"],
       ["12", "M12 Mar 2025/26 has not ended yet: close it once the month is over"],
     ])("refuses month %s, which has not ended", async (month, message) => {
-      expectFieldErrors(await writesNothing(() => close({ organisationId: w.trustId, financialYear: "2025/26", month })), "INVALID", { month: message });
+      expectFieldErrors(
+        await writesNothing(() => close({ organisationId: w.trustId, financialYear: "2025/26", month })),
+        "INVALID",
+        { month: message },
+      );
     });
 
     it("refuses a year that has not begun", async () => {
-      expectFieldErrors(await writesNothing(() => close({ organisationId: w.trustId, financialYear: "2026/27", month: "1" })), "INVALID", { month: /has not ended yet/ });
+      expectFieldErrors(
+        await writesNothing(() => close({ organisationId: w.trustId, financialYear: "2026/27", month: "1" })),
+        "INVALID",
+        { month: /has not ended yet/ },
+      );
     });
 
     it.each([
@@ -60,7 +91,9 @@ describe("finance settings", () => {
       [{ financialYear: "2025" }, "financialYear"],
       [{ organisationId: "not-a-uuid" }, "organisationId"],
     ])("refuses %j", async (overrides, field) => {
-      const result = await writesNothing(() => close({ organisationId: w.trustId, financialYear: "2025/26", month: "2", ...overrides }));
+      const result = await writesNothing(() =>
+        close({ organisationId: w.trustId, financialYear: "2025/26", month: "2", ...overrides }),
+      );
       expect(result).toMatchObject({ ok: false, code: "VALIDATION" });
       if (!result.ok) expect(Object.keys(result.fieldErrors ?? {})).toEqual([field]);
     });
@@ -69,8 +102,13 @@ describe("finance settings", () => {
       const raw = { organisationId: w.trustId, financialYear: "2024/25", month: "7" };
       const results = await Promise.all([close(raw), close(raw, w.actors["FINANCE at the ICB, system-wide"])]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
-      expect(results.find((r) => !r.ok)).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/^M7 Oct 2024\/25 is already closed/) });
-      expect(await db().periodClose.count({ where: { organisationId: w.trustId, financialYear: 2024, month: 7 } })).toBe(1);
+      expect(results.find((r) => !r.ok)).toMatchObject({
+        code: "CONFLICT",
+        message: expect.stringMatching(/^M7 Oct 2024\/25 is already closed/),
+      });
+      expect(
+        await db().periodClose.count({ where: { organisationId: w.trustId, financialYear: 2024, month: 7 } }),
+      ).toBe(1);
     });
 
     it("lists each month of a year as closed, open or not ended, for finance only", async () => {
@@ -90,9 +128,15 @@ describe("finance settings", () => {
   describe("setSavingsTarget", () => {
     it("sets, then replaces, one target per year, auditing before and after", async () => {
       const lastId = await lastAuditId();
-      expect(await setTarget({ organisationId: w.trustId, financialYear: "2025/26", target: "£24,500,000" })).toMatchObject({ ok: true, data: { targetPence: 2_450_000_000n } });
-      expect(await setTarget({ organisationId: w.trustId, financialYear: "25-26", target: "25,000,000.01" })).toMatchObject({ ok: true, data: { targetPence: 2_500_000_001n } });
-      expect(await db().savingsTarget.findMany({ where: { organisationId: w.trustId } })).toEqual([{ organisationId: w.trustId, financialYear: 2025, targetPence: 2_500_000_001n }]);
+      expect(
+        await setTarget({ organisationId: w.trustId, financialYear: "2025/26", target: "£24,500,000" }),
+      ).toMatchObject({ ok: true, data: { targetPence: 2_450_000_000n } });
+      expect(
+        await setTarget({ organisationId: w.trustId, financialYear: "25-26", target: "25,000,000.01" }),
+      ).toMatchObject({ ok: true, data: { targetPence: 2_500_000_001n } });
+      expect(await db().savingsTarget.findMany({ where: { organisationId: w.trustId } })).toEqual([
+        { organisationId: w.trustId, financialYear: 2025, targetPence: 2_500_000_001n },
+      ]);
       const events = await auditEventsAfter(lastId);
       expect(events).toMatchObject([
         { action: "savings-target.set", before: null, after: { targetPence: "2450000000" } },
@@ -109,7 +153,11 @@ describe("finance settings", () => {
       ["Infinity", /not an amount of money/],
       ["", "Enter the savings target"],
     ])("refuses a target of %j", async (target, message) => {
-      expectFieldErrors(await writesNothing(() => setTarget({ organisationId: w.trustId, financialYear: "2026/27", target })), "VALIDATION", { target: message });
+      expectFieldErrors(
+        await writesNothing(() => setTarget({ organisationId: w.trustId, financialYear: "2026/27", target })),
+        "VALIDATION",
+        { target: message },
+      );
     });
   });
 
@@ -119,14 +167,24 @@ describe("finance settings", () => {
         createSchemeRow({ organisationId: w.trustId, leadId: lead.userId, title, ...extra });
       const delivery = await make("Due: delivery", { stage: "DELIVERY" });
       const opportunity = await make("Due: opportunity, updated for M2 only", { stage: "OPPORTUNITY" });
-      const lastYear = await make("Due: last year's scheme still in planning", { stage: "PLANNING", financialYear: 2024 });
+      const lastYear = await make("Due: last year's scheme still in planning", {
+        stage: "PLANNING",
+        financialYear: 2024,
+      });
       const updated = await make("Not due: updated for M3", { stage: "PLANNING" });
       await make("Not due: complete", { stage: "COMPLETE" });
       await make("Not due: on hold", { stage: "ON_HOLD" });
       await make("Not due: next year's", { stage: "PLANNING", financialYear: 2026 });
-      await createSchemeRow({ organisationId: w.trustId, leadId: finance.userId, title: "Not due: someone else's", stage: "DELIVERY" });
+      await createSchemeRow({
+        organisationId: w.trustId,
+        leadId: finance.userId,
+        title: "Not due: someone else's",
+        stage: "DELIVERY",
+      });
       const update = (schemeId: string, month: number) =>
-        db().monthlyUpdate.create({ data: { schemeId, financialYear: 2025, month, rag: "GREEN", commentary: "Fine", submittedById: lead.userId } });
+        db().monthlyUpdate.create({
+          data: { schemeId, financialYear: 2025, month, rag: "GREEN", commentary: "Fine", submittedById: lead.userId },
+        });
       await update(opportunity.id, 2);
       await update(updated.id, 3);
 

@@ -65,8 +65,18 @@ describe("scheme create and update", () => {
     });
 
     it("refuses a scheme without recurrence", async () => {
-      expectFieldError(await create({ recurrent: undefined }), "VALIDATION", "recurrent", "Say whether the saving is recurrent");
-      expectFieldError(await create({ recurrent: "maybe" }), "VALIDATION", "recurrent", "Say whether the saving is recurrent");
+      expectFieldError(
+        await create({ recurrent: undefined }),
+        "VALIDATION",
+        "recurrent",
+        "Say whether the saving is recurrent",
+      );
+      expectFieldError(
+        await create({ recurrent: "maybe" }),
+        "VALIDATION",
+        "recurrent",
+        "Say whether the saving is recurrent",
+      );
     });
 
     it("refuses WTE with more than two decimal places", async () => {
@@ -75,19 +85,39 @@ describe("scheme create and update", () => {
 
     it("refuses a lead from another organisation", async () => {
       const outsider = await createUser({ roles: [{ organisationId: w.otherTrustId, role: "LEAD" }] });
-      expectFieldError(await create({ leadId: outsider.id }), "INVALID", "leadId", "Choose a lead who holds the lead or finance role at this organisation");
+      expectFieldError(
+        await create({ leadId: outsider.id }),
+        "INVALID",
+        "leadId",
+        "Choose a lead who holds the lead or finance role at this organisation",
+      );
     });
 
     it("refuses a lead who holds no lead or finance role here", async () => {
-      expectFieldError(await create({ leadId: w.actors["BOARD at the trust"].userId }), "INVALID", "leadId", /lead or finance role/);
+      expectFieldError(
+        await create({ leadId: w.actors["BOARD at the trust"].userId }),
+        "INVALID",
+        "leadId",
+        /lead or finance role/,
+      );
     });
 
     it("refuses a division of another organisation", async () => {
-      expectFieldError(await create({ divisionId: w.otherDivisionId }), "INVALID", "divisionId", "Choose a division of this organisation");
+      expectFieldError(
+        await create({ divisionId: w.otherDivisionId }),
+        "INVALID",
+        "divisionId",
+        "Choose a division of this organisation",
+      );
     });
 
     it("accepts its own division", async () => {
-      const result = await runAction(createSchemeSchema, createScheme, finance, schemeForm(w.trustId, { divisionId: w.divisionId }));
+      const result = await runAction(
+        createSchemeSchema,
+        createScheme,
+        finance,
+        schemeForm(w.trustId, { divisionId: w.divisionId }),
+      );
       expect(result).toMatchObject({ ok: true, data: { divisionId: w.divisionId } });
     });
 
@@ -95,10 +125,23 @@ describe("scheme create and update", () => {
       const scheme = await createSchemeRow({ organisationId: w.trustId, leadId: w.leadId });
       const { organisationId: _org, ...form } = schemeForm(w.trustId, { title: "First edit" });
       void _org;
-      expect(await runAction(updateSchemeSchema, updateScheme, finance, { ...form, schemeId: scheme.id, version: "1" })).toMatchObject({ ok: true });
+      expect(
+        await runAction(updateSchemeSchema, updateScheme, finance, { ...form, schemeId: scheme.id, version: "1" }),
+      ).toMatchObject({ ok: true });
       const before = await schemeState(scheme.id);
-      const result = await writesNothing(() => runAction(updateSchemeSchema, updateScheme, finance, { ...form, title: "Second edit", schemeId: scheme.id, version: "1" }));
-      expect(result).toMatchObject({ ok: false, code: "STALE", message: expect.stringMatching(/changed by someone else/) });
+      const result = await writesNothing(() =>
+        runAction(updateSchemeSchema, updateScheme, finance, {
+          ...form,
+          title: "Second edit",
+          schemeId: scheme.id,
+          version: "1",
+        }),
+      );
+      expect(result).toMatchObject({
+        ok: false,
+        code: "STALE",
+        message: expect.stringMatching(/changed by someone else/),
+      });
       expect(await schemeState(scheme.id)).toEqual(before);
       expect(before).toMatchObject({ title: "First edit", version: 2 });
     });
@@ -107,7 +150,9 @@ describe("scheme create and update", () => {
       const scheme = await createSchemeRow({ organisationId: w.trustId, leadId: w.leadId });
       const { organisationId: _org, ...form } = schemeForm(w.trustId, { fullYearEffect: "1.001", inYearValue: "-1" });
       void _org;
-      const result = await writesNothing(() => runAction(updateSchemeSchema, updateScheme, finance, { ...form, schemeId: scheme.id, version: "1" }));
+      const result = await writesNothing(() =>
+        runAction(updateSchemeSchema, updateScheme, finance, { ...form, schemeId: scheme.id, version: "1" }),
+      );
       expect(result).toMatchObject({ ok: false, code: "VALIDATION" });
       if (!result.ok) expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(["fullYearEffect", "inYearValue"]);
     });
@@ -130,16 +175,23 @@ describe("scheme create and update", () => {
       const icb = await createOrganisation({ type: "ICB" });
       const actor = await createActor([{ organisationId: icb.id, role: "LEAD" }]);
       const result = await runAction(createSchemeSchema, createScheme, actor, schemeForm(icb.id));
-      expect(result).toMatchObject({ ok: true, data: { type: "QIPP", code: `${icb.code}-QIPP-0001`, leadId: actor.userId } });
+      expect(result).toMatchObject({
+        ok: true,
+        data: { type: "QIPP", code: `${icb.code}-QIPP-0001`, leadId: actor.userId },
+      });
     });
 
     it("gives 10 concurrent creates at one organisation 10 distinct, consecutive codes", async () => {
       const trust = await createOrganisation();
       const actor = await createActor([{ organisationId: trust.id, role: "FINANCE" }]);
-      const results = await Promise.all(Array.from({ length: 10 }, () => runAction(createSchemeSchema, createScheme, actor, schemeForm(trust.id))));
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () => runAction(createSchemeSchema, createScheme, actor, schemeForm(trust.id))),
+      );
       expect(results.filter((r) => !r.ok)).toEqual([]);
       const codes = results.flatMap((r) => (r.ok ? [r.data.code] : [])).sort();
-      expect(codes).toEqual(Array.from({ length: 10 }, (_, i) => `${trust.code}-CIP-${String(i + 1).padStart(4, "0")}`));
+      expect(codes).toEqual(
+        Array.from({ length: 10 }, (_, i) => `${trust.code}-CIP-${String(i + 1).padStart(4, "0")}`),
+      );
       expect(await db().auditEvent.count({ where: { action: "scheme.create", organisationId: trust.id } })).toBe(10);
     });
   });

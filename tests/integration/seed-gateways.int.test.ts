@@ -30,30 +30,49 @@ describe("seedGateways", () => {
   });
 
   it("baselines and locks the plan of every scheme past gateway 2, equal to its plan", async () => {
-    const schemes = await db().scheme.findMany({ where: { stage: { in: ["DELIVERY", "COMPLETE"] } }, include: { planBaselines: true, months: true } });
+    const schemes = await db().scheme.findMany({
+      where: { stage: { in: ["DELIVERY", "COMPLETE"] } },
+      include: { planBaselines: true, months: true },
+    });
     expect(schemes.length).toBeGreaterThan(20);
     for (const s of schemes) {
       expect(s.planLockedAt, s.code).not.toBeNull();
       expect(s.planBaselines, s.code).toHaveLength(1);
-      const plan = Array.from({ length: 12 }, (_, i) => s.months.find((m) => m.financialYear === s.financialYear && m.month === i + 1)?.planPence ?? 0n);
+      const plan = Array.from(
+        { length: 12 },
+        (_, i) => s.months.find((m) => m.financialYear === s.financialYear && m.month === i + 1)?.planPence ?? 0n,
+      );
       expect(s.planBaselines[0]!.monthsPence).toEqual(plan);
     }
-    expect(await db().scheme.count({ where: { stage: { in: ["OPPORTUNITY", "PLANNING"] }, planLockedAt: { not: null } } })).toBe(0);
+    expect(
+      await db().scheme.count({ where: { stage: { in: ["OPPORTUNITY", "PLANNING"] }, planLockedAt: { not: null } } }),
+    ).toBe(0);
   });
 
   it("puts only schemes whose next gate's rules pass in the pipeline", async () => {
-    const submitted = await db().scheme.findMany({ where: { submittedGate: { not: null } }, include: { organisation: true } });
+    const submitted = await db().scheme.findMany({
+      where: { submittedGate: { not: null } },
+      include: { organisation: true },
+    });
     // The demo's finance director at Barts Health has decisions waiting.
     expect(submitted.filter((s) => s.organisation.code === "BH").length).toBeGreaterThan(0);
     for (const s of submitted) {
-      const verdict = evaluateGate(s.submittedGate as Gate, await db().$transaction((tx) => loadGatewaySnapshot(tx, s.id, now)));
+      const verdict = evaluateGate(
+        s.submittedGate as Gate,
+        await db().$transaction((tx) => loadGatewaySnapshot(tx, s.id, now)),
+      );
       expect(verdict.failures, s.code).toEqual([]);
       expect(s.stage).toBe(s.submittedGate === 1 ? "OPPORTUNITY" : "PLANNING");
     }
   });
 
   it("gives every scheme past gateway 1 a milestone and a KPI", async () => {
-    const missing = await db().scheme.count({ where: { stage: { in: ["PLANNING", "DELIVERY", "COMPLETE"] }, OR: [{ milestones: { none: {} } }, { kpis: { none: {} } }] } });
+    const missing = await db().scheme.count({
+      where: {
+        stage: { in: ["PLANNING", "DELIVERY", "COMPLETE"] },
+        OR: [{ milestones: { none: {} } }, { kpis: { none: {} } }],
+      },
+    });
     expect(missing).toBe(0);
   });
 

@@ -19,7 +19,9 @@ async function lthProgramme(name: string) {
 }
 
 async function nelProgramme() {
-  return db().programme.findFirstOrThrow({ where: { name: "Provider Productivity", system: { name: "North East London" } } });
+  return db().programme.findFirstOrThrow({
+    where: { name: "Provider Productivity", system: { name: "North East London" } },
+  });
 }
 
 describe("seedProgrammes", () => {
@@ -47,14 +49,21 @@ describe("seedProgrammes", () => {
   it("splits a joint lead into one lead per role", async () => {
     const planning = await lthProgramme("Integrated approach to planning");
     const activity = planning.activities.find((a) => a.number === "3");
-    expect(lthData.programmes.find((p) => p.name === planning.name)?.activities[2]?.lead).toBe("COO/Director of Service Development");
+    expect(lthData.programmes.find((p) => p.name === planning.name)?.activities[2]?.lead).toBe(
+      "COO/Director of Service Development",
+    );
     expect(activity?.leads.map((l) => l.lead.title).sort()).toEqual(["COO", "Director of Service Development"]);
 
     const covid = await lthProgramme("Managing with Covid");
-    expect(covid.activities[1]?.leads.map((l) => l.lead.title).sort()).toEqual(["COO", "Director of Service Development"]);
+    expect(covid.activities[1]?.leads.map((l) => l.lead.title).sort()).toEqual([
+      "COO",
+      "Director of Service Development",
+    ]);
     const lsc = { system: { name: "Lancashire and South Cumbria" } };
     expect(await db().lead.count({ where: { ...lsc, title: { contains: "/" } } })).toBe(0);
-    expect(await db().lead.findFirstOrThrow({ where: { ...lsc, title: "DoF" } })).toMatchObject({ description: expect.stringMatching(/^Director of Finance/) });
+    expect(await db().lead.findFirstOrThrow({ where: { ...lsc, title: "DoF" } })).toMatchObject({
+      description: expect.stringMatching(/^Director of Finance/),
+    });
   });
 
   it("stores quarters as indexes, and Ongoing as no quarters", async () => {
@@ -67,7 +76,11 @@ describe("seedProgrammes", () => {
     expect(await db().activity.count({ where: { ...lth, status: { not: "ON_TRACK" }, startQuarter: null } })).toBe(0);
 
     const provider = await lthProgramme("Provider collaboration");
-    expect(provider.activities.find((a) => a.number === "4")).toMatchObject({ startQuarter: null, endQuarter: null, status: "ON_TRACK" });
+    expect(provider.activities.find((a) => a.number === "4")).toMatchObject({
+      startQuarter: null,
+      endQuarter: null,
+      status: "ON_TRACK",
+    });
     const planning = await lthProgramme("Integrated approach to planning");
     const q1 = quarterIndex({ fy: 2022, q: 1 });
     expect(planning.activities.find((a) => a.number === "5")).toMatchObject({ startQuarter: q1, endQuarter: q1 });
@@ -76,7 +89,9 @@ describe("seedProgrammes", () => {
   it("renumbers the paper's duplicate 3 as 3a and keeps the unnumbered activity", async () => {
     const isp = await lthProgramme("Establish Strategic Collaboration with Independent Sector Providers (ISPs)");
     expect(isp.activities.map((a) => a.number)).toEqual(["1", "2", "3", "3a", "4"]);
-    expect(isp.activities[3]?.description).toBe("Share LTH thinking with provider group to establish opportunities for a wider system approach");
+    expect(isp.activities[3]?.description).toBe(
+      "Share LTH thinking with provider group to establish opportunities for a wider system approach",
+    );
 
     const ci = await lthProgramme("Continuous Improvement");
     const q4 = quarterIndex({ fy: 2021, q: 4 });
@@ -92,7 +107,11 @@ describe("seedProgrammes", () => {
   });
 
   it("gives a realistic status mix with some overdue activities", async () => {
-    const statuses = await db().activity.groupBy({ by: ["status"], where: { programme: { organisation: { code: "LTH" } } }, _count: true });
+    const statuses = await db().activity.groupBy({
+      by: ["status"],
+      where: { programme: { organisation: { code: "LTH" } } },
+      _count: true,
+    });
     const count = Object.fromEntries(statuses.map((s) => [s.status, s._count]));
     expect(count).toEqual({ DONE: 66, ON_TRACK: 5, LATE: 4, AT_RISK: 3, NOT_STARTED: 2 });
   });
@@ -112,8 +131,15 @@ describe("seedProgrammes", () => {
 
   it("loads the NEL programme, its five workstreams and 25 initiatives", async () => {
     const programme = await nelProgramme();
-    expect(programme).toMatchObject({ organisationId: null, theme: "Provider productivity", sro: nelData.programme.sro });
-    const workstreams = await db().workstream.findMany({ where: { programmeId: programme.id }, orderBy: { number: "asc" } });
+    expect(programme).toMatchObject({
+      organisationId: null,
+      theme: "Provider productivity",
+      sro: nelData.programme.sro,
+    });
+    const workstreams = await db().workstream.findMany({
+      where: { programmeId: programme.id },
+      orderBy: { number: "asc" },
+    });
     expect(workstreams).toHaveLength(nelData.workstreams.length);
     expect(workstreams.map((w) => [w.number, w.name, w.baselinePence, w.targetPence])).toEqual([
       [1, "Bank & agency and back office (HR)", 19_600_000_000n, 860_000_000n],
@@ -138,25 +164,40 @@ describe("seedProgrammes", () => {
       "Director of Capital, Costing and Development, Barts Health",
       "Director of Planning and Governance, BHRUT",
     ]);
-    expect(pathology).toMatchObject({ startQuarter: quarterIndex({ fy: 2017, q: 1 }), endQuarter: quarterIndex({ fy: 2019, q: 4 }) });
+    expect(pathology).toMatchObject({
+      startQuarter: quarterIndex({ fy: 2017, q: 1 }),
+      endQuarter: quarterIndex({ fy: 2019, q: 4 }),
+    });
   });
 
   it("loads the NEL KPIs with illustrative points, and the dependencies", async () => {
     const programme = await nelProgramme();
-    const kpis = await db().kpi.findMany({ where: { programmeId: programme.id }, include: { points: true, workstream: true } });
+    const kpis = await db().kpi.findMany({
+      where: { programmeId: programme.id },
+      include: { points: true, workstream: true },
+    });
     expect(kpis).toHaveLength(nelData.kpis.length);
     const backOffice = kpis.find((k) => k.workstreamId === null);
     expect(backOffice?.target?.toFixed(4)).toBe(((10.7 / 113) * 100).toFixed(4));
     expect(backOffice?.points).toHaveLength(36);
     expect(backOffice?.points.filter((p) => p.actual !== null)).toHaveLength(24);
     const agency = kpis.find((k) => k.workstream?.number === 1);
-    expect(agency).toMatchObject({ unit: "%", direction: "HIGHER_IS_BETTER", baselineNote: "Currently £196m on agencies" });
+    expect(agency).toMatchObject({
+      unit: "%",
+      direction: "HIGHER_IS_BETTER",
+      baselineNote: "Currently £196m on agencies",
+    });
     expect(agency?.target?.toFixed(4)).toBe(((8.6 / 196) * 100).toFixed(4));
 
-    const dependencies = await db().dependency.findMany({ where: { programmeId: programme.id }, include: { workstream: true, dependsOnWorkstream: true } });
+    const dependencies = await db().dependency.findMany({
+      where: { programmeId: programme.id },
+      include: { workstream: true, dependsOnWorkstream: true },
+    });
     expect(dependencies).toHaveLength(nelData.dependencies.length);
     expect(dependencies.filter((d) => d.kind === "ASSUMPTION")).toHaveLength(2);
-    expect(dependencies.find((d) => d.dependsOnWorkstream?.name === "Procurement")?.workstream?.name).toBe("Back office (Finance)");
+    expect(dependencies.find((d) => d.dependsOnWorkstream?.name === "Procurement")?.workstream?.name).toBe(
+      "Back office (Finance)",
+    );
   });
 
   it("changes nothing when run again", async () => {
@@ -165,7 +206,15 @@ describe("seedProgrammes", () => {
     await seedProgrammes(db());
     expect(await rowCounts()).toEqual(before);
     expect(await db().activity.aggregate({ _max: { updatedAt: true } })).toEqual(lastUpdate);
-    expect(before).toMatchObject({ programme: 20, workstream: 5, lead: 23, activity: 105, activity_lead: 142, kpi_point: 72, dependency: 22 });
+    expect(before).toMatchObject({
+      programme: 20,
+      workstream: 5,
+      lead: 23,
+      activity: 105,
+      activity_lead: 142,
+      kpi_point: 72,
+      dependency: 22,
+    });
     // The demo seed also gives schemes their KPIs; the programmes' own are these four.
     expect(await db().kpi.count({ where: { programmeId: { not: null } } })).toBe(4);
   });

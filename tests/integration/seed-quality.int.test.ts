@@ -39,25 +39,42 @@ describe("seedQuality", () => {
   });
 
   it("shows every situation the QIA pages handle", async () => {
-    const byStatus = Object.fromEntries((await db().qualityAssessment.groupBy({ by: ["status"], _count: { _all: true } })).map((g) => [g.status, g._count._all]));
+    const byStatus = Object.fromEntries(
+      (await db().qualityAssessment.groupBy({ by: ["status"], _count: { _all: true } })).map((g) => [
+        g.status,
+        g._count._all,
+      ]),
+    );
     expect(byStatus.AWAITING_SIGN_OFF).toBeGreaterThanOrEqual(3);
     expect(byStatus.APPROVED).toBeGreaterThanOrEqual(2);
     expect(byStatus.APPROVED_WITH_CONDITIONS).toBe(2);
     expect(await db().trackedCondition.count({ where: { qualitySignOffId: { not: null }, metAt: null } })).toBe(2);
     // Screening not answered yet, and schemes with no assessment at all, among opportunities.
-    expect(await db().qualityAssessment.count({ where: { screeningComplete: false, scheme: { stage: "OPPORTUNITY" } } })).toBeGreaterThanOrEqual(1);
-    expect(await db().scheme.count({ where: { stage: "OPPORTUNITY", qualityAssessments: { none: {} } } })).toBeGreaterThanOrEqual(1);
+    expect(
+      await db().qualityAssessment.count({ where: { screeningComplete: false, scheme: { stage: "OPPORTUNITY" } } }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      await db().scheme.count({ where: { stage: "OPPORTUNITY", qualityAssessments: { none: {} } } }),
+    ).toBeGreaterThanOrEqual(1);
     // One review overdue: date passed, none recorded.
     expect(await db().qualityAssessment.count({ where: { reviewDate: { lt: now }, reviews: { none: {} } } })).toBe(1);
     // Only organisations with both clinical approvers have signatures.
-    const signedAt = await db().qualitySignOff.findMany({ select: { assessment: { select: { scheme: { select: { organisation: { select: { code: true } } } } } } } });
+    const signedAt = await db().qualitySignOff.findMany({
+      select: { assessment: { select: { scheme: { select: { organisation: { select: { code: true } } } } } } },
+    });
     expect(new Set(signedAt.map((s) => s.assessment.scheme.organisation.code))).toEqual(new Set(["BH"]));
     // A medical signature awaiting the nursing one.
-    expect(await db().qualityAssessment.count({ where: { status: "AWAITING_SIGN_OFF", signOffs: { some: { capacity: "MEDICAL" } } } })).toBe(1);
+    expect(
+      await db().qualityAssessment.count({
+        where: { status: "AWAITING_SIGN_OFF", signOffs: { some: { capacity: "MEDICAL" } } },
+      }),
+    ).toBe(1);
   });
 
   it("screens every started EIA against all nine characteristics, approving full ones only where signed", async () => {
-    const eias = await db().equalityAssessment.findMany({ include: { screening: true, scheme: { select: { stage: true } } } });
+    const eias = await db().equalityAssessment.findMany({
+      include: { screening: true, scheme: { select: { stage: true } } },
+    });
     expect(eias.length).toBeGreaterThan(50);
     for (const eia of eias) {
       if (eia.screeningComplete) expect(eia.screening).toHaveLength(9);

@@ -38,7 +38,14 @@ describe("seedSchemes", () => {
     });
     const byOrg = await db().$queryRaw<{ code: string; n: number }[]>`
       SELECT o.code, count(*)::int AS n FROM scheme s JOIN organisation o ON o.id = s.organisation_id GROUP BY o.code`;
-    expect(Object.fromEntries(byOrg.map((r) => [r.code, r.n]))).toEqual({ BH: 32, BHRUT: 21, HUH: 18, LTH: 23, NEL: 13, LSC: 10 });
+    expect(Object.fromEntries(byOrg.map((r) => [r.code, r.n]))).toEqual({
+      BH: 32,
+      BHRUT: 21,
+      HUH: 18,
+      LTH: 23,
+      NEL: 13,
+      LSC: 10,
+    });
     // A few in the previous year, all complete; the rest in the current one.
     const previous = await db().scheme.findMany({ where: { financialYear: fy - 1 }, select: { stage: true } });
     expect(previous).toHaveLength(8);
@@ -48,15 +55,29 @@ describe("seedSchemes", () => {
     expect(await db().scheme.count({ where: { recurrent: false } })).toBeGreaterThanOrEqual(3);
     expect(await db().scheme.count({ where: { cashReleasing: false } })).toBeGreaterThanOrEqual(3);
     expect((await db().scheme.groupBy({ by: ["category"] })).length).toBe(3);
-    expect(await db().scheme.count({ where: { fullYearEffectPence: { gte: 1n * M, lte: 3n * M } } })).toBeGreaterThanOrEqual(5);
-    expect(await db().scheme.count({ where: { fullYearEffectPence: { gte: 50n * K, lte: 400n * K } } })).toBeGreaterThanOrEqual(50);
-    expect(await db().scheme.count({ where: { category: "PAY", stage: { in: ["PLANNING", "DELIVERY"] }, wteSubstantive: 0, wteBank: 0, wteAgency: 0 } })).toBeLessThan(
-      await db().scheme.count({ where: { category: "PAY", stage: { in: ["PLANNING", "DELIVERY"] } } }),
-    );
+    expect(
+      await db().scheme.count({ where: { fullYearEffectPence: { gte: 1n * M, lte: 3n * M } } }),
+    ).toBeGreaterThanOrEqual(5);
+    expect(
+      await db().scheme.count({ where: { fullYearEffectPence: { gte: 50n * K, lte: 400n * K } } }),
+    ).toBeGreaterThanOrEqual(50);
+    expect(
+      await db().scheme.count({
+        where: {
+          category: "PAY",
+          stage: { in: ["PLANNING", "DELIVERY"] },
+          wteSubstantive: 0,
+          wteBank: 0,
+          wteAgency: 0,
+        },
+      }),
+    ).toBeLessThan(await db().scheme.count({ where: { category: "PAY", stage: { in: ["PLANNING", "DELIVERY"] } } }));
   });
 
   it("numbers codes 1, 2, 3… per organisation: CIP at trusts, QIPP at ICBs", async () => {
-    const organisations = await db().organisation.findMany({ include: { schemes: { orderBy: { codeNumber: "asc" }, select: { code: true, codeNumber: true, type: true } } } });
+    const organisations = await db().organisation.findMany({
+      include: { schemes: { orderBy: { codeNumber: "asc" }, select: { code: true, codeNumber: true, type: true } } },
+    });
     for (const o of organisations) {
       const type = o.type === "ICB" ? "QIPP" : "CIP";
       expect(o.schemes.length, o.code).toBeGreaterThan(0);
@@ -84,8 +105,12 @@ describe("seedSchemes", () => {
     const planned = await db().scheme.count({ where: { stage: { in: ["PLANNING", "DELIVERY", "COMPLETE"] } } });
     expect(await db().schemeMonth.count()).toBe(planned * 12);
     // The pence really are spread: at least one plan does not divide evenly into pounds.
-    expect(await db().schemeMonth.count({ where: { month: 12, NOT: { planPence: { equals: 0n } } } })).toBeGreaterThan(0);
-    const odd = await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM scheme_month WHERE plan_pence % 100 <> 0`;
+    expect(await db().schemeMonth.count({ where: { month: 12, NOT: { planPence: { equals: 0n } } } })).toBeGreaterThan(
+      0,
+    );
+    const odd = await db().$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM scheme_month WHERE plan_pence % 100 <> 0`;
     expect(odd[0]!.n).toBeGreaterThan(0);
   });
 
@@ -120,26 +145,44 @@ describe("seedSchemes", () => {
     const total = (keep: (r: (typeof rows)[number]) => boolean) => rows.filter(keep).reduce((n, r) => n + r.fye, 0n);
     const byWorkstream = (name: string) => total((r) => r.workstream === name);
     // The paper: bank & agency c.£8.6m, back office (HR, Finance, IT) up to c.£10.7m, pathology c.£3.5m, procurement c.£7.6m.
-    const bankAndAgency = (r: (typeof rows)[number]) => r.workstream === "Bank & agency and back office (HR)" && (r.sub === "Agency" || r.sub === "Bank");
-    expect(total(bankAndAgency)).toBe(86n * M / 10n);
-    expect(total((r) => r.sub === "HR back office") + byWorkstream("Back office (Finance)") + byWorkstream("IT (back office)")).toBe(107n * M / 10n);
-    expect(byWorkstream("Pathology")).toBe(35n * M / 10n);
-    expect(byWorkstream("Procurement")).toBe(76n * M / 10n);
+    const bankAndAgency = (r: (typeof rows)[number]) =>
+      r.workstream === "Bank & agency and back office (HR)" && (r.sub === "Agency" || r.sub === "Bank");
+    expect(total(bankAndAgency)).toBe((86n * M) / 10n);
+    expect(
+      total((r) => r.sub === "HR back office") +
+        byWorkstream("Back office (Finance)") +
+        byWorkstream("IT (back office)"),
+    ).toBe((107n * M) / 10n);
+    expect(byWorkstream("Pathology")).toBe((35n * M) / 10n);
+    expect(byWorkstream("Procurement")).toBe((76n * M) / 10n);
     // The split chosen (README "Demo schemes"): HR back office £3.0m, Finance £4.1m, IT £3.6m.
-    expect(byWorkstream("Bank & agency and back office (HR)")).toBe(116n * M / 10n);
+    expect(byWorkstream("Bank & agency and back office (HR)")).toBe((116n * M) / 10n);
     expect(total((r) => r.sub === "HR back office")).toBe(3n * M);
-    expect(byWorkstream("Back office (Finance)")).toBe(41n * M / 10n);
-    expect(byWorkstream("IT (back office)")).toBe(36n * M / 10n);
+    expect(byWorkstream("Back office (Finance)")).toBe((41n * M) / 10n);
+    expect(byWorkstream("IT (back office)")).toBe((36n * M) / 10n);
     // By trust: Barts Health £16.6m, BHRUT £8.75m, Homerton £5.05m (£30.4m in all).
-    expect(total((r) => r.code === "BH")).toBe(166n * M / 10n);
-    expect(total((r) => r.code === "BHRUT")).toBe(875n * M / 100n);
-    expect(total((r) => r.code === "HUH")).toBe(505n * M / 100n);
-    expect(total(() => true)).toBe(304n * M / 10n);
-    const exported = Object.values(NEL_SPLIT_K).flatMap((line) => Object.values(line) as number[]).reduce((n, k) => n + k, 0);
-    expect(BigInt(exported) * K).toBe(304n * M / 10n);
+    expect(total((r) => r.code === "BH")).toBe((166n * M) / 10n);
+    expect(total((r) => r.code === "BHRUT")).toBe((875n * M) / 100n);
+    expect(total((r) => r.code === "HUH")).toBe((505n * M) / 100n);
+    expect(total(() => true)).toBe((304n * M) / 10n);
+    const exported = Object.values(NEL_SPLIT_K)
+      .flatMap((line) => Object.values(line) as number[])
+      .reduce((n, k) => n + k, 0);
+    expect(BigInt(exported) * K).toBe((304n * M) / 10n);
     // Every linked scheme is a current-year, identified saving at a NEL trust; LTH and ICB schemes are not linked.
-    expect(await db().scheme.count({ where: { workstreamId: { not: null }, OR: [{ financialYear: { not: fy } }, { stage: { in: ["ON_HOLD", "REJECTED", "WITHDRAWN"] } }] } })).toBe(0);
-    expect(await db().scheme.count({ where: { workstreamId: { not: null }, organisation: { code: { notIn: ["BH", "BHRUT", "HUH"] } } } })).toBe(0);
+    expect(
+      await db().scheme.count({
+        where: {
+          workstreamId: { not: null },
+          OR: [{ financialYear: { not: fy } }, { stage: { in: ["ON_HOLD", "REJECTED", "WITHDRAWN"] } }],
+        },
+      }),
+    ).toBe(0);
+    expect(
+      await db().scheme.count({
+        where: { workstreamId: { not: null }, organisation: { code: { notIn: ["BH", "BHRUT", "HUH"] } } },
+      }),
+    ).toBe(0);
   });
 
   it("has every scheme led by a lead or finance member of its organisation, the demo leads included", async () => {
@@ -147,10 +190,17 @@ describe("seedSchemes", () => {
       SELECT s.code FROM scheme s
        WHERE NOT EXISTS (SELECT 1 FROM membership m WHERE m.user_id = s.lead_id AND m.organisation_id = s.organisation_id AND m.role IN ('LEAD', 'FINANCE'))`;
     expect(unlinked).toEqual([]);
-    expect(await db().scheme.count({ where: { lead: { email: "lead@demo.nhs.uk" }, organisation: { code: "BH" } } })).toBeGreaterThanOrEqual(5);
-    expect(await db().scheme.count({ where: { lead: { email: "lth-lead@demo.nhs.uk" }, organisation: { code: "LTH" } } })).toBeGreaterThanOrEqual(5);
+    expect(
+      await db().scheme.count({ where: { lead: { email: "lead@demo.nhs.uk" }, organisation: { code: "BH" } } }),
+    ).toBeGreaterThanOrEqual(5);
+    expect(
+      await db().scheme.count({ where: { lead: { email: "lth-lead@demo.nhs.uk" }, organisation: { code: "LTH" } } }),
+    ).toBeGreaterThanOrEqual(5);
     const donor = await db().user.findUniqueOrThrow({ where: { email: "lead@demo.nhs.uk" } });
-    const extra = await db().user.findMany({ where: { email: { in: DEMO_SCHEME_LEADS.map((u) => u.email) } }, include: { memberships: { include: { organisation: true } } } });
+    const extra = await db().user.findMany({
+      where: { email: { in: DEMO_SCHEME_LEADS.map((u) => u.email) } },
+      include: { memberships: { include: { organisation: true } } },
+    });
     expect(extra).toHaveLength(DEMO_SCHEME_LEADS.length);
     for (const u of extra) {
       expect(u.passwordHash).toBe(donor.passwordHash);
@@ -162,10 +212,17 @@ describe("seedSchemes", () => {
   it("has updates for the last two elapsed months of most delivery schemes, with some due this month", async () => {
     const updates = await db().monthlyUpdate.findMany({ include: { scheme: { include: { lead: true } } } });
     expect(updates.every((u) => u.submittedAt.getTime() <= now.getTime())).toBe(true);
-    expect(updates.every((u) => u.scheme.stage === "DELIVERY" && u.financialYear === fy && u.month <= elapsed && u.month >= elapsed - 1)).toBe(true);
+    expect(
+      updates.every(
+        (u) => u.scheme.stage === "DELIVERY" && u.financialYear === fy && u.month <= elapsed && u.month >= elapsed - 1,
+      ),
+    ).toBe(true);
     expect(updates.every((u) => u.submittedById === u.scheme.leadId && u.commentary.length > 20)).toBe(true);
     if (elapsed < 2) return;
-    const delivery = await db().scheme.findMany({ where: { stage: "DELIVERY", financialYear: fy }, include: { lead: true } });
+    const delivery = await db().scheme.findMany({
+      where: { stage: "DELIVERY", financialYear: fy },
+      include: { lead: true },
+    });
     const latest = new Set(updates.filter((u) => u.month === elapsed).map((u) => u.schemeId));
     const previous = new Set(updates.filter((u) => u.month === elapsed - 1).map((u) => u.schemeId));
     expect(latest.size).toBeGreaterThan(delivery.length * 0.8);
@@ -194,18 +251,36 @@ describe("seedSchemes", () => {
 
   it("closes every elapsed month but the last at each trust, by its finance user or the system PMO", async () => {
     const closes = await db().periodClose.findMany({ include: { organisation: true, closedBy: true } });
-    const closer: Record<string, string> = { BH: "finance@demo.nhs.uk", LTH: "lth-finance@demo.nhs.uk", BHRUT: "pmo@demo.nhs.uk", HUH: "pmo@demo.nhs.uk" };
+    const closer: Record<string, string> = {
+      BH: "finance@demo.nhs.uk",
+      LTH: "lth-finance@demo.nhs.uk",
+      BHRUT: "pmo@demo.nhs.uk",
+      HUH: "pmo@demo.nhs.uk",
+    };
     for (const [code, email] of Object.entries(closer)) {
       const mine = closes.filter((c) => c.organisation.code === code);
-      expect(mine.filter((c) => c.financialYear === fy).map((c) => c.month).sort((a, b) => a - b), code).toEqual(Array.from({ length: Math.max(0, elapsed - 1) }, (_, i) => i + 1));
-      expect(mine.filter((c) => c.financialYear === fy - 1), code).toHaveLength(12);
+      expect(
+        mine
+          .filter((c) => c.financialYear === fy)
+          .map((c) => c.month)
+          .sort((a, b) => a - b),
+        code,
+      ).toEqual(Array.from({ length: Math.max(0, elapsed - 1) }, (_, i) => i + 1));
+      expect(
+        mine.filter((c) => c.financialYear === fy - 1),
+        code,
+      ).toHaveLength(12);
       expect(mine.every((c) => c.closedBy.email === email && c.closedAt.getTime() <= now.getTime())).toBe(true);
     }
     expect(closes.filter((c) => c.organisation.type === "ICB")).toEqual([]);
   });
 
   it("is idempotent: a second run changes nothing", async () => {
-    const snapshot = () => db().scheme.findMany({ orderBy: { id: "asc" }, select: { id: true, version: true, updatedAt: true, inYearValuePence: true } });
+    const snapshot = () =>
+      db().scheme.findMany({
+        orderBy: { id: "asc" },
+        select: { id: true, version: true, updatedAt: true, inYearValuePence: true },
+      });
     const before = await rowCounts();
     expect(before).toEqual(afterFirst);
     const schemes = await snapshot();

@@ -47,7 +47,8 @@ describe("seedDemo", () => {
       expect(user.active, demo.email).toBe(true);
       const actor = await loadActor(user.id);
       const held = new Set(actor!.organisations.flatMap((o) => o.roles.map((role) => `${role}@${o.code}`)));
-      for (const grant of demo.roles) expect([...held], demo.email).toContain(`${grant.role}@${grant.organisationCode}`);
+      for (const grant of demo.roles)
+        expect([...held], demo.email).toContain(`${grant.role}@${grant.organisationCode}`);
     }
   });
 
@@ -58,7 +59,10 @@ describe("seedDemo", () => {
     const actor = await loadActor(user.id);
     const icbCodes = admin!.roles.filter((r) => r.systemWide).map((r) => r.organisationCode);
     const systems = await db().organisation.findMany({ where: { code: { in: icbCodes } }, select: { systemId: true } });
-    const expected = await db().organisation.findMany({ where: { systemId: { in: systems.map((s) => s.systemId) } }, select: { code: true } });
+    const expected = await db().organisation.findMany({
+      where: { systemId: { in: systems.map((s) => s.systemId) } },
+      select: { code: true },
+    });
     expect(actor!.organisations.map((o) => o.code).sort()).toEqual(expected.map((o) => o.code).sort());
     expect(canAnywhere(actor!, "user.manage")).toBe(true);
   });

@@ -16,8 +16,14 @@ describe("sign-in", () => {
   describe("verifyCredentials", () => {
     it("accepts the right password, whatever the case and spacing of the email", async () => {
       const user = await createUser({ email: "right.password@test.nhs.uk" });
-      expect(await verifyCredentials("right.password@test.nhs.uk", TEST_PASSWORD)).toEqual({ ok: true, userId: user.id });
-      expect(await verifyCredentials("  Right.Password@TEST.nhs.uk ", TEST_PASSWORD)).toEqual({ ok: true, userId: user.id });
+      expect(await verifyCredentials("right.password@test.nhs.uk", TEST_PASSWORD)).toEqual({
+        ok: true,
+        userId: user.id,
+      });
+      expect(await verifyCredentials("  Right.Password@TEST.nhs.uk ", TEST_PASSWORD)).toEqual({
+        ok: true,
+        userId: user.id,
+      });
     });
 
     it("refuses a wrong password, an unknown email and a deactivated user alike", async () => {
@@ -34,7 +40,10 @@ describe("sign-in", () => {
       const now = new Date("2030-01-01T09:00:00Z");
       await verifyCredentials(user.email, "wrong-password", now);
       await verifyCredentials(user.email, TEST_PASSWORD, at(now, 1000));
-      const attempts = await db().loginAttempt.findMany({ where: { email: user.email }, orderBy: { attemptedAt: "asc" } });
+      const attempts = await db().loginAttempt.findMany({
+        where: { email: user.email },
+        orderBy: { attemptedAt: "asc" },
+      });
       expect(attempts.map((a) => [a.succeeded, a.attemptedAt.toISOString()])).toEqual([
         [false, "2030-01-01T09:00:00.000Z"],
         [true, "2030-01-01T09:00:01.000Z"],
@@ -51,11 +60,18 @@ describe("sign-in", () => {
       const victim = await createUser();
       const bystander = await createUser();
       for (let i = 0; i < LOGIN_MAX_FAILURES; i++) {
-        expect(await verifyCredentials(victim.email, `guess-${i}`, at(t0, i * 1000))).toEqual({ ok: false, reason: "invalid" });
+        expect(await verifyCredentials(victim.email, `guess-${i}`, at(t0, i * 1000))).toEqual({
+          ok: false,
+          reason: "invalid",
+        });
       }
       const sixth = at(t0, 10_000);
       // Unlocks when the first failure (t0) leaves the 15-minute window: 14m50s from now, shown as 15.
-      expect(await verifyCredentials(victim.email, TEST_PASSWORD, sixth)).toEqual({ ok: false, reason: "locked", minutes: 15 });
+      expect(await verifyCredentials(victim.email, TEST_PASSWORD, sixth)).toEqual({
+        ok: false,
+        reason: "locked",
+        minutes: 15,
+      });
       expect(await verifyCredentials(victim.email.toUpperCase(), TEST_PASSWORD, at(t0, 11 * MINUTE))).toEqual({
         ok: false,
         reason: "locked",
@@ -63,15 +79,24 @@ describe("sign-in", () => {
       });
       expect(lockedMessage(15)).toMatch(/Try again in 15 minutes\.$/);
       expect(lockedMessage(1)).toMatch(/Try again in 1 minute\.$/);
-      expect(await verifyCredentials(bystander.email, TEST_PASSWORD, sixth)).toEqual({ ok: true, userId: bystander.id });
+      expect(await verifyCredentials(bystander.email, TEST_PASSWORD, sixth)).toEqual({
+        ok: true,
+        userId: bystander.id,
+      });
     });
 
     it("lifts the lock once the failures leave the window", async () => {
       const user = await createUser();
       for (let i = 0; i < 5; i++) await verifyCredentials(user.email, `guess-${i}`, at(t0, i * 1000));
-      expect(await verifyCredentials(user.email, TEST_PASSWORD, at(t0, 15 * MINUTE - 1))).toMatchObject({ reason: "locked", minutes: 1 });
+      expect(await verifyCredentials(user.email, TEST_PASSWORD, at(t0, 15 * MINUTE - 1))).toMatchObject({
+        reason: "locked",
+        minutes: 1,
+      });
       // At t0 + 15 min the first failure has left the window; four remain, under the limit.
-      expect(await verifyCredentials(user.email, TEST_PASSWORD, at(t0, 15 * MINUTE))).toEqual({ ok: true, userId: user.id });
+      expect(await verifyCredentials(user.email, TEST_PASSWORD, at(t0, 15 * MINUTE))).toEqual({
+        ok: true,
+        userId: user.id,
+      });
     });
 
     it("does not lock when a success breaks the run of failures", async () => {
@@ -86,8 +111,14 @@ describe("sign-in", () => {
       const email = "ghost@test.nhs.uk";
       expect(await verifyCredentials(email, "guess-0", t0)).toEqual({ ok: false, reason: "invalid" });
       // The other four failures as earlier sign-ins would have left them (saves four slow dummy-hash checks).
-      await db().loginAttempt.createMany({ data: [1, 2, 3, 4].map((i) => ({ email, succeeded: false, attemptedAt: at(t0, i * 1000) })) });
-      expect(await verifyCredentials(email, "another", at(t0, 6000))).toEqual({ ok: false, reason: "locked", minutes: 15 });
+      await db().loginAttempt.createMany({
+        data: [1, 2, 3, 4].map((i) => ({ email, succeeded: false, attemptedAt: at(t0, i * 1000) })),
+      });
+      expect(await verifyCredentials(email, "another", at(t0, 6000))).toEqual({
+        ok: false,
+        reason: "locked",
+        minutes: 15,
+      });
     });
 
     // BUG (see report): the count of failures is read before this attempt is recorded, with
@@ -95,7 +126,9 @@ describe("sign-in", () => {
     it("holds under a burst of parallel guesses: at most LOGIN_MAX_FAILURES passwords are checked", async () => {
       const user = await createUser();
       const now = new Date("2030-05-01T10:00:00Z");
-      const results = await Promise.all(Array.from({ length: 12 }, (_, i) => verifyCredentials(user.email, `guess-${i}`, at(now, i))));
+      const results = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => verifyCredentials(user.email, `guess-${i}`, at(now, i))),
+      );
       expect(results.filter((r) => r.ok === false && r.reason === "invalid")).toHaveLength(env().LOGIN_MAX_FAILURES);
       expect(await verifyCredentials(user.email, TEST_PASSWORD, at(now, 1000))).toMatchObject({ reason: "locked" });
     });
@@ -170,10 +203,12 @@ describe("sign-in", () => {
         ],
       });
       const actor = await loadActor(user.id);
-      expect(actor!.organisations.map((o) => ({ id: o.id, roles: o.roles, capacities: o.clinicalCapacities }))).toEqual([
-        { id: icb.id, roles: ["ADMIN"], capacities: [] },
-        { id: trusts[0]!.id, roles: ["CLINICAL_APPROVER"], capacities: ["NURSING"] },
-      ]);
+      expect(actor!.organisations.map((o) => ({ id: o.id, roles: o.roles, capacities: o.clinicalCapacities }))).toEqual(
+        [
+          { id: icb.id, roles: ["ADMIN"], capacities: [] },
+          { id: trusts[0]!.id, roles: ["CLINICAL_APPROVER"], capacities: ["NURSING"] },
+        ],
+      );
     });
 
     it("gives a user without any role no organisation", async () => {
@@ -183,9 +218,9 @@ describe("sign-in", () => {
 
     it("cannot be given a system-wide role at a trust (database guard)", async () => {
       const trust = await createOrganisation();
-      await expect(createUser({ roles: [{ organisationId: trust.id, role: "ADMIN", systemWide: true }] })).rejects.toThrow(
-        /system-wide role can only be held at an ICB/,
-      );
+      await expect(
+        createUser({ roles: [{ organisationId: trust.id, role: "ADMIN", systemWide: true }] }),
+      ).rejects.toThrow(/system-wide role can only be held at an ICB/);
     });
   });
 });

@@ -57,7 +57,9 @@ describe("useTestDatabase", () => {
     expect(env().DATABASE_URL).toBe(database.url);
     const [{ current }] = await db().$queryRaw<[{ current: string }]>`SELECT current_database() AS current`;
     expect(current).toBe(database.name);
-    const { rows } = await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`);
+    const { rows } = await database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`,
+    );
     expect(rows[0]!.n).toBeGreaterThan(0);
   });
 

@@ -10,8 +10,23 @@ import { randomFor, type World } from "./world";
  */
 export async function generateActivities(world: World, client: pg.ClientBase): Promise<Record<string, number>> {
   const random = randomFor(world, "activities");
-  const activities = new TableRows("activity", cols("id:uuid", "programme_id:uuid", "workstream_id:uuid", "number:text", "sequence:int", "description:text", "start_quarter:int", "end_quarter:int", "status:activity_status", "deliverables:text"));
-  activities.columns[activities.columns.length - 1]!.select = `COALESCE(string_to_array(u."deliverables", E'\\n'), ARRAY[]::text[])`;
+  const activities = new TableRows(
+    "activity",
+    cols(
+      "id:uuid",
+      "programme_id:uuid",
+      "workstream_id:uuid",
+      "number:text",
+      "sequence:int",
+      "description:text",
+      "start_quarter:int",
+      "end_quarter:int",
+      "status:activity_status",
+      "deliverables:text",
+    ),
+  );
+  activities.columns[activities.columns.length - 1]!.select =
+    `COALESCE(string_to_array(u."deliverables", E'\\n'), ARRAY[]::text[])`;
   const activityLeads = new TableRows("activity_lead", cols("activity_id:uuid", "lead_id:uuid"));
 
   const now = quarterIndex(quarterOf(world.plan.asOf));

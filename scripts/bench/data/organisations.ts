@@ -8,30 +8,98 @@ import { randomFor, type World } from "./world";
  */
 
 const ORGANISATIONS = [
-  { code: "WDICB", name: "NHS Wyndale and Dunmoor Integrated Care Board", type: "ICB", schemeShare: 0.08, divisions: ["Acute commissioning", "Community and mental health", "Primary care", "Corporate"] },
+  {
+    code: "WDICB",
+    name: "NHS Wyndale and Dunmoor Integrated Care Board",
+    type: "ICB",
+    schemeShare: 0.08,
+    divisions: ["Acute commissioning", "Community and mental health", "Primary care", "Corporate"],
+  },
   {
     code: "WUH",
     name: "Wyndale University Hospitals NHS Foundation Trust",
     type: "TRUST",
     schemeShare: 0.3,
-    divisions: ["Surgery", "Medicine", "Women and children", "Clinical support", "Cancer services", "Emergency care", "Estates and facilities", "Corporate services", "Specialist services"],
+    divisions: [
+      "Surgery",
+      "Medicine",
+      "Women and children",
+      "Clinical support",
+      "Cancer services",
+      "Emergency care",
+      "Estates and facilities",
+      "Corporate services",
+      "Specialist services",
+    ],
   },
   {
     code: "DGH",
     name: "Dunmoor General Hospital NHS Trust",
     type: "TRUST",
     schemeShare: 0.22,
-    divisions: ["Surgery", "Medicine", "Women and children", "Clinical support", "Emergency care", "Estates and facilities", "Corporate services", "Integrated care"],
+    divisions: [
+      "Surgery",
+      "Medicine",
+      "Women and children",
+      "Clinical support",
+      "Emergency care",
+      "Estates and facilities",
+      "Corporate services",
+      "Integrated care",
+    ],
   },
-  { code: "NVT", name: "North Vale Teaching Hospitals NHS Trust", type: "TRUST", schemeShare: 0.18, divisions: ["Surgery", "Medicine", "Clinical support", "Emergency care", "Corporate services", "Women and children", "Cancer services"] },
-  { code: "WDCH", name: "Wyndale and Dunmoor Community Health NHS Trust", type: "TRUST", schemeShare: 0.12, divisions: ["Adult community services", "Children's services", "Urgent community response", "Therapies", "Corporate services", "Dental services"] },
-  { code: "WDMH", name: "Wyndale and Dunmoor Mental Health NHS Foundation Trust", type: "TRUST", schemeShare: 0.1, divisions: ["Adult mental health", "Older adults", "Learning disabilities", "Forensic services", "Corporate services", "Specialist services"] },
+  {
+    code: "NVT",
+    name: "North Vale Teaching Hospitals NHS Trust",
+    type: "TRUST",
+    schemeShare: 0.18,
+    divisions: [
+      "Surgery",
+      "Medicine",
+      "Clinical support",
+      "Emergency care",
+      "Corporate services",
+      "Women and children",
+      "Cancer services",
+    ],
+  },
+  {
+    code: "WDCH",
+    name: "Wyndale and Dunmoor Community Health NHS Trust",
+    type: "TRUST",
+    schemeShare: 0.12,
+    divisions: [
+      "Adult community services",
+      "Children's services",
+      "Urgent community response",
+      "Therapies",
+      "Corporate services",
+      "Dental services",
+    ],
+  },
+  {
+    code: "WDMH",
+    name: "Wyndale and Dunmoor Mental Health NHS Foundation Trust",
+    type: "TRUST",
+    schemeShare: 0.1,
+    divisions: [
+      "Adult mental health",
+      "Older adults",
+      "Learning disabilities",
+      "Forensic services",
+      "Corporate services",
+      "Specialist services",
+    ],
+  },
 ] as const;
 
 export async function generateOrganisations(world: World, client: pg.ClientBase): Promise<Record<string, number>> {
   const random = randomFor(world, "organisations");
   const systems = new TableRows("health_system", cols("id:uuid", "name:text"));
-  const organisations = new TableRows("organisation", cols("id:uuid", "code:text", "name:text", "type:organisation_type", "system_id:uuid"));
+  const organisations = new TableRows(
+    "organisation",
+    cols("id:uuid", "code:text", "name:text", "type:organisation_type", "system_id:uuid"),
+  );
   const divisions = new TableRows("division", cols("id:uuid", "organisation_id:uuid", "name:text"));
 
   world.systemId = random.uuid();
@@ -46,5 +114,9 @@ export async function generateOrganisations(world: World, client: pg.ClientBase)
     });
     world.organisations.push({ id, code: o.code, name: o.name, type: o.type, schemeShare: o.schemeShare, divisionIds });
   }
-  return { health_system: await systems.insert(client), organisation: await organisations.insert(client), division: await divisions.insert(client) };
+  return {
+    health_system: await systems.insert(client),
+    organisation: await organisations.insert(client),
+    division: await divisions.insert(client),
+  };
 }

@@ -10,21 +10,76 @@ import { daysBefore, randomFor, usersAt, type World } from "./world";
  * mitigating actions and a score history.
  */
 
-const CAUSES = ["Recruitment to substantive posts is slower than planned", "Suppliers may not accept the new prices", "Clinical engagement is limited", "Winter demand takes theatre capacity", "Digital system go-live slips"];
-const EFFECTS = ["the saving is not delivered in year", "agency use rises again", "quality of care could fall", "the programme needs more investment", "the ICS financial plan is missed"];
+const CAUSES = [
+  "Recruitment to substantive posts is slower than planned",
+  "Suppliers may not accept the new prices",
+  "Clinical engagement is limited",
+  "Winter demand takes theatre capacity",
+  "Digital system go-live slips",
+];
+const EFFECTS = [
+  "the saving is not delivered in year",
+  "agency use rises again",
+  "quality of care could fall",
+  "the programme needs more investment",
+  "the ICS financial plan is missed",
+];
 
 export async function generateRisks(world: World, client: pg.ClientBase): Promise<Record<string, number>> {
   const random = randomFor(world, "risks");
   const risks = new TableRows(
     "risk",
     cols(
-      "id:uuid", "programme_id:uuid", "workstream_id:uuid", "scheme_id:uuid", "title:text", "cause:text", "event:text", "effect:text", "owner_id:uuid", "category:risk_category",
-      "inherent_likelihood:int", "inherent_consequence:int", "current_likelihood:int", "current_consequence:int", "target_likelihood:int", "target_consequence:int",
-      "current_score:int", "target_score:int", "review_date:date", "status:risk_status", "closure_reason:text", "closed_at:timestamptz", "created_at:timestamptz",
+      "id:uuid",
+      "programme_id:uuid",
+      "workstream_id:uuid",
+      "scheme_id:uuid",
+      "title:text",
+      "cause:text",
+      "event:text",
+      "effect:text",
+      "owner_id:uuid",
+      "category:risk_category",
+      "inherent_likelihood:int",
+      "inherent_consequence:int",
+      "current_likelihood:int",
+      "current_consequence:int",
+      "target_likelihood:int",
+      "target_consequence:int",
+      "current_score:int",
+      "target_score:int",
+      "review_date:date",
+      "status:risk_status",
+      "closure_reason:text",
+      "closed_at:timestamptz",
+      "created_at:timestamptz",
     ),
   );
-  const actions = new TableRows("risk_action", cols("id:uuid", "risk_id:uuid", "description:text", "owner_id:uuid", "due_date:date", "status:risk_action_status", "completed_at:timestamptz", "created_at:timestamptz"));
-  const changes = new TableRows("risk_score_change", cols("risk_id:uuid", "changed_at:timestamptz", "changed_by_id:uuid", "current_likelihood:int", "current_consequence:int", "current_score:int", "target_score:int"));
+  const actions = new TableRows(
+    "risk_action",
+    cols(
+      "id:uuid",
+      "risk_id:uuid",
+      "description:text",
+      "owner_id:uuid",
+      "due_date:date",
+      "status:risk_action_status",
+      "completed_at:timestamptz",
+      "created_at:timestamptz",
+    ),
+  );
+  const changes = new TableRows(
+    "risk_score_change",
+    cols(
+      "risk_id:uuid",
+      "changed_at:timestamptz",
+      "changed_by_id:uuid",
+      "current_likelihood:int",
+      "current_consequence:int",
+      "current_score:int",
+      "target_score:int",
+    ),
+  );
 
   const liveSchemes = world.schemes.filter((s) => s.financialYear >= world.plan.currentYear - 1);
   const anyOwner = world.users.filter((u) => u.role === "FINANCE" || u.role === "LEAD");
@@ -81,14 +136,48 @@ export async function generateRisks(world: World, client: pg.ClientBase): Promis
     world.riskIds.push(id);
     for (let a = random.int(0, 3); a > 0; a--) {
       const status = random.weighted({ OPEN: 4, IN_PROGRESS: 3, DONE: 3 });
-      actions.add({ id: random.uuid(), risk_id: id, description: random.pick(["Agree recovery plan", "Escalate to SRO", "Weekly review with supplier", "Run recruitment campaign"]), owner_id: random.pick(owners).id, due_date: daysBefore(world, random.int(-90, 120), random).slice(0, 10), status, completed_at: status === "DONE" ? daysBefore(world, random.int(1, 60), random) : null, created_at: daysBefore(world, createdDays, random) });
+      actions.add({
+        id: random.uuid(),
+        risk_id: id,
+        description: random.pick([
+          "Agree recovery plan",
+          "Escalate to SRO",
+          "Weekly review with supplier",
+          "Run recruitment campaign",
+        ]),
+        owner_id: random.pick(owners).id,
+        due_date: daysBefore(world, random.int(-90, 120), random).slice(0, 10),
+        status,
+        completed_at: status === "DONE" ? daysBefore(world, random.int(1, 60), random) : null,
+        created_at: daysBefore(world, createdDays, random),
+      });
     }
-    changes.add({ risk_id: id, changed_at: daysBefore(world, createdDays, random), changed_by_id: ownerId, current_likelihood: inherent[0], current_consequence: inherent[1], current_score: inherent[0] * inherent[1], target_score: target[0] * target[1] });
+    changes.add({
+      risk_id: id,
+      changed_at: daysBefore(world, createdDays, random),
+      changed_by_id: ownerId,
+      current_likelihood: inherent[0],
+      current_consequence: inherent[1],
+      current_score: inherent[0] * inherent[1],
+      target_score: target[0] * target[1],
+    });
     for (let c = random.int(0, 2); c > 0; c--) {
-      changes.add({ risk_id: id, changed_at: daysBefore(world, random.int(1, createdDays - 1), random), changed_by_id: ownerId, current_likelihood: current[0], current_consequence: current[1], current_score: current[0] * current[1], target_score: target[0] * target[1] });
+      changes.add({
+        risk_id: id,
+        changed_at: daysBefore(world, random.int(1, createdDays - 1), random),
+        changed_by_id: ownerId,
+        current_likelihood: current[0],
+        current_consequence: current[1],
+        current_score: current[0] * current[1],
+        target_score: target[0] * target[1],
+      });
     }
   }
-  return { risk: await risks.insert(client), risk_action: await actions.insert(client), risk_score_change: await changes.insert(client) };
+  return {
+    risk: await risks.insert(client),
+    risk_action: await actions.insert(client),
+    risk_score_change: await changes.insert(client),
+  };
 }
 
 /** 1-5 with the given weights. */

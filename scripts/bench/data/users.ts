@@ -17,8 +17,58 @@ import { randomFor, type UserInfo, type World } from "./world";
 export const BENCH_PASSWORD = "Recovery-bench-2026";
 const USERS = 200;
 
-const FIRST = ["Aisha", "Ben", "Chloe", "David", "Emma", "Farid", "Grace", "Harry", "Imran", "Jade", "Kwame", "Laura", "Mohammed", "Nina", "Oliver", "Priya", "Rhys", "Sarah", "Tom", "Uma", "Victoria", "William", "Yusuf", "Zara"];
-const LAST = ["Ahmed", "Brown", "Clarke", "Davies", "Evans", "Fletcher", "Green", "Hughes", "Iqbal", "Jones", "Khan", "Lewis", "Morgan", "Nwosu", "O'Brien", "Patel", "Roberts", "Singh", "Taylor", "Walker", "Wilson", "Wright", "Young", "Zhang"];
+const FIRST = [
+  "Aisha",
+  "Ben",
+  "Chloe",
+  "David",
+  "Emma",
+  "Farid",
+  "Grace",
+  "Harry",
+  "Imran",
+  "Jade",
+  "Kwame",
+  "Laura",
+  "Mohammed",
+  "Nina",
+  "Oliver",
+  "Priya",
+  "Rhys",
+  "Sarah",
+  "Tom",
+  "Uma",
+  "Victoria",
+  "William",
+  "Yusuf",
+  "Zara",
+];
+const LAST = [
+  "Ahmed",
+  "Brown",
+  "Clarke",
+  "Davies",
+  "Evans",
+  "Fletcher",
+  "Green",
+  "Hughes",
+  "Iqbal",
+  "Jones",
+  "Khan",
+  "Lewis",
+  "Morgan",
+  "Nwosu",
+  "O'Brien",
+  "Patel",
+  "Roberts",
+  "Singh",
+  "Taylor",
+  "Walker",
+  "Wilson",
+  "Wright",
+  "Young",
+  "Zhang",
+];
 const LEAD_TITLES = [
   ["DoF", "Director of Finance"],
   ["COO", "Chief Operating Officer"],
@@ -53,17 +103,61 @@ function saltFrom(random: Random): string {
 export async function generateUsers(world: World, client: pg.ClientBase): Promise<Record<string, number>> {
   const random = randomFor(world, "users");
   const passwordHash = await bcrypt.hash(BENCH_PASSWORD, saltFrom(random));
-  const users = new TableRows("app_user", cols("id:uuid", "email:text", "name:text", "job_title:text", "password_hash:text"));
-  const memberships = new TableRows("membership", cols("id:uuid", "user_id:uuid", "organisation_id:uuid", "role:role", "clinical_capacity:clinical_capacity", "finance_capacity:finance_capacity", "system_wide:boolean"));
-  const leads = new TableRows("lead", cols("id:uuid", "system_id:uuid", "title:text", "description:text", "user_id:uuid"));
+  const users = new TableRows(
+    "app_user",
+    cols("id:uuid", "email:text", "name:text", "job_title:text", "password_hash:text"),
+  );
+  const memberships = new TableRows(
+    "membership",
+    cols(
+      "id:uuid",
+      "user_id:uuid",
+      "organisation_id:uuid",
+      "role:role",
+      "clinical_capacity:clinical_capacity",
+      "finance_capacity:finance_capacity",
+      "system_wide:boolean",
+    ),
+  );
+  const leads = new TableRows(
+    "lead",
+    cols("id:uuid", "system_id:uuid", "title:text", "description:text", "user_id:uuid"),
+  );
 
-  const add = (organisationId: string, role: UserInfo["role"], jobTitle: string, options: { systemWide?: boolean; capacity?: "MEDICAL" | "NURSING"; finance?: "DIRECTOR" | "PMO" } = {}) => {
+  const add = (
+    organisationId: string,
+    role: UserInfo["role"],
+    jobTitle: string,
+    options: { systemWide?: boolean; capacity?: "MEDICAL" | "NURSING"; finance?: "DIRECTOR" | "PMO" } = {},
+  ) => {
     const n = world.users.length + 1;
     const name = `${FIRST[n % FIRST.length]} ${LAST[(n * 7) % LAST.length]}`;
     const id = random.uuid();
-    users.add({ id, email: `bench.user${String(n).padStart(3, "0")}@bench.nhs.test`, name, job_title: jobTitle, password_hash: passwordHash });
-    memberships.add({ id: random.uuid(), user_id: id, organisation_id: organisationId, role, clinical_capacity: options.capacity ?? null, finance_capacity: options.finance ?? null, system_wide: options.systemWide ?? false });
-    world.users.push({ id, name, organisationId, role, systemWide: options.systemWide ?? false, ...(options.capacity ? { clinicalCapacity: options.capacity } : {}), ...(options.finance ? { financeCapacity: options.finance } : {}) });
+    users.add({
+      id,
+      email: `bench.user${String(n).padStart(3, "0")}@bench.nhs.test`,
+      name,
+      job_title: jobTitle,
+      password_hash: passwordHash,
+    });
+    memberships.add({
+      id: random.uuid(),
+      user_id: id,
+      organisation_id: organisationId,
+      role,
+      clinical_capacity: options.capacity ?? null,
+      finance_capacity: options.finance ?? null,
+      system_wide: options.systemWide ?? false,
+    });
+    world.users.push({
+      id,
+      name,
+      organisationId,
+      role,
+      systemWide: options.systemWide ?? false,
+      ...(options.capacity ? { clinicalCapacity: options.capacity } : {}),
+      ...(options.finance ? { financeCapacity: options.finance } : {}),
+    });
   };
 
   const icb = world.organisations.find((o) => o.type === "ICB")!;
@@ -90,14 +184,35 @@ export async function generateUsers(world: World, client: pg.ClientBase): Promis
     add(trust.id, "ADMIN", "Systems administrator");
     const count = index === trusts.length - 1 ? leadsLeft : Math.round((trustLeads * trust.schemeShare) / shareTotal);
     leadsLeft -= count;
-    for (let i = 0; i < count; i++) add(trust.id, "LEAD", random.pick(["Service manager", "Divisional general manager", "Clinical lead", "Transformation manager", "Procurement lead"]));
+    for (let i = 0; i < count; i++)
+      add(
+        trust.id,
+        "LEAD",
+        random.pick([
+          "Service manager",
+          "Divisional general manager",
+          "Clinical lead",
+          "Transformation manager",
+          "Procurement lead",
+        ]),
+      );
   });
 
   const linkable = world.users.filter((u) => u.role === "FINANCE" || u.role === "LEAD");
   for (const [title, description] of LEAD_TITLES) {
     const id = random.uuid();
-    leads.add({ id, system_id: world.systemId, title, description, user_id: random.chance(0.7) ? random.pick(linkable).id : null });
+    leads.add({
+      id,
+      system_id: world.systemId,
+      title,
+      description,
+      user_id: random.chance(0.7) ? random.pick(linkable).id : null,
+    });
     world.leadIds.push(id);
   }
-  return { app_user: await users.insert(client), membership: await memberships.insert(client), lead: await leads.insert(client) };
+  return {
+    app_user: await users.insert(client),
+    membership: await memberships.insert(client),
+    lead: await leads.insert(client),
+  };
 }

@@ -105,7 +105,17 @@ export interface World {
 }
 
 export function emptyWorld(plan: BenchPlan): World {
-  return { plan, systemId: "", organisations: [], users: [], leadIds: [], programmes: [], schemes: [], riskIds: [], activityIds: [] };
+  return {
+    plan,
+    systemId: "",
+    organisations: [],
+    users: [],
+    leadIds: [],
+    programmes: [],
+    schemes: [],
+    riskIds: [],
+    activityIds: [],
+  };
 }
 
 /** Each family draws from its own stream, so changing one family leaves the others' data as it was. */

@@ -19,8 +19,10 @@ export function benchDatabaseUrl(): string {
 function assertBenchUrl(text: string): URL {
   const url = new URL(text);
   const name = decodeURIComponent(url.pathname.slice(1));
-  if (!LOCAL_HOSTS.has(url.hostname.toLowerCase())) throw new Error(`Refusing ${redact(text)}: the bench only runs on a local PostgreSQL.`);
-  if (!/^[a-z0-9_]*bench[a-z0-9_]*$/.test(name)) throw new Error(`Refusing ${redact(text)}: the bench database's name must contain "bench" (it is wiped).`);
+  if (!LOCAL_HOSTS.has(url.hostname.toLowerCase()))
+    throw new Error(`Refusing ${redact(text)}: the bench only runs on a local PostgreSQL.`);
+  if (!/^[a-z0-9_]*bench[a-z0-9_]*$/.test(name))
+    throw new Error(`Refusing ${redact(text)}: the bench database's name must contain "bench" (it is wiped).`);
   return url;
 }
 

@@ -20,14 +20,22 @@ export type Value = string | number | boolean | null;
 const BATCH_ROWS = 10_000;
 
 /** Inserts `rows` (each a value per column, in order) in batches; returns the row count. */
-export async function insertRows(client: pg.ClientBase, table: string, columns: readonly Column[], rows: readonly (readonly Value[])[]): Promise<number> {
+export async function insertRows(
+  client: pg.ClientBase,
+  table: string,
+  columns: readonly Column[],
+  rows: readonly (readonly Value[])[],
+): Promise<number> {
   for (let start = 0; start < rows.length; start += BATCH_ROWS) {
     const batch = rows.slice(start, start + BATCH_ROWS);
     const params = columns.map((_, c) => batch.map((row) => row[c] ?? null));
     const names = columns.map((col) => `"${col.name}"`).join(", ");
     const unnest = columns.map((col, i) => `$${i + 1}::${col.type}[]`).join(", ");
     const selects = columns.map((col) => col.select ?? `u."${col.name}"`).join(", ");
-    await client.query(`INSERT INTO "${table}" (${names}) SELECT ${selects} FROM unnest(${unnest}) AS u(${names})`, params);
+    await client.query(
+      `INSERT INTO "${table}" (${names}) SELECT ${selects} FROM unnest(${unnest}) AS u(${names})`,
+      params,
+    );
   }
   return rows.length;
 }

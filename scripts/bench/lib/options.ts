@@ -12,7 +12,8 @@ export function option(name: string, fallback: string): string {
 export function numberOption(name: string, fallback: number, options: { allowZero?: boolean } = {}): number {
   const text = option(name, String(fallback));
   const value = Number(text);
-  if (!Number.isFinite(value) || value < 0 || (value === 0 && !options.allowZero)) throw new Error(`--${name} must be a ${options.allowZero ? "non-negative" : "positive"} number, not "${text}"`);
+  if (!Number.isFinite(value) || value < 0 || (value === 0 && !options.allowZero))
+    throw new Error(`--${name} must be a ${options.allowZero ? "non-negative" : "positive"} number, not "${text}"`);
   return value;
 }
 

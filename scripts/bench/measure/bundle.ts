@@ -30,17 +30,29 @@ export interface BundleSize {
 
 export function dashboardBundle(distDir = BUNDLE_DIST_DIR): BundleSize | null {
   const buildManifest = path.join(distDir, "build-manifest.json");
-  const referenceManifest = path.join(distDir, "server", "app", "(app)", "dashboard", "page_client-reference-manifest.js");
+  const referenceManifest = path.join(
+    distDir,
+    "server",
+    "app",
+    "(app)",
+    "dashboard",
+    "page_client-reference-manifest.js",
+  );
   if (!existsSync(buildManifest) || !existsSync(referenceManifest)) return null;
   const runtime: string[] = JSON.parse(readFileSync(buildManifest, "utf8")).rootMainFiles ?? [];
   const sandbox = { globalThis: {} as Record<string, unknown> };
   runInNewContext(readFileSync(referenceManifest, "utf8"), sandbox);
-  const manifest = (sandbox.globalThis.__RSC_MANIFEST as Record<string, { entryJSFiles: Record<string, string[]> }>)[ROUTE];
+  const manifest = (sandbox.globalThis.__RSC_MANIFEST as Record<string, { entryJSFiles: Record<string, string[]> }>)[
+    ROUTE
+  ];
   if (!manifest) throw new Error(`${referenceManifest} has no entry for ${ROUTE}`);
   const route = Object.values(manifest.entryJSFiles).flat();
   const seen = new Set<string>();
   const files: BundleSize["files"] = [];
-  for (const [part, list] of [["runtime", runtime], ["route", route]] as const) {
+  for (const [part, list] of [
+    ["runtime", runtime],
+    ["route", route],
+  ] as const) {
     for (const file of list) {
       if (seen.has(file)) continue;
       seen.add(file);
@@ -48,7 +60,8 @@ export function dashboardBundle(distDir = BUNDLE_DIST_DIR): BundleSize | null {
       files.push({ file, bytes: content.length, gzipBytes: gzipSync(content).length, part });
     }
   }
-  const kb = (part?: string) => files.filter((f) => !part || f.part === part).reduce((sum, f) => sum + f.gzipBytes, 0) / 1000;
+  const kb = (part?: string) =>
+    files.filter((f) => !part || f.part === part).reduce((sum, f) => sum + f.gzipBytes, 0) / 1000;
   return { files, gzipKb: kb(), runtimeGzipKb: kb("runtime"), routeGzipKb: kb("route") };
 }
 

@@ -11,10 +11,16 @@ export function firstDifference(app: unknown, sql: unknown, path = ""): string |
   if (app !== null && sql !== null && typeof app === "object" && typeof sql === "object") {
     const keys = new Set([...Object.keys(app), ...Object.keys(sql)]);
     for (const key of keys) {
-      const d = firstDifference((app as Record<string, unknown>)[key], (sql as Record<string, unknown>)[key], path ? `${path}.${key}` : key);
+      const d = firstDifference(
+        (app as Record<string, unknown>)[key],
+        (sql as Record<string, unknown>)[key],
+        path ? `${path}.${key}` : key,
+      );
       if (d) return d;
     }
     return null;
   }
-  return Object.is(app ?? null, sql ?? null) ? null : `${path}: app ${JSON.stringify(app)} vs SQL ${JSON.stringify(sql)}`;
+  return Object.is(app ?? null, sql ?? null)
+    ? null
+    : `${path}: app ${JSON.stringify(app)} vs SQL ${JSON.stringify(sql)}`;
 }

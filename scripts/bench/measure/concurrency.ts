@@ -31,9 +31,16 @@ export interface ConcurrencyResult {
 
 const MAX_ATTEMPTS = 200;
 
-export async function runConcurrentSaves(pool: Queryable, name: string, savers: readonly Saver[], now: Date, options: { retry: boolean; expectAllAccepted: boolean; expectOneAccepted?: boolean }): Promise<ConcurrencyResult> {
+export async function runConcurrentSaves(
+  pool: Queryable,
+  name: string,
+  savers: readonly Saver[],
+  now: Date,
+  options: { retry: boolean; expectAllAccepted: boolean; expectOneAccepted?: boolean },
+): Promise<ConcurrencyResult> {
   const versionsBefore = new Map<string, number>();
-  for (const s of savers) if (!versionsBefore.has(s.schemeId)) versionsBefore.set(s.schemeId, await currentVersion(pool, s.schemeId));
+  for (const s of savers)
+    if (!versionsBefore.has(s.schemeId)) versionsBefore.set(s.schemeId, await currentVersion(pool, s.schemeId));
   const stamp = Date.now().toString(36);
   const outcomes: SaveOutcome[] = [];
   const started = performance.now();
@@ -41,7 +48,16 @@ export async function runConcurrentSaves(pool: Queryable, name: string, savers: 
     savers.map(async (saver, i) => {
       let version = versionsBefore.get(saver.schemeId)!;
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-        const outcome = await saveMonthlyUpdate(saver.actor, { schemeId: saver.schemeId, actualPence: 1_000_000 + i * 100 + attempt, commentary: `bench ${name} ${stamp} saver ${i} attempt ${attempt}` }, version, now);
+        const outcome = await saveMonthlyUpdate(
+          saver.actor,
+          {
+            schemeId: saver.schemeId,
+            actualPence: 1_000_000 + i * 100 + attempt,
+            commentary: `bench ${name} ${stamp} saver ${i} attempt ${attempt}`,
+          },
+          version,
+          now,
+        );
         outcomes.push(outcome);
         if (outcome.kind !== "conflict" || !options.retry) return;
         version = await currentVersion(pool, saver.schemeId);
@@ -53,8 +69,20 @@ export async function runConcurrentSaves(pool: Queryable, name: string, savers: 
   const conflicts = outcomes.filter((o) => o.kind === "conflict").length;
   const errorOutcomes = outcomes.flatMap((o) => (o.kind === "error" ? [o] : []));
   const problems = [...new Set(errorOutcomes.map((e) => `error: ${e.message}`))];
-  if (options.expectAllAccepted && accepted !== savers.length) problems.push(`${accepted} of ${savers.length} savers were accepted, expected all`);
-  if (options.expectOneAccepted && accepted !== 1) problems.push(`${accepted} saves were accepted on one scheme with one loaded version, expected exactly 1`);
+  if (options.expectAllAccepted && accepted !== savers.length)
+    problems.push(`${accepted} of ${savers.length} savers were accepted, expected all`);
+  if (options.expectOneAccepted && accepted !== 1)
+    problems.push(`${accepted} saves were accepted on one scheme with one loaded version, expected exactly 1`);
   problems.push(...(await verifyNoLostUpdate(pool, outcomes, versionsBefore, now)));
-  return { name, savers: savers.length, attempts: outcomes.length, accepted, conflicts, errors: errorOutcomes.length, wallMs, throughput: (accepted / wallMs) * 1000, problems };
+  return {
+    name,
+    savers: savers.length,
+    attempts: outcomes.length,
+    accepted,
+    conflicts,
+    errors: errorOutcomes.length,
+    wallMs,
+    throughput: (accepted / wallMs) * 1000,
+    problems,
+  };
 }

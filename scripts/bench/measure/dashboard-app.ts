@@ -1,5 +1,9 @@
 import { elapsedMonths, type FinancialYear } from "../../../src/lib/financial-year";
-import { financeBreakdowns, financeHeadline, type BreakdownRow } from "../../../src/modules/dashboards/finance-dashboard";
+import {
+  financeBreakdowns,
+  financeHeadline,
+  type BreakdownRow,
+} from "../../../src/modules/dashboards/finance-dashboard";
 import { overdueMonthlyUpdates } from "../../../src/modules/dashboards/finance-dashboard-overdue";
 import { dashboardSelection } from "../../../src/modules/dashboards/finance-dashboard-view";
 import { identifiedByStage, monthlyCumulative } from "../../../src/modules/dashboards/scheme-figures";
@@ -30,11 +34,34 @@ export type DashboardData = Awaited<ReturnType<typeof loadDashboard>>;
 /** The figures the page shows, in the shape the hand-written SQL returns, for comparing the two. */
 export function dashboardFigures(d: DashboardData) {
   const h = d.headline;
-  const breakdown = (rows: BreakdownRow[]) => rows.map((r) => [r.key, r.schemeCount, r.identifiedPence, r.riskAdjustedPence, r.ytdPlanPence, r.ytdActualPence]);
+  const breakdown = (rows: BreakdownRow[]) =>
+    rows.map((r) => [r.key, r.schemeCount, r.identifiedPence, r.riskAdjustedPence, r.ytdPlanPence, r.ytdActualPence]);
   return {
-    headline: [h.schemeCount, h.targetPence, h.identifiedPence, h.riskAdjustedPence, h.ytdPlanPence, h.ytdActualPence, h.forecastOutturnPence, h.recurrentPence, h.nonRecurrentPence, h.cashReleasingPence, h.wteSubstantiveHundredths, h.wteBankHundredths, h.wteAgencyHundredths],
+    headline: [
+      h.schemeCount,
+      h.targetPence,
+      h.identifiedPence,
+      h.riskAdjustedPence,
+      h.ytdPlanPence,
+      h.ytdActualPence,
+      h.forecastOutturnPence,
+      h.recurrentPence,
+      h.nonRecurrentPence,
+      h.cashReleasingPence,
+      h.wteSubstantiveHundredths,
+      h.wteBankHundredths,
+      h.wteAgencyHundredths,
+    ],
     stages: d.stages.map((s) => [s.stage, s.count, s.inYearPence, s.riskAdjustedPence]),
-    months: d.months.map((m) => [m.month, m.planPence, m.forecastPence, m.actualPence, m.cumulativePlanPence, m.cumulativeForecastPence, m.cumulativeActualPence]),
+    months: d.months.map((m) => [
+      m.month,
+      m.planPence,
+      m.forecastPence,
+      m.actualPence,
+      m.cumulativePlanPence,
+      m.cumulativeForecastPence,
+      m.cumulativeActualPence,
+    ]),
     workstream: breakdown(d.breakdowns.workstream),
     division: breakdown(d.breakdowns.division),
     category: breakdown(d.breakdowns.category),

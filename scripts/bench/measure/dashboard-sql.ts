@@ -106,7 +106,13 @@ export interface DashboardSqlInput {
 }
 
 export async function dashboardBySql(client: Queryable, input: DashboardSqlInput): Promise<DashboardFigures> {
-  const result = await client.query<{ figures: SqlFigures }>(DASHBOARD_SQL, [input.scope, input.year, input.elapsed, input.actorOrganisationIds, input.actorSystemIds]);
+  const result = await client.query<{ figures: SqlFigures }>(DASHBOARD_SQL, [
+    input.scope,
+    input.year,
+    input.elapsed,
+    input.actorOrganisationIds,
+    input.actorSystemIds,
+  ]);
   const f = result.rows[0]!.figures;
   const b = f.breakdowns ?? {};
   return {

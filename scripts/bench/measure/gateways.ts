@@ -54,7 +54,11 @@ export async function approvalCandidates(pool: Queryable, count: number, now: Da
     for (const row of more.rows) {
       if (submitted.length >= count) break;
       try {
-        await submitForGateway(await actorFor(row.lead_id), submitForGatewaySchema.parse({ schemeId: row.id, version: String(row.version), gate: "1" }), now);
+        await submitForGateway(
+          await actorFor(row.lead_id),
+          submitForGatewaySchema.parse({ schemeId: row.id, version: String(row.version), gate: "1" }),
+          now,
+        );
         submitted.push(row);
       } catch {
         // Its criteria do not pass after all: the next one.
@@ -77,18 +81,46 @@ export async function financeDirectorFor(pool: Queryable, candidate: ApprovalCan
   return actorFor(id);
 }
 
-export type ApprovalOutcome = { schemeId: string; code: string; ms: number } & ({ kind: "approved"; decisionId: string } | { kind: "error"; message: string });
+export type ApprovalOutcome = { schemeId: string; code: string; ms: number } & (
+  { kind: "approved"; decisionId: string } | { kind: "error"; message: string }
+);
 
 /** One approval as the server action makes it: the version the page loaded (read before the clock starts), the form parsed, decideGateway. */
-export async function approveGatewayOne(pool: Queryable, actor: Actor, candidate: ApprovalCandidate, now: Date): Promise<ApprovalOutcome> {
-  const version = (await pool.query<{ version: number }>("SELECT version FROM scheme WHERE id = $1", [candidate.schemeId])).rows[0]!.version;
+export async function approveGatewayOne(
+  pool: Queryable,
+  actor: Actor,
+  candidate: ApprovalCandidate,
+  now: Date,
+): Promise<ApprovalOutcome> {
+  const version = (
+    await pool.query<{ version: number }>("SELECT version FROM scheme WHERE id = $1", [candidate.schemeId])
+  ).rows[0]!.version;
   const started = performance.now();
   try {
-    const input = decideGatewaySchema.parse({ schemeId: candidate.schemeId, version: String(version), gate: "1", decision: "APPROVE", reason: "", conditions: "" });
+    const input = decideGatewaySchema.parse({
+      schemeId: candidate.schemeId,
+      version: String(version),
+      gate: "1",
+      decision: "APPROVE",
+      reason: "",
+      conditions: "",
+    });
     const decision = await decideGateway(actor, input, now);
-    return { schemeId: candidate.schemeId, code: candidate.code, ms: performance.now() - started, kind: "approved", decisionId: decision.id };
+    return {
+      schemeId: candidate.schemeId,
+      code: candidate.code,
+      ms: performance.now() - started,
+      kind: "approved",
+      decisionId: decision.id,
+    };
   } catch (error) {
-    return { schemeId: candidate.schemeId, code: candidate.code, ms: performance.now() - started, kind: "error", message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+    return {
+      schemeId: candidate.schemeId,
+      code: candidate.code,
+      ms: performance.now() - started,
+      kind: "error",
+      message: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    };
   }
 }
 
@@ -96,7 +128,13 @@ export async function approveGatewayOne(pool: Queryable, actor: Actor, candidate
 export async function verifyApprovals(pool: Queryable, outcomes: readonly ApprovalOutcome[]): Promise<string[]> {
   const problems = outcomes.flatMap((o) => (o.kind === "error" ? [`${o.code}: ${o.message}`] : []));
   const approved = outcomes.filter((o): o is Extract<ApprovalOutcome, { kind: "approved" }> => o.kind === "approved");
-  const r = await pool.query<{ id: string; code: string; stage: string; submitted_gate: number | null; approvals: string[] }>(
+  const r = await pool.query<{
+    id: string;
+    code: string;
+    stage: string;
+    submitted_gate: number | null;
+    approvals: string[];
+  }>(
     `SELECT s.id, s.code, s.stage, s.submitted_gate,
             ARRAY(SELECT d.id::text FROM gateway_decision d WHERE d.scheme_id = s.id AND d.kind = 'APPROVED' AND d.gate = 1) AS approvals
      FROM scheme s WHERE s.id = ANY($1::uuid[])`,
@@ -106,9 +144,12 @@ export async function verifyApprovals(pool: Queryable, outcomes: readonly Approv
   for (const o of approved) {
     const row = byId.get(o.schemeId);
     if (!row) problems.push(`${o.code}: not found after its approval`);
-    else if (row.stage !== "PLANNING") problems.push(`${o.code}: stage ${row.stage} after gateway 1 approval, expected PLANNING`);
-    else if (row.submitted_gate !== null) problems.push(`${o.code}: still awaits gateway ${row.submitted_gate} after its approval`);
-    else if (row.approvals.length !== 1 || row.approvals[0] !== o.decisionId) problems.push(`${o.code}: ${row.approvals.length} gateway 1 approvals, expected exactly the one just made`);
+    else if (row.stage !== "PLANNING")
+      problems.push(`${o.code}: stage ${row.stage} after gateway 1 approval, expected PLANNING`);
+    else if (row.submitted_gate !== null)
+      problems.push(`${o.code}: still awaits gateway ${row.submitted_gate} after its approval`);
+    else if (row.approvals.length !== 1 || row.approvals[0] !== o.decisionId)
+      problems.push(`${o.code}: ${row.approvals.length} gateway 1 approvals, expected exactly the one just made`);
   }
   return problems;
 }

@@ -40,20 +40,38 @@ export function updateForm(attempt: SaveAttempt, version: number, now: Date): Re
     rag: "AMBER",
     commentary: attempt.commentary,
   };
-  for (let month = due.month + 1; month <= 12; month++) form[`forecast.${month}`] = penceToPoundsString(attempt.actualPence + month * 100);
+  for (let month = due.month + 1; month <= 12; month++)
+    form[`forecast.${month}`] = penceToPoundsString(attempt.actualPence + month * 100);
   return form;
 }
 
-export async function saveMonthlyUpdate(actor: Actor, attempt: SaveAttempt, version: number, now: Date): Promise<SaveOutcome> {
+export async function saveMonthlyUpdate(
+  actor: Actor,
+  attempt: SaveAttempt,
+  version: number,
+  now: Date,
+): Promise<SaveOutcome> {
   const started = performance.now();
   try {
     const input = submitMonthlyUpdateSchema.parse(updateForm(attempt, version, now));
     const saved = await submitMonthlyUpdate(actor, input, now);
-    return { ...attempt, kind: "accepted", updateId: saved.updateId, version: saved.version, ms: performance.now() - started };
+    return {
+      ...attempt,
+      kind: "accepted",
+      updateId: saved.updateId,
+      version: saved.version,
+      ms: performance.now() - started,
+    };
   } catch (error) {
     const ms = performance.now() - started;
-    if (error instanceof DomainError && error.code === "STALE") return { ...attempt, kind: "conflict", message: error.message, ms };
-    return { ...attempt, kind: "error", message: error instanceof Error ? `${error.name}: ${error.message}` : String(error), ms };
+    if (error instanceof DomainError && error.code === "STALE")
+      return { ...attempt, kind: "conflict", message: error.message, ms };
+    return {
+      ...attempt,
+      kind: "error",
+      message: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      ms,
+    };
   }
 }
 
@@ -62,7 +80,12 @@ export async function saveMonthlyUpdate(actor: Actor, attempt: SaveAttempt, vers
  * audit event; each scheme's version rose by exactly its accepted saves; and the month's stored
  * actual is the one of the save that committed last (highest version). Returns the problems.
  */
-export async function verifyNoLostUpdate(client: Queryable, outcomes: readonly SaveOutcome[], versionsBefore: ReadonlyMap<string, number>, now: Date): Promise<string[]> {
+export async function verifyNoLostUpdate(
+  client: Queryable,
+  outcomes: readonly SaveOutcome[],
+  versionsBefore: ReadonlyMap<string, number>,
+  now: Date,
+): Promise<string[]> {
   const problems: string[] = [];
   const accepted = outcomes.filter((o): o is Extract<SaveOutcome, { kind: "accepted" }> => o.kind === "accepted");
   const due = lastElapsedMonth(now);
@@ -78,7 +101,8 @@ export async function verifyNoLostUpdate(client: Queryable, outcomes: readonly S
   for (const o of accepted) {
     const row = byId.get(o.updateId);
     if (!row) problems.push(`accepted update ${o.updateId} of scheme ${o.schemeId} is not in monthly_update`);
-    else if (row.commentary !== o.commentary) problems.push(`update ${o.updateId} has commentary "${row.commentary}", expected "${o.commentary}"`);
+    else if (row.commentary !== o.commentary)
+      problems.push(`update ${o.updateId} has commentary "${row.commentary}", expected "${o.commentary}"`);
     else if (!row.audited) problems.push(`update ${o.updateId} has no audit event`);
   }
   for (const [schemeId, before] of versionsBefore) {
@@ -89,9 +113,16 @@ export async function verifyNoLostUpdate(client: Queryable, outcomes: readonly S
       [schemeId, due.financialYear, due.month],
     );
     const row = after.rows[0]!;
-    if (row.version !== before + mine.length) problems.push(`scheme ${schemeId}: version ${row.version}, expected ${before} + ${mine.length} accepted saves`);
-    const last = mine.reduce<(typeof mine)[number] | undefined>((a, b) => (!a || b.version > a.version ? b : a), undefined);
-    if (last && row.actual !== String(last.actualPence)) problems.push(`scheme ${schemeId}: actual ${row.actual}, expected ${last.actualPence} from the last accepted save`);
+    if (row.version !== before + mine.length)
+      problems.push(`scheme ${schemeId}: version ${row.version}, expected ${before} + ${mine.length} accepted saves`);
+    const last = mine.reduce<(typeof mine)[number] | undefined>(
+      (a, b) => (!a || b.version > a.version ? b : a),
+      undefined,
+    );
+    if (last && row.actual !== String(last.actualPence))
+      problems.push(
+        `scheme ${schemeId}: actual ${row.actual}, expected ${last.actualPence} from the last accepted save`,
+      );
   }
   return problems;
 }

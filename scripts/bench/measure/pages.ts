@@ -21,7 +21,10 @@ export async function loadSchemePage(actor: Actor, schemeId: string, now: Date) 
   const scheme = await getScheme(actor, schemeId);
   const editable = canEditScheme(actor, scheme);
   const openRisks = await countOpenSchemeRisks(scheme.id);
-  const mayRaiseRisk = canManageRisk(actor, { organisationId: scheme.organisationId, systemId: scheme.organisation.systemId });
+  const mayRaiseRisk = canManageRisk(actor, {
+    organisationId: scheme.organisationId,
+    systemId: scheme.organisation.systemId,
+  });
   const [options, financials, gateway, assessments] = await Promise.all([
     editable ? schemeFormOptions(scheme.organisationId, now) : null,
     schemeFinancialsView(actor, scheme, now),
@@ -39,14 +42,22 @@ export async function loadRiskHeatmap(actor: Actor, now: Date) {
 /** The whole risk register page: the register's page and count, the heatmap, the programme list. */
 export async function loadRiskRegisterPage(actor: Actor, now: Date) {
   const query = riskQuerySchema.parse({});
-  return Promise.all([findRisks(actor, query, now), riskHeatmapCounts(actor, query, now), findProgrammes(actor, financialYearOf(now))]);
+  return Promise.all([
+    findRisks(actor, query, now),
+    riskHeatmapCounts(actor, query, now),
+    findProgrammes(actor, financialYearOf(now)),
+  ]);
 }
 
 /** src/app/(app)/route-map/page.tsx with no filter: every activity the actor can see. */
 export async function loadRouteMap(actor: Actor, now: Date) {
   const query = routeMapQuerySchema.parse({});
   const [activities, leads, programmes] = await Promise.all([
-    findActivities(actor, { programmeId: query.programme, leadId: query.lead, status: query.status, mine: query.mine }, now),
+    findActivities(
+      actor,
+      { programmeId: query.programme, leadId: query.lead, status: query.status, mine: query.mine },
+      now,
+    ),
     findVisibleLeads(actor),
     findProgrammes(actor, financialYearOf(now)),
   ]);

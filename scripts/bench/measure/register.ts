@@ -1,7 +1,14 @@
 import type { Queryable } from "../lib/bench-database";
 import { elapsedMonths } from "../../../src/lib/financial-year";
-import { findSchemeRegister, findSchemeRegisterOptions } from "../../../src/modules/schemes/register/find-scheme-register";
-import { SCHEME_REGISTER_PAGE_SIZE, parseSchemeRegisterQuery, type SchemeRegisterQuery } from "../../../src/modules/schemes/register/register-filter";
+import {
+  findSchemeRegister,
+  findSchemeRegisterOptions,
+} from "../../../src/modules/schemes/register/find-scheme-register";
+import {
+  SCHEME_REGISTER_PAGE_SIZE,
+  parseSchemeRegisterQuery,
+  type SchemeRegisterQuery,
+} from "../../../src/modules/schemes/register/register-filter";
 import type { Actor } from "../../../src/server/auth/actor";
 import { visibleOrganisationIds } from "../../../src/server/auth/actor";
 
@@ -13,11 +20,17 @@ import { visibleOrganisationIds } from "../../../src/server/auth/actor";
 
 /** Identified pay schemes of the year, largest in-year value first, page 2: filter, sort, page and totals. */
 export function registerQuery(year: number, now: Date): SchemeRegisterQuery {
-  return parseSchemeRegisterQuery({ year: String(year), stage: "IDENTIFIED", category: "PAY", sort: "inYear", dir: "desc", page: "2" }, now);
+  return parseSchemeRegisterQuery(
+    { year: String(year), stage: "IDENTIFIED", category: "PAY", sort: "inYear", dir: "desc", page: "2" },
+    now,
+  );
 }
 
 export async function loadRegisterPage(actor: Actor, query: SchemeRegisterQuery, now: Date) {
-  const [register, options] = await Promise.all([findSchemeRegister(actor, query, now), findSchemeRegisterOptions(actor)]);
+  const [register, options] = await Promise.all([
+    findSchemeRegister(actor, query, now),
+    findSchemeRegisterOptions(actor),
+  ]);
   return { register, options };
 }
 
@@ -29,7 +42,22 @@ export function registerFigures(r: Awaited<ReturnType<typeof findSchemeRegister>
   const t = r.totals;
   return {
     totals: [t.count, t.fullYearEffectPence, t.inYearPence, t.riskAdjustedPence, t.ytdPlanPence, t.ytdActualPence],
-    rows: r.rows.map((row) => [row.id, row.code, row.organisationCode, row.divisionName, row.workstreamName, row.programmeName, row.leadName, row.stage, row.fullYearEffectPence, row.inYearPence, row.weightPercent, row.riskAdjustedPence, row.ytdPlanPence, row.ytdActualPence]),
+    rows: r.rows.map((row) => [
+      row.id,
+      row.code,
+      row.organisationCode,
+      row.divisionName,
+      row.workstreamName,
+      row.programmeName,
+      row.leadName,
+      row.stage,
+      row.fullYearEffectPence,
+      row.inYearPence,
+      row.weightPercent,
+      row.riskAdjustedPence,
+      row.ytdPlanPence,
+      row.ytdActualPence,
+    ]),
   };
 }
 
@@ -65,9 +93,23 @@ SELECT
    LEFT JOIN programme pr ON pr.id = w.programme_id
    JOIN app_user u ON u.id = p.lead_id) AS rows`;
 
-export async function registerBySql(client: Queryable, actor: Actor, query: SchemeRegisterQuery, now: Date): Promise<RegisterFigures> {
-  if (query.stage !== "IDENTIFIED" || query.category !== "PAY" || query.sort !== "inYear" || query.dir !== "desc") throw new Error("REGISTER_SQL is written for registerQuery()'s filter only");
-  const scope = query.organisation ? visibleOrganisationIds(actor).filter((id) => id === query.organisation) : visibleOrganisationIds(actor);
-  const result = await client.query<RegisterFigures>(REGISTER_SQL, [scope, query.year, elapsedMonths(query.year, now), SCHEME_REGISTER_PAGE_SIZE, (query.page - 1) * SCHEME_REGISTER_PAGE_SIZE]);
+export async function registerBySql(
+  client: Queryable,
+  actor: Actor,
+  query: SchemeRegisterQuery,
+  now: Date,
+): Promise<RegisterFigures> {
+  if (query.stage !== "IDENTIFIED" || query.category !== "PAY" || query.sort !== "inYear" || query.dir !== "desc")
+    throw new Error("REGISTER_SQL is written for registerQuery()'s filter only");
+  const scope = query.organisation
+    ? visibleOrganisationIds(actor).filter((id) => id === query.organisation)
+    : visibleOrganisationIds(actor);
+  const result = await client.query<RegisterFigures>(REGISTER_SQL, [
+    scope,
+    query.year,
+    elapsedMonths(query.year, now),
+    SCHEME_REGISTER_PAGE_SIZE,
+    (query.page - 1) * SCHEME_REGISTER_PAGE_SIZE,
+  ]);
   return result.rows[0]!;
 }

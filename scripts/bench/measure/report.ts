@@ -25,13 +25,37 @@ export function timingTable(rows: readonly Measured[], runs: number): string {
 }
 
 export function concurrencyTable(results: readonly ConcurrencyResult[]): string {
-  const header = ["concurrent saves", "savers", "attempts", "accepted", "conflicts", "errors", "wall ms", "saves/s", "lost updates"];
-  const body = results.map((r) => [r.name, String(r.savers), String(r.attempts), String(r.accepted), String(r.conflicts), String(r.errors), ms(r.wallMs), r.throughput.toFixed(0), r.problems.length === 0 ? "none" : `PROBLEM (${r.problems.length})`]);
+  const header = [
+    "concurrent saves",
+    "savers",
+    "attempts",
+    "accepted",
+    "conflicts",
+    "errors",
+    "wall ms",
+    "saves/s",
+    "lost updates",
+  ];
+  const body = results.map((r) => [
+    r.name,
+    String(r.savers),
+    String(r.attempts),
+    String(r.accepted),
+    String(r.conflicts),
+    String(r.errors),
+    ms(r.wallMs),
+    r.throughput.toFixed(0),
+    r.problems.length === 0 ? "none" : `PROBLEM (${r.problems.length})`,
+  ]);
   return table(header, body, [1, 2, 3, 4, 5, 6, 7]);
 }
 
 function table(header: string[], body: string[][], rightAligned: number[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (rightAligned.includes(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (rightAligned.includes(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(line)].join("\n");
 }

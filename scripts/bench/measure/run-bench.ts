@@ -8,7 +8,15 @@ import { firstDifference } from "./compare";
 import { runConcurrentSaves, type ConcurrencyResult, type Saver } from "./concurrency";
 import { dashboardFigures, loadDashboard } from "./dashboard-app";
 import { dashboardBySql } from "./dashboard-sql";
-import { approvalCandidates, approveGatewayOne, financeDirectorFor, loadGatewayPipeline, loadQiasAwaitingMe, verifyApprovals, type ApprovalOutcome } from "./gateways";
+import {
+  approvalCandidates,
+  approveGatewayOne,
+  financeDirectorFor,
+  loadGatewayPipeline,
+  loadQiasAwaitingMe,
+  verifyApprovals,
+  type ApprovalOutcome,
+} from "./gateways";
 import { currentVersion, saveMonthlyUpdate, verifyNoLostUpdate, type SaveOutcome } from "./monthly-update";
 import { loadRiskHeatmap, loadRiskRegisterPage, loadRouteMap, loadSchemePage } from "./pages";
 import { loadRegisterFigures, loadRegisterPage, registerBySql, registerFigures, registerQuery } from "./register";
@@ -42,7 +50,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const elapsed = elapsedMonths(year, now);
     const facts = await dataFacts(pool);
     if (!facts.schemes) throw new Error("The bench database has no schemes: run `npm run bench:data` first.");
-    log(`Data: ${Object.entries(facts).map(([k, v]) => `${v.toLocaleString("en-GB")} ${k}`).join(", ")}`);
+    log(
+      `Data: ${Object.entries(facts)
+        .map(([k, v]) => `${v.toLocaleString("en-GB")} ${k}`)
+        .join(", ")}`,
+    );
 
     const pmo = await systemPmo(pool);
     const trust = await largestTrustFinance(pool);
@@ -53,46 +65,109 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     for (const [name, actor, org] of dashboards) {
       log(`Measuring ${name} ...`);
       const scope = org === "all" ? visibleOrganisationIds(actor) : [org];
-      const sqlInput = { scope, year, elapsed, actorOrganisationIds: visibleOrganisationIds(actor), actorSystemIds: visibleSystemIds(actor) };
-      const difference = firstDifference(dashboardFigures(await loadDashboard(actor, org, year, now)), await dashboardBySql(sqlClient, sqlInput));
+      const sqlInput = {
+        scope,
+        year,
+        elapsed,
+        actorOrganisationIds: visibleOrganisationIds(actor),
+        actorSystemIds: visibleSystemIds(actor),
+      };
+      const difference = firstDifference(
+        dashboardFigures(await loadDashboard(actor, org, year, now)),
+        await dashboardBySql(sqlClient, sqlInput),
+      );
       if (difference) failures.push(`${name}: the app and the hand-written SQL disagree at ${difference}`);
-      const m = await measure(runs, warmup, () => loadDashboard(actor, org, year, now), () => dashboardBySql(sqlClient, sqlInput));
-      rows.push(withTarget({ name, ...m }, "p50<=100, app/SQL<=1.5", (p50, ratio) => p50 <= 100 && (ratio ?? Infinity) <= 1.5));
+      const m = await measure(
+        runs,
+        warmup,
+        () => loadDashboard(actor, org, year, now),
+        () => dashboardBySql(sqlClient, sqlInput),
+      );
+      rows.push(
+        withTarget({ name, ...m }, "p50<=100, app/SQL<=1.5", (p50, ratio) => p50 <= 100 && (ratio ?? Infinity) <= 1.5),
+      );
     }
 
     log("Measuring the scheme register ...");
     const query = registerQuery(year, now);
-    const difference = firstDifference(registerFigures(await loadRegisterFigures(pmo, query, now)), await registerBySql(sqlClient, pmo, query, now));
+    const difference = firstDifference(
+      registerFigures(await loadRegisterFigures(pmo, query, now)),
+      await registerBySql(sqlClient, pmo, query, now),
+    );
     if (difference) failures.push(`scheme register: the app and the hand-written SQL disagree at ${difference}`);
-    rows.push(withTarget({ name: "scheme register page (register + filter options)", ...(await measure(runs, warmup, () => loadRegisterPage(pmo, query, now))) }, "p50<=150", (p50) => p50 <= 150));
-    rows.push({ name: "  of which findSchemeRegister (filter+page+totals)", ...(await measure(runs, warmup, () => loadRegisterFigures(pmo, query, now), () => registerBySql(sqlClient, pmo, query, now))) });
+    rows.push(
+      withTarget(
+        {
+          name: "scheme register page (register + filter options)",
+          ...(await measure(runs, warmup, () => loadRegisterPage(pmo, query, now))),
+        },
+        "p50<=150",
+        (p50) => p50 <= 150,
+      ),
+    );
+    rows.push({
+      name: "  of which findSchemeRegister (filter+page+totals)",
+      ...(await measure(
+        runs,
+        warmup,
+        () => loadRegisterFigures(pmo, query, now),
+        () => registerBySql(sqlClient, pmo, query, now),
+      )),
+    });
 
     log("Measuring the scheme page, risks and route map ...");
     const page = await schemeForPage(pool);
     const lead = await actorFor(page.leadId);
-    rows.push({ name: `scheme page (${page.code}, ${page.updates} updates)`, ...(await measure(runs, warmup, () => loadSchemePage(lead, page.id, now))) });
-    rows.push({ name: "risk heatmap (riskHeatmapCounts, whole system)", ...(await measure(runs, warmup, () => loadRiskHeatmap(pmo, now))) });
-    rows.push({ name: "risk register page (register + heatmap)", ...(await measure(runs, warmup, () => loadRiskRegisterPage(pmo, now))) });
-    rows.push({ name: `route map (whole system, ${facts.activities} activities)`, ...(await measure(runs, warmup, () => loadRouteMap(pmo, now))) });
+    rows.push({
+      name: `scheme page (${page.code}, ${page.updates} updates)`,
+      ...(await measure(runs, warmup, () => loadSchemePage(lead, page.id, now))),
+    });
+    rows.push({
+      name: "risk heatmap (riskHeatmapCounts, whole system)",
+      ...(await measure(runs, warmup, () => loadRiskHeatmap(pmo, now))),
+    });
+    rows.push({
+      name: "risk register page (register + heatmap)",
+      ...(await measure(runs, warmup, () => loadRiskRegisterPage(pmo, now))),
+    });
+    rows.push({
+      name: `route map (whole system, ${facts.activities} activities)`,
+      ...(await measure(runs, warmup, () => loadRouteMap(pmo, now))),
+    });
 
     log("Measuring the gateway pipeline, the QIA list and gateway 1 approvals ...");
     const pipeline = await loadGatewayPipeline(pmo);
-    rows.push({ name: "gateway pipeline (findGatewayPipeline, system PMO)", note: `${pipeline.length} schemes`, ...(await measure(runs, warmup, () => loadGatewayPipeline(pmo))) });
+    rows.push({
+      name: "gateway pipeline (findGatewayPipeline, system PMO)",
+      note: `${pipeline.length} schemes`,
+      ...(await measure(runs, warmup, () => loadGatewayPipeline(pmo))),
+    });
     const signatory = await clinicalApprover(pool, trust.organisationId);
     const awaiting = await loadQiasAwaitingMe(signatory, now);
-    log(`  pipeline: ${pipeline.length} schemes awaiting a decision; QIAs awaiting the ${trust.code} medical approver: ${awaiting.length}`);
-    rows.push({ name: "QIA list (findQias, awaiting my signature)", note: `${trust.code} medical approver, ${awaiting.length} QIAs`, ...(await measure(runs, warmup, () => loadQiasAwaitingMe(signatory, now))) });
+    log(
+      `  pipeline: ${pipeline.length} schemes awaiting a decision; QIAs awaiting the ${trust.code} medical approver: ${awaiting.length}`,
+    );
+    rows.push({
+      name: "QIA list (findQias, awaiting my signature)",
+      note: `${trust.code} medical approver, ${awaiting.length} QIAs`,
+      ...(await measure(runs, warmup, () => loadQiasAwaitingMe(signatory, now))),
+    });
     // Each run approves a different scheme (so approvals are real, not refused repeats).
     const approvals = await approvalCandidates(pool, warmup + runs, now);
-    if (approvals.length < warmup + runs) throw new Error(`Only ${approvals.length} schemes can be submitted for gateway 1 (need ${warmup + runs}); regenerate the data (\`npm run bench:data\`)`);
+    if (approvals.length < warmup + runs)
+      throw new Error(
+        `Only ${approvals.length} schemes can be submitted for gateway 1 (need ${warmup + runs}); regenerate the data (\`npm run bench:data\`)`,
+      );
     const approvalOutcomes: ApprovalOutcome[] = [];
-    for (const candidate of approvals) approvalOutcomes.push(await approveGatewayOne(pool, await financeDirectorFor(pool, candidate), candidate, now));
+    for (const candidate of approvals)
+      approvalOutcomes.push(await approveGatewayOne(pool, await financeDirectorFor(pool, candidate), candidate, now));
     failures.push(...(await verifyApprovals(pool, approvalOutcomes)).map((p) => `gateway 1 approval: ${p}`));
     rows.push({ name: "gateway 1 approval (decideGateway)", samples: approvalOutcomes.slice(warmup).map((o) => o.ms) });
 
     log("Measuring monthly update saves ...");
     const candidates = await saveCandidates(pool, warmup + runs + options.concurrency + 1);
-    if (candidates.length < warmup + runs + options.concurrency + 1) throw new Error(`Only ${candidates.length} schemes to save updates on; generate more data`);
+    if (candidates.length < warmup + runs + options.concurrency + 1)
+      throw new Error(`Only ${candidates.length} schemes to save updates on; generate more data`);
     const single = candidates.slice(0, warmup + runs);
     // Each run saves a different scheme, with the version its page would have loaded (read before
     // the clock starts); only the save itself (form parsing + submitMonthlyUpdate) is timed.
@@ -101,23 +176,52 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     for (const [i, c] of single.entries()) {
       const version = await currentVersion(pool, c.id);
       versionsBefore.set(c.id, version);
-      outcomes.push(await saveMonthlyUpdate(await actorFor(c.leadId), { schemeId: c.id, actualPence: 123_400 + i, commentary: `bench single save ${i}` }, version, now));
+      outcomes.push(
+        await saveMonthlyUpdate(
+          await actorFor(c.leadId),
+          { schemeId: c.id, actualPence: 123_400 + i, commentary: `bench single save ${i}` },
+          version,
+          now,
+        ),
+      );
     }
     const saveSamples = outcomes.slice(warmup).map((o) => o.ms);
     for (const o of outcomes) if (o.kind !== "accepted") failures.push(`monthly update save: ${o.kind}: ${o.message}`);
-    failures.push(...(await verifyNoLostUpdate(pool, outcomes, versionsBefore, now)).map((p) => `monthly update save: ${p}`));
-    rows.push(withTarget({ name: "monthly update save (submitMonthlyUpdate)", samples: saveSamples }, "p50<=100", (p50) => p50 <= 100));
+    failures.push(
+      ...(await verifyNoLostUpdate(pool, outcomes, versionsBefore, now)).map((p) => `monthly update save: ${p}`),
+    );
+    rows.push(
+      withTarget(
+        { name: "monthly update save (submitMonthlyUpdate)", samples: saveSamples },
+        "p50<=100",
+        (p50) => p50 <= 100,
+      ),
+    );
 
     log(`Running ${options.concurrency} concurrent saves ...`);
-    const distinct: Saver[] = await Promise.all(candidates.slice(warmup + runs, warmup + runs + options.concurrency).map(async (c) => ({ schemeId: c.id, actor: await actorFor(c.leadId) })));
+    const distinct: Saver[] = await Promise.all(
+      candidates
+        .slice(warmup + runs, warmup + runs + options.concurrency)
+        .map(async (c) => ({ schemeId: c.id, actor: await actorFor(c.leadId) })),
+    );
     const target = candidates[warmup + runs + options.concurrency]!;
     // The scheme's lead and the system PMO (finance) both save it, as they would in month-end week.
     const targetLead = await actorFor(target.leadId);
-    const sameSavers: Saver[] = Array.from({ length: options.concurrency }, (_, i) => ({ schemeId: target.id, actor: i % 2 === 0 ? targetLead : pmo }));
+    const sameSavers: Saver[] = Array.from({ length: options.concurrency }, (_, i) => ({
+      schemeId: target.id,
+      actor: i % 2 === 0 ? targetLead : pmo,
+    }));
     const concurrency = [
       await runConcurrentSaves(pool, "distinct schemes", distinct, now, { retry: false, expectAllAccepted: true }),
-      await runConcurrentSaves(pool, "one scheme, same loaded version", sameSavers, now, { retry: false, expectAllAccepted: false, expectOneAccepted: true }),
-      await runConcurrentSaves(pool, "one scheme, reload and retry on conflict", sameSavers, now, { retry: true, expectAllAccepted: true }),
+      await runConcurrentSaves(pool, "one scheme, same loaded version", sameSavers, now, {
+        retry: false,
+        expectAllAccepted: false,
+        expectOneAccepted: true,
+      }),
+      await runConcurrentSaves(pool, "one scheme, reload and retry on conflict", sameSavers, now, {
+        retry: true,
+        expectAllAccepted: true,
+      }),
     ];
     for (const c of concurrency) failures.push(...c.problems.map((p) => `concurrent saves (${c.name}): ${p}`));
     return { rows, concurrency, failures, facts };

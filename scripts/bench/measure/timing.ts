@@ -27,7 +27,12 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; valu
  * `warmup` unmeasured runs, then `runs` measured ones. With `sql`, the app and the SQL run
  * alternately, so both see the same caches and the same machine load.
  */
-export async function measure(runs: number, warmup: number, app: (i: number) => Promise<unknown>, sql?: (i: number) => Promise<unknown>): Promise<{ samples: number[]; sqlSamples?: number[] }> {
+export async function measure(
+  runs: number,
+  warmup: number,
+  app: (i: number) => Promise<unknown>,
+  sql?: (i: number) => Promise<unknown>,
+): Promise<{ samples: number[]; sqlSamples?: number[] }> {
   const samples: number[] = [];
   const sqlSamples: number[] = [];
   for (let i = 0; i < warmup + runs; i++) {

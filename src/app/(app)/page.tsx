@@ -37,7 +37,9 @@ export default async function HomePage() {
       <PageHeader title={`Welcome, ${actor.name}`} caption={current?.name} />
       {actor.organisations.some((o) => o.roles.includes("BOARD")) && (
         <Card title="Board summary">
-          <p className="mb-2">The savings position, maturity, delivery to date and top risks, ready to print for the board.</p>
+          <p className="mb-2">
+            The savings position, maturity, delivery to date and top risks, ready to print for the board.
+          </p>
           <Link href={routes.board} className="font-semibold">
             Open the board summary
           </Link>
@@ -56,7 +58,9 @@ export default async function HomePage() {
             )}
             {toSign.length > 0 && (
               <li>
-                <Link href={`${routes.qias}?view=awaiting-me`}>{toSign.length === 1 ? "1 QIA awaits your signature" : `${toSign.length} QIAs await your signature`}</Link>
+                <Link href={`${routes.qias}?view=awaiting-me`}>
+                  {toSign.length === 1 ? "1 QIA awaits your signature" : `${toSign.length} QIAs await your signature`}
+                </Link>
               </li>
             )}
           </ul>
@@ -69,7 +73,8 @@ export default async function HomePage() {
           ) : (
             <>
               <p className="mb-2">
-                Submit the monthly update for {monthName(due.financialYear, due.month)} on {due.schemes.length === 1 ? "this scheme" : `these ${due.schemes.length} schemes`}:
+                Submit the monthly update for {monthName(due.financialYear, due.month)} on{" "}
+                {due.schemes.length === 1 ? "this scheme" : `these ${due.schemes.length} schemes`}:
               </p>
               <ul className="list-disc space-y-1 pl-6">
                 {due.schemes.map((s) => (
@@ -87,7 +92,8 @@ export default async function HomePage() {
       {mine.length > 0 && (
         <Card title="My activities">
           <p className="mb-2">
-            You lead {mine.length} activities: {open.length} open, <strong className={overdue.length ? "text-nhs-red" : ""}>{overdue.length} overdue</strong>.
+            You lead {mine.length} activities: {open.length} open,{" "}
+            <strong className={overdue.length ? "text-nhs-red" : ""}>{overdue.length} overdue</strong>.
           </p>
           <Link href={routes.myActivities} className="font-semibold">
             Update my activities
@@ -104,7 +110,8 @@ export default async function HomePage() {
             ))}
             {riskWork.actions.map((a) => (
               <li key={a.id}>
-                Action &ldquo;{a.description}&rdquo; on <Link href={routes.risk(a.risk.id)}>{a.risk.title}</Link> was due {formatDate(a.dueDate)}
+                Action &ldquo;{a.description}&rdquo; on <Link href={routes.risk(a.risk.id)}>{a.risk.title}</Link> was
+                due {formatDate(a.dueDate)}
               </li>
             ))}
           </ul>
@@ -129,17 +136,26 @@ export default async function HomePage() {
         {actor.organisations.length === 0 ? (
           <p>You do not hold a role at any organisation yet. Ask an administrator to grant you one.</p>
         ) : (
-          <DataTable caption="Organisations you can see and the roles you hold there" columns={[{ label: "Organisation" }, { label: "Roles" }]}>
-              {actor.organisations.map((o) => (
-                <tr key={o.id} className="border-b border-nhs-border">
-                  <td className="py-2">{o.name}</td>
-                  <td className="py-2">
-                    {o.roles
-                      .map((r) => ROLE_LABELS[r] + (r === "CLINICAL_APPROVER" && o.clinicalCapacities.length ? ` (${o.clinicalCapacities.join(", ").toLowerCase()})` : ""))
-                      .join(", ")}
-                  </td>
-                </tr>
-              ))}
+          <DataTable
+            caption="Organisations you can see and the roles you hold there"
+            columns={[{ label: "Organisation" }, { label: "Roles" }]}
+          >
+            {actor.organisations.map((o) => (
+              <tr key={o.id} className="border-b border-nhs-border">
+                <td className="py-2">{o.name}</td>
+                <td className="py-2">
+                  {o.roles
+                    .map(
+                      (r) =>
+                        ROLE_LABELS[r] +
+                        (r === "CLINICAL_APPROVER" && o.clinicalCapacities.length
+                          ? ` (${o.clinicalCapacities.join(", ").toLowerCase()})`
+                          : ""),
+                    )
+                    .join(", ")}
+                </td>
+              </tr>
+            ))}
           </DataTable>
         )}
       </Card>

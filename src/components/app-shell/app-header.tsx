@@ -8,7 +8,10 @@ import { SignOutButton } from "./sign-out-button";
 export function AppHeader({ actor, current }: { actor: Actor; current: ActorOrganisation | undefined }) {
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-nhs-yellow focus:p-2 focus:text-nhs-text">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-nhs-yellow focus:p-2 focus:text-nhs-text"
+      >
         Skip to main content
       </a>
       <header data-app-header className="bg-nhs-blue text-white">

@@ -3,7 +3,13 @@
 import { useActionState } from "react";
 import { switchOrganisationAction } from "@/modules/users/switch-organisation-action";
 
-export function OrganisationSwitcher({ organisations, currentId }: { organisations: { id: string; name: string }[]; currentId: string }) {
+export function OrganisationSwitcher({
+  organisations,
+  currentId,
+}: {
+  organisations: { id: string; name: string }[];
+  currentId: string;
+}) {
   const [, action, pending] = useActionState(switchOrganisationAction, null);
   if (organisations.length < 2) return <span>{organisations[0]?.name}</span>;
   return (
@@ -23,7 +29,11 @@ export function OrganisationSwitcher({ organisations, currentId }: { organisatio
           </option>
         ))}
       </select>
-      <button type="submit" disabled={pending} className="rounded border-2 border-white px-2 py-1 text-sm font-semibold">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded border-2 border-white px-2 py-1 text-sm font-semibold"
+      >
         Switch
       </button>
     </form>

@@ -25,14 +25,23 @@ export function InlineStatusForm<S extends string, T>({ action, record, status, 
       <label htmlFor={id} className="sr-only">
         Status of {what}
       </label>
-      <select id={id} name="status" defaultValue={status} className="rounded border-2 border-nhs-text bg-white px-2 py-1">
+      <select
+        id={id}
+        name="status"
+        defaultValue={status}
+        className="rounded border-2 border-nhs-text bg-white px-2 py-1"
+      >
         {statuses.map((s) => (
           <option key={s} value={s}>
             {labels[s]}
           </option>
         ))}
       </select>
-      <button type="submit" disabled={pending} className="rounded border-2 border-nhs-blue px-2 py-1 font-semibold text-nhs-blue">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded border-2 border-nhs-blue px-2 py-1 font-semibold text-nhs-blue"
+      >
         Save<span className="sr-only"> status of {what}</span>
       </button>
       <InlineFormStatus state={state} />

@@ -11,11 +11,15 @@ type FormAction<T> = (previous: ActionState<T> | null, formData: FormData) => Pr
  * `formKey` changes per submission: use it as the form's key so defaultValues re-apply.
  */
 export function useFormAction<T>(action: FormAction<T>) {
-  const [submitted, setSubmitted] = useState<{ values: Record<string, string[]>; count: number }>({ values: {}, count: 0 });
+  const [submitted, setSubmitted] = useState<{ values: Record<string, string[]>; count: number }>({
+    values: {},
+    count: 0,
+  });
   const [state, formAction, pending] = useActionState(async (previous: ActionState<T> | null, formData: FormData) => {
     const values: Record<string, string[]> = {};
     formData.forEach((value, key) => {
-      if (typeof value === "string" && !/password/i.test(key) && !key.startsWith("$ACTION")) (values[key] ??= []).push(value);
+      if (typeof value === "string" && !/password/i.test(key) && !key.startsWith("$ACTION"))
+        (values[key] ??= []).push(value);
     });
     const result = await action(previous, formData);
     setSubmitted((s) => ({ values: result.ok ? {} : values, count: s.count + 1 }));

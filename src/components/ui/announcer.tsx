@@ -13,7 +13,11 @@ export function Announcer({ children }: { children: ReactNode }) {
   const announce = useCallback((text: string) => setMessage(text), []);
   return (
     <AnnounceContext.Provider value={announce}>
-      <div role="status" aria-live="polite" className={message ? "mb-4 border-l-4 border-nhs-green bg-white p-3" : "sr-only"}>
+      <div
+        role="status"
+        aria-live="polite"
+        className={message ? "mb-4 border-l-4 border-nhs-green bg-white p-3" : "sr-only"}
+      >
         {message}
       </div>
       {children}

@@ -8,7 +8,11 @@ const styles: Record<Variant, string> = {
   danger: "bg-nhs-red text-white hover:bg-[#aa2016] shadow-[0_4px_0_#6b140e]",
 };
 
-export function Button({ variant = "primary", className = "", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+export function Button({
+  variant = "primary",
+  className = "",
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
   return (
     <button
       {...props}

@@ -12,7 +12,17 @@ export interface Column {
  * The app's table: caption for screen readers, a header row from `columns`, and the
  * caller's body rows. Cells use `cellClass` / `numberCellClass` for consistent spacing.
  */
-export function DataTable({ caption, columns, children, className = "" }: { caption: string; columns: Column[]; children: ReactNode; className?: string }) {
+export function DataTable({
+  caption,
+  columns,
+  children,
+  className = "",
+}: {
+  caption: string;
+  columns: Column[];
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <div className="overflow-x-auto">
       <table className={`w-full text-left ${className}`}>

@@ -1,6 +1,13 @@
 "use client";
 
-import { createContext, useContext, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import {
+  createContext,
+  useContext,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 
 /**
  * Field ids default to the field's name. A page with several forms wraps each in
@@ -22,7 +29,13 @@ interface FieldProps {
 }
 
 /** Label, hint and errors wired to the control by id, as screen readers expect. */
-function FieldFrame({ id, label, hint, errors, children }: Omit<FieldProps, "name"> & { id: string; children: (describedBy?: string) => ReactNode }) {
+function FieldFrame({
+  id,
+  label,
+  hint,
+  errors,
+  children,
+}: Omit<FieldProps, "name"> & { id: string; children: (describedBy?: string) => ReactNode }) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
@@ -75,7 +88,8 @@ export function SelectField({
   options,
   placeholder,
   ...select
-}: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[]; placeholder?: string }) {
+}: FieldProps &
+  SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[]; placeholder?: string }) {
   const id = useFieldId(name);
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors}>
@@ -100,7 +114,13 @@ export function SelectField({
   );
 }
 
-export function CheckboxField({ name, label, hint, errors, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+export function CheckboxField({
+  name,
+  label,
+  hint,
+  errors,
+  ...input
+}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   const id = useFieldId(name);
   const errorId = errors?.length ? `${id}-error` : undefined;
   const hintId = hint ? `${id}-hint` : undefined;
@@ -133,7 +153,13 @@ export function CheckboxField({ name, label, hint, errors, ...input }: FieldProp
   );
 }
 
-export function TextAreaField({ name, label, hint, errors, ...textarea }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({
+  name,
+  label,
+  hint,
+  errors,
+  ...textarea
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const id = useFieldId(name);
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors}>

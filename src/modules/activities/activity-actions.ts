@@ -10,15 +10,23 @@ export const createActivityAction = authedAction("createActivity", createActivit
   return {
     data: { activityId: activity.id },
     message: "Activity added.",
-    revalidate: [routes.programme(input.programmeId), routes.routeMap, ...(input.workstreamId ? [routes.workstream(input.workstreamId)] : [])],
+    revalidate: [
+      routes.programme(input.programmeId),
+      routes.routeMap,
+      ...(input.workstreamId ? [routes.workstream(input.workstreamId)] : []),
+    ],
   };
 });
 
-export const updateActivityProgressAction = authedAction("updateActivityProgress", updateActivityProgressSchema, async (actor, input) => {
-  const activity = await updateActivityProgress(actor, input);
-  return {
-    data: { version: activity.version },
-    message: "Activity updated.",
-    revalidate: [routes.myActivities, routes.routeMap, routes.programme(activity.programmeId)],
-  };
-});
+export const updateActivityProgressAction = authedAction(
+  "updateActivityProgress",
+  updateActivityProgressSchema,
+  async (actor, input) => {
+    const activity = await updateActivityProgress(actor, input);
+    return {
+      data: { version: activity.version },
+      message: "Activity updated.",
+      revalidate: [routes.myActivities, routes.routeMap, routes.programme(activity.programmeId)],
+    };
+  },
+);

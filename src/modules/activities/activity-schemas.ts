@@ -19,7 +19,12 @@ const statusField = z.enum(ACTIVITY_STATUSES, { error: "Choose a status" });
 const leadIdsField = z
   .union([z.string(), z.array(z.string())], { error: "Choose at least one lead" })
   .transform((v) => (Array.isArray(v) ? v : [v]).filter(Boolean))
-  .pipe(z.array(z.string().uuid("Choose leads from the list")).min(1, "Choose at least one lead").max(10, "At most 10 leads"));
+  .pipe(
+    z
+      .array(z.string().uuid("Choose leads from the list"))
+      .min(1, "Choose at least one lead")
+      .max(10, "At most 10 leads"),
+  );
 
 export const createActivitySchema = z.object({
   programmeId: uuidField("a programme"),

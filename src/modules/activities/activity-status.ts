@@ -1,6 +1,12 @@
 import type { ActivityStatus } from "@/generated/prisma/enums";
 
-export const ACTIVITY_STATUSES = ["NOT_STARTED", "ON_TRACK", "AT_RISK", "LATE", "DONE"] as const satisfies readonly ActivityStatus[];
+export const ACTIVITY_STATUSES = [
+  "NOT_STARTED",
+  "ON_TRACK",
+  "AT_RISK",
+  "LATE",
+  "DONE",
+] as const satisfies readonly ActivityStatus[];
 
 export const ACTIVITY_STATUS_LABELS = {
   NOT_STARTED: "Not started",

@@ -18,12 +18,21 @@ export async function createActivity(actor: Actor, input: CreateActivityInput) {
     return await db().$transaction(async (tx) => {
       const programme = await loadManageableProgramme(tx, actor, input.programmeId);
       if (input.workstreamId) {
-        const workstream = await tx.workstream.findFirst({ where: { id: input.workstreamId, programmeId: programme.id } });
+        const workstream = await tx.workstream.findFirst({
+          where: { id: input.workstreamId, programmeId: programme.id },
+        });
         if (!workstream) throw invalidField("workstreamId", "Choose a workstream of this programme");
       }
-      const leads = await tx.lead.findMany({ where: { id: { in: input.leadIds }, systemId: programme.systemId }, select: { id: true } });
-      if (leads.length !== new Set(input.leadIds).size) throw invalidField("leadIds", "One of the chosen leads does not exist; choose leads from the list");
-      if (input.number && (await tx.activity.findFirst({ where: { programmeId: programme.id, number: input.number } }))) {
+      const leads = await tx.lead.findMany({
+        where: { id: { in: input.leadIds }, systemId: programme.systemId },
+        select: { id: true },
+      });
+      if (leads.length !== new Set(input.leadIds).size)
+        throw invalidField("leadIds", "One of the chosen leads does not exist; choose leads from the list");
+      if (
+        input.number &&
+        (await tx.activity.findFirst({ where: { programmeId: programme.id, number: input.number } }))
+      ) {
         throw numberTaken(input.number);
       }
       const last = await tx.activity.aggregate({ where: { programmeId: programme.id }, _max: { sequence: true } });

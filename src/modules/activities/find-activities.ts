@@ -29,15 +29,30 @@ export async function findActivities(actor: Actor, filter: RouteMapFilter, asOf:
     ...(filter.programmeId ? { programmeId: filter.programmeId } : {}),
     ...(filter.status ? { status: filter.status } : {}),
     ...(filter.leadId || filter.mine
-      ? { leads: { some: { ...(filter.leadId ? { leadId: filter.leadId } : {}), ...(filter.mine ? { lead: { userId: actor.userId } } : {}) } } }
+      ? {
+          leads: {
+            some: {
+              ...(filter.leadId ? { leadId: filter.leadId } : {}),
+              ...(filter.mine ? { lead: { userId: actor.userId } } : {}),
+            },
+          },
+        }
       : {}),
   };
   const rows = await db().activity.findMany({
     where,
     include: activityInclude,
-    orderBy: [{ programme: { theme: "asc" } }, { programme: { position: "asc" } }, { programme: { name: "asc" } }, { sequence: "asc" }],
+    orderBy: [
+      { programme: { theme: "asc" } },
+      { programme: { position: "asc" } },
+      { programme: { name: "asc" } },
+      { sequence: "asc" },
+    ],
   });
-  return rows.map((row) => ({ ...row, overdue: isOverdue(timescaleFromColumns(row.startQuarter, row.endQuarter), row.status, asOf) }));
+  return rows.map((row) => ({
+    ...row,
+    overdue: isOverdue(timescaleFromColumns(row.startQuarter, row.endQuarter), row.status, asOf),
+  }));
 }
 
 /** Leads that have activities the actor can see, for the route map's filter. */

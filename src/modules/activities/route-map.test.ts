@@ -7,7 +7,15 @@ const asOf = new Date(Date.UTC(2026, 10, 23));
 
 describe("routeMapYears", () => {
   it("spans the activities' years", () => {
-    expect(routeMapYears([{ startQuarter: q(2021, 3), endQuarter: q(2021, 3) }, { startQuarter: q(2022, 1), endQuarter: q(2022, 1) }], asOf)).toEqual({ from: 2021, to: 2022 });
+    expect(
+      routeMapYears(
+        [
+          { startQuarter: q(2021, 3), endQuarter: q(2021, 3) },
+          { startQuarter: q(2022, 1), endQuarter: q(2022, 1) },
+        ],
+        asOf,
+      ),
+    ).toEqual({ from: 2021, to: 2022 });
   });
   it("uses the current financial year when every activity is ongoing", () => {
     expect(routeMapYears([{ startQuarter: null, endQuarter: null }], asOf)).toEqual({ from: 2026, to: 2026 });
@@ -30,7 +38,10 @@ describe("barFor", () => {
     });
   });
   it("spans a range across years", () => {
-    expect(barFor({ startQuarter: q(2021, 4), endQuarter: q(2022, 2) }, years)).toMatchObject({ firstColumn: 3, columns: 3 });
+    expect(barFor({ startQuarter: q(2021, 4), endQuarter: q(2022, 2) }, years)).toMatchObject({
+      firstColumn: 3,
+      columns: 3,
+    });
   });
   it("clips ranges that run past either edge", () => {
     expect(barFor({ startQuarter: q(2020, 1), endQuarter: q(2023, 4) }, years)).toEqual({
@@ -42,8 +53,14 @@ describe("barFor", () => {
     });
   });
   it("reports activities wholly outside the range and ongoing ones", () => {
-    expect(barFor({ startQuarter: q(2019, 1), endQuarter: q(2019, 4) }, years)).toEqual({ kind: "outside", before: true });
-    expect(barFor({ startQuarter: q(2024, 1), endQuarter: q(2024, 1) }, years)).toEqual({ kind: "outside", before: false });
+    expect(barFor({ startQuarter: q(2019, 1), endQuarter: q(2019, 4) }, years)).toEqual({
+      kind: "outside",
+      before: true,
+    });
+    expect(barFor({ startQuarter: q(2024, 1), endQuarter: q(2024, 1) }, years)).toEqual({
+      kind: "outside",
+      before: false,
+    });
     expect(barFor({ startQuarter: null, endQuarter: null }, years)).toEqual({ kind: "ongoing" });
   });
 });

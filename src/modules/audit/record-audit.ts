@@ -15,7 +15,9 @@ export interface AuditEntry {
 /** JSON-safe copy: BigInt and Date become strings, undefined fields disappear. */
 function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   if (value === undefined || value === null) return undefined;
-  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v))) as Prisma.InputJsonValue;
+  return JSON.parse(
+    JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v)),
+  ) as Prisma.InputJsonValue;
 }
 
 /** Writes the audit event inside the use case's transaction: both land or neither. */
@@ -37,7 +39,12 @@ export async function recordAudit(tx: Tx, actor: Actor | null, entry: AuditEntry
  * A refused write is evidence too (DESIGN.md section 7): record who tried what. "access.denied"
  * for a permission refusal; "action.refused" for a stale version or a conflict, with the reason.
  */
-export async function recordDeniedAttempt(actor: Actor, actionName: string, input: unknown, refusal?: { code: string; message: string }): Promise<void> {
+export async function recordDeniedAttempt(
+  actor: Actor,
+  actionName: string,
+  input: unknown,
+  refusal?: { code: string; message: string },
+): Promise<void> {
   const safeInput = input && typeof input === "object" ? { ...(input as Record<string, unknown>) } : {};
   for (const key of Object.keys(safeInput)) if (/password/i.test(key)) safeInput[key] = "[redacted]";
   await db().auditEvent.create({
@@ -46,7 +53,9 @@ export async function recordDeniedAttempt(actor: Actor, actionName: string, inpu
       action: refusal ? "action.refused" : "access.denied",
       entityType: "action",
       entityId: actionName.slice(0, 64),
-      after: toJson(refusal ? { input: safeInput, code: refusal.code, message: refusal.message } : { input: safeInput }),
+      after: toJson(
+        refusal ? { input: safeInput, code: refusal.code, message: refusal.message } : { input: safeInput },
+      ),
     },
   });
 }

@@ -2,8 +2,22 @@ import { describe, expect, it } from "vitest";
 import type { Actor, ActorOrganisation } from "@/server/auth/actor";
 import { breakdownHref, dashboardSelection, formatWte, maturitySegments, shareText } from "./finance-dashboard-view";
 
-const org = (id: string, roles: ActorOrganisation["roles"]): ActorOrganisation => ({ id, code: id.toUpperCase(), name: `Org ${id}`, type: "TRUST", systemId: "s1", roles, clinicalCapacities: [], financeCapacities: [] });
-const actor: Actor = { userId: "u1", email: "u1@test.nhs.uk", name: "U One", organisations: [org("a", ["BOARD"]), org("b", ["FINANCE"]), org("c", [])] };
+const org = (id: string, roles: ActorOrganisation["roles"]): ActorOrganisation => ({
+  id,
+  code: id.toUpperCase(),
+  name: `Org ${id}`,
+  type: "TRUST",
+  systemId: "s1",
+  roles,
+  clinicalCapacities: [],
+  financeCapacities: [],
+});
+const actor: Actor = {
+  userId: "u1",
+  email: "u1@test.nhs.uk",
+  name: "U One",
+  organisations: [org("a", ["BOARD"]), org("b", ["FINANCE"]), org("c", [])],
+};
 const NOW = new Date("2025-09-15T10:00:00Z");
 
 describe("dashboardSelection", () => {
@@ -25,10 +39,20 @@ describe("dashboardSelection", () => {
   });
 
   it("ignores an organisation the actor may not view, and a bad year", () => {
-    expect(dashboardSelection(actor, { org: "c", year: "nonsense" }, "a", NOW)).toMatchObject({ organisationId: "a", year: 2025, scope: ["a"] });
-    expect(dashboardSelection(actor, { org: ["b", "a"] }, "zzz", NOW)).toMatchObject({ organisationId: "b", scope: ["b"] });
+    expect(dashboardSelection(actor, { org: "c", year: "nonsense" }, "a", NOW)).toMatchObject({
+      organisationId: "a",
+      year: 2025,
+      scope: ["a"],
+    });
+    expect(dashboardSelection(actor, { org: ["b", "a"] }, "zzz", NOW)).toMatchObject({
+      organisationId: "b",
+      scope: ["b"],
+    });
     expect(dashboardSelection(actor, {}, "zzz", NOW)).toMatchObject({ organisationId: "a", scope: ["a"] });
-    expect(dashboardSelection({ ...actor, organisations: [] }, {}, undefined, NOW)).toMatchObject({ organisationId: undefined, scope: [] });
+    expect(dashboardSelection({ ...actor, organisations: [] }, {}, undefined, NOW)).toMatchObject({
+      organisationId: undefined,
+      scope: [],
+    });
   });
 });
 
@@ -38,7 +62,11 @@ describe("maturitySegments", () => {
     { stage: "COMPLETE" as const, inYearPence: 5 },
   ];
   it("adds the unidentified gap as its own segment only when the target is not covered", () => {
-    expect(maturitySegments(stages, 7).map((s) => [s.label, s.pence])).toEqual([["Opportunity", 10], ["Complete", 5], ["Unidentified", 7]]);
+    expect(maturitySegments(stages, 7).map((s) => [s.label, s.pence])).toEqual([
+      ["Opportunity", 10],
+      ["Complete", 5],
+      ["Unidentified", 7],
+    ]);
     expect(maturitySegments(stages, 0)).toHaveLength(2);
     expect(maturitySegments(stages, -3)).toHaveLength(2);
   });
@@ -54,9 +82,15 @@ describe("formatting helpers", () => {
 describe("breakdownHref", () => {
   const W = "11111111-1111-4111-8111-111111111111";
   it("links a row to the register with the same year, organisation and identified stages", () => {
-    expect(breakdownHref({ dimension: "workstream", key: W }, { year: 2025, organisation: "o1" })).toBe(`/schemes?organisation=o1&workstream=${W}&stage=IDENTIFIED&year=2025-26`);
-    expect(breakdownHref({ dimension: "category", key: "NON_PAY" }, { year: 2024 })).toBe("/schemes?stage=IDENTIFIED&category=NON_PAY&year=2024-25");
-    expect(breakdownHref({ dimension: "organisation", key: "o2" }, { year: 2025 })).toBe("/schemes?organisation=o2&stage=IDENTIFIED&year=2025-26");
+    expect(breakdownHref({ dimension: "workstream", key: W }, { year: 2025, organisation: "o1" })).toBe(
+      `/schemes?organisation=o1&workstream=${W}&stage=IDENTIFIED&year=2025-26`,
+    );
+    expect(breakdownHref({ dimension: "category", key: "NON_PAY" }, { year: 2024 })).toBe(
+      "/schemes?stage=IDENTIFIED&category=NON_PAY&year=2024-25",
+    );
+    expect(breakdownHref({ dimension: "organisation", key: "o2" }, { year: 2025 })).toBe(
+      "/schemes?organisation=o2&stage=IDENTIFIED&year=2025-26",
+    );
     expect(breakdownHref({ dimension: "division", key: null }, { year: 2025 })).toBeNull();
   });
 });

@@ -30,13 +30,19 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
  * (every organisation the actor may view); otherwise the current organisation. `?year=2025-26`
  * as on the register; otherwise the financial year of `now`.
  */
-export function dashboardSelection(actor: Actor, raw: RawParams, currentOrganisationId: string | undefined, now = new Date()): DashboardSelection {
+export function dashboardSelection(
+  actor: Actor,
+  raw: RawParams,
+  currentOrganisationId: string | undefined,
+  now = new Date(),
+): DashboardSelection {
   const viewable = actor.organisations.filter((o) => can(actor, "dashboard.view", o.id));
   const year = parseYearParam(first(raw.year)) ?? financialYearOf(now);
   const org = first(raw.org);
   const organisations = viewable.map((o) => ({ id: o.id, name: o.name }));
   if (org === SYSTEM_VIEW) return { organisationId: undefined, year, scope: viewable.map((o) => o.id), organisations };
-  const chosen = viewable.find((o) => o.id === org) ?? viewable.find((o) => o.id === currentOrganisationId) ?? viewable[0];
+  const chosen =
+    viewable.find((o) => o.id === org) ?? viewable.find((o) => o.id === currentOrganisationId) ?? viewable[0];
   return { organisationId: chosen?.id, year, scope: chosen ? [chosen.id] : [], organisations };
 }
 
@@ -46,11 +52,23 @@ export interface MaturitySegment {
   pence: number;
 }
 
-const STAGE_LABELS: Partial<Record<SchemeStage, string>> = { OPPORTUNITY: "Opportunity", PLANNING: "Planning", DELIVERY: "Delivery", COMPLETE: "Complete" };
+const STAGE_LABELS: Partial<Record<SchemeStage, string>> = {
+  OPPORTUNITY: "Opportunity",
+  PLANNING: "Planning",
+  DELIVERY: "Delivery",
+  COMPLETE: "Complete",
+};
 
 /** Stages in gateway order, then the unidentified gap (only when the target is not yet covered). */
-export function maturitySegments(stages: readonly { stage: SchemeStage; inYearPence: number }[], unidentifiedPence: number): MaturitySegment[] {
-  const segments: MaturitySegment[] = stages.map((s) => ({ key: s.stage, label: STAGE_LABELS[s.stage] ?? s.stage, pence: s.inYearPence }));
+export function maturitySegments(
+  stages: readonly { stage: SchemeStage; inYearPence: number }[],
+  unidentifiedPence: number,
+): MaturitySegment[] {
+  const segments: MaturitySegment[] = stages.map((s) => ({
+    key: s.stage,
+    label: STAGE_LABELS[s.stage] ?? s.stage,
+    pence: s.inYearPence,
+  }));
   if (unidentifiedPence > 0) segments.push({ key: "UNIDENTIFIED", label: "Unidentified", pence: unidentifiedPence });
   return segments;
 }
@@ -72,7 +90,10 @@ export function shareText(part: number, whole: number): string {
  * stages, and the row's workstream, division, category or organisation. Null for a "No …" row,
  * which the register cannot select.
  */
-export function breakdownHref(row: Pick<BreakdownRow, "dimension" | "key">, base: Partial<SchemeFilters>): string | null {
+export function breakdownHref(
+  row: Pick<BreakdownRow, "dimension" | "key">,
+  base: Partial<SchemeFilters>,
+): string | null {
   if (row.key === null) return null;
   const filters: Partial<SchemeFilters> = { ...base, stage: "IDENTIFIED" };
   if (row.dimension === "category") filters.category = row.key as SchemeFilters["category"];

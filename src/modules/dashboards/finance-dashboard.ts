@@ -2,7 +2,13 @@ import { Prisma } from "@/generated/prisma/client";
 import type { SchemeCategory } from "@/generated/prisma/enums";
 import { elapsedMonths, type FinancialYear } from "@/lib/financial-year";
 import { db } from "@/server/db";
-import { defaultWeightsCte, riskAdjustedSql, schemeWhereSql, weightJoins, type OrganisationScope } from "./scheme-filter-sql";
+import {
+  defaultWeightsCte,
+  riskAdjustedSql,
+  schemeWhereSql,
+  weightJoins,
+  type OrganisationScope,
+} from "./scheme-filter-sql";
 import { sqlInteger, type SqlNumber } from "./sql-numbers";
 
 /**
@@ -77,7 +83,11 @@ function perSchemeMonthsSql(year: FinancialYear, elapsed: number): Prisma.Sql {
     )`;
 }
 
-export async function financeHeadline(scope: OrganisationScope, year: FinancialYear, now = new Date()): Promise<FinanceHeadline> {
+export async function financeHeadline(
+  scope: OrganisationScope,
+  year: FinancialYear,
+  now = new Date(),
+): Promise<FinanceHeadline> {
   const elapsed = elapsedMonths(year, now);
   const rows = await db().$queryRaw<HeadlineRow[]>`
     WITH ${defaultWeightsCte()},
@@ -167,7 +177,11 @@ const CATEGORY_LABELS: Record<SchemeCategory, string> = { PAY: "Pay", NON_PAY: "
  * organisation, in one pass (GROUPING SETS); GROUPING() tells the sets apart. Rows are ordered
  * by dimension, then identified value (largest first), then label.
  */
-export async function financeBreakdowns(scope: OrganisationScope, year: FinancialYear, now = new Date()): Promise<Record<BreakdownDimension, BreakdownRow[]>> {
+export async function financeBreakdowns(
+  scope: OrganisationScope,
+  year: FinancialYear,
+  now = new Date(),
+): Promise<Record<BreakdownDimension, BreakdownRow[]>> {
   const elapsed = elapsedMonths(year, now);
   const rows = await db().$queryRaw<BreakdownSqlRow[]>`
     WITH ${defaultWeightsCte()},
@@ -201,7 +215,12 @@ export async function financeBreakdowns(scope: OrganisationScope, year: Financia
     LEFT JOIN division d ON d.id = g.division_id
     LEFT JOIN organisation o ON o.id = g.organisation_id
     ORDER BY g.dimension, g.identified DESC, COALESCE(w.name, d.name, o.name) COLLATE "C", 2`;
-  const result: Record<BreakdownDimension, BreakdownRow[]> = { workstream: [], division: [], category: [], organisation: [] };
+  const result: Record<BreakdownDimension, BreakdownRow[]> = {
+    workstream: [],
+    division: [],
+    category: [],
+    organisation: [],
+  };
   for (const r of rows) {
     const ytdPlanPence = sqlInteger(r.ytd_plan, "YTD plan");
     const ytdActualPence = sqlInteger(r.ytd_actual, "YTD actual");

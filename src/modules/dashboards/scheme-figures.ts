@@ -115,7 +115,15 @@ type RegisterSqlRow = {
  */
 export async function schemeRegister(scope: OrganisationScope, request: SchemeRegisterRequest, now = new Date()) {
   const elapsed = elapsedMonths(request.filters.year, now);
-  const emptyTotals: SchemeRegisterTotals = { count: 0, fullYearEffectPence: 0, inYearPence: 0, riskAdjustedPence: 0, ytdPlanPence: 0, ytdActualPence: 0, elapsedMonths: elapsed };
+  const emptyTotals: SchemeRegisterTotals = {
+    count: 0,
+    fullYearEffectPence: 0,
+    inYearPence: 0,
+    riskAdjustedPence: 0,
+    ytdPlanPence: 0,
+    ytdActualPence: 0,
+    elapsedMonths: elapsed,
+  };
   if (scope.length === 0) return { totals: emptyTotals, rows: [] as SchemeRegisterRow[] };
 
   const result = await db().$queryRaw<RegisterSqlRow[]>(schemeRegisterSql(scope, request, elapsed));
@@ -137,7 +145,11 @@ export async function schemeRegister(scope: OrganisationScope, request: SchemeRe
 }
 
 /** The register's statement (exported for EXPLAIN in benchmarks). */
-export function schemeRegisterSql(scope: OrganisationScope, request: SchemeRegisterRequest, elapsed: number): Prisma.Sql {
+export function schemeRegisterSql(
+  scope: OrganisationScope,
+  request: SchemeRegisterRequest,
+  elapsed: number,
+): Prisma.Sql {
   return Prisma.sql`
     WITH ${defaultWeightsCte()},
     filtered AS (
@@ -211,7 +223,11 @@ function toRegisterRow(r: RegisterSqlRow & { id: string }): SchemeRegisterRow {
 }
 
 /** The register's totals alone (e.g. for a dashboard tile that links to the filtered register). */
-export async function schemeRegisterTotals(scope: OrganisationScope, filters: SchemeFilters, now = new Date()): Promise<SchemeRegisterTotals> {
+export async function schemeRegisterTotals(
+  scope: OrganisationScope,
+  filters: SchemeFilters,
+  now = new Date(),
+): Promise<SchemeRegisterTotals> {
   return (await schemeRegister(scope, { filters, sort: "code", dir: "asc", limit: 0, offset: 0 }, now)).totals;
 }
 
@@ -226,9 +242,16 @@ export interface StageFigures {
  * In-year value and risk-adjusted value of the year's schemes per identified stage (opportunity
  * to complete, in gateway order, zero-filled); side states are not identified savings.
  */
-export async function identifiedByStage(scope: OrganisationScope, financialYear: FinancialYear, filters: Omit<SchemeFilters, "year"> = {}): Promise<StageFigures[]> {
-  if (scope.length === 0) return IDENTIFIED_STAGES.map((stage) => ({ stage, count: 0, inYearPence: 0, riskAdjustedPence: 0 }));
-  const rows = await db().$queryRaw<{ stage: SchemeStage; scheme_count: SqlNumber; in_year: SqlNumber; risk_adjusted: SqlNumber }[]>`
+export async function identifiedByStage(
+  scope: OrganisationScope,
+  financialYear: FinancialYear,
+  filters: Omit<SchemeFilters, "year"> = {},
+): Promise<StageFigures[]> {
+  if (scope.length === 0)
+    return IDENTIFIED_STAGES.map((stage) => ({ stage, count: 0, inYearPence: 0, riskAdjustedPence: 0 }));
+  const rows = await db().$queryRaw<
+    { stage: SchemeStage; scheme_count: SqlNumber; in_year: SqlNumber; risk_adjusted: SqlNumber }[]
+  >`
     WITH ${defaultWeightsCte()},
     stages(stage, position) AS (VALUES ${stageRowsSql(IDENTIFIED_STAGES)}),
     filtered AS (
@@ -266,9 +289,23 @@ export interface MonthFigures {
  * (window SUM ... OVER (ORDER BY month)). Same scheme set as the register for that year, so
  * the cumulative plan and actual at the last elapsed month equal the register's YTD totals.
  */
-export async function monthlyCumulative(scope: OrganisationScope, financialYear: FinancialYear, filters: Omit<SchemeFilters, "year"> = {}): Promise<MonthFigures[]> {
+export async function monthlyCumulative(
+  scope: OrganisationScope,
+  financialYear: FinancialYear,
+  filters: Omit<SchemeFilters, "year"> = {},
+): Promise<MonthFigures[]> {
   const whereSql = scope.length === 0 ? Prisma.sql`false` : schemeWhereSql(scope, { ...filters, year: financialYear });
-  const rows = await db().$queryRaw<{ month: number; plan: SqlNumber; forecast: SqlNumber; actual: SqlNumber; cum_plan: SqlNumber; cum_forecast: SqlNumber; cum_actual: SqlNumber }[]>`
+  const rows = await db().$queryRaw<
+    {
+      month: number;
+      plan: SqlNumber;
+      forecast: SqlNumber;
+      actual: SqlNumber;
+      cum_plan: SqlNumber;
+      cum_forecast: SqlNumber;
+      cum_actual: SqlNumber;
+    }[]
+  >`
     WITH months AS (SELECT generate_series(1, 12) AS month),
     per_month AS (
       SELECT mo.month,

@@ -16,9 +16,24 @@ describe("containsPattern", () => {
 
 describe("schemeWhereSql", () => {
   it("binds every value as a parameter, never as SQL text", () => {
-    const sql = schemeWhereSql([ORG], { year: 2025, q: "'; DROP TABLE scheme; --", lead: ORG, recurrence: "non-recurrent", stage: "IDENTIFIED" });
+    const sql = schemeWhereSql([ORG], {
+      year: 2025,
+      q: "'; DROP TABLE scheme; --",
+      lead: ORG,
+      recurrence: "non-recurrent",
+      stage: "IDENTIFIED",
+    });
     expect(sql.text).not.toContain("DROP");
-    expect(sql.values).toEqual([[ORG], 2025, ["OPPORTUNITY", "PLANNING", "DELIVERY", "COMPLETE"], false, ORG, "%'; DROP TABLE scheme; --%", "%'; DROP TABLE scheme; --%", "%'; DROP TABLE scheme; --%"]);
+    expect(sql.values).toEqual([
+      [ORG],
+      2025,
+      ["OPPORTUNITY", "PLANNING", "DELIVERY", "COMPLETE"],
+      false,
+      ORG,
+      "%'; DROP TABLE scheme; --%",
+      "%'; DROP TABLE scheme; --%",
+      "%'; DROP TABLE scheme; --%",
+    ]);
   });
 
   it("always applies the scope and the year", () => {

@@ -1,7 +1,12 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { SchemeStage } from "@/generated/prisma/enums";
 import { DEFAULT_STAGE_WEIGHTS, SCHEME_STAGES } from "@/modules/schemes/scheme-rules";
-import { stagesOf, type SchemeFilters, type SchemeSort, type SortDirection } from "@/modules/schemes/register/register-filter";
+import {
+  stagesOf,
+  type SchemeFilters,
+  type SchemeSort,
+  type SortDirection,
+} from "@/modules/schemes/register/register-filter";
 
 /**
  * SQL fragments shared by the scheme figures: the filter as a WHERE clause, the stage weights
@@ -51,7 +56,9 @@ export function schemeWhereSql(scope: OrganisationScope, filters: SchemeFilters)
   if (filters.division) conditions.push(Prisma.sql`s.division_id = ${filters.division}::uuid`);
   if (filters.workstream) conditions.push(Prisma.sql`s.workstream_id = ${filters.workstream}::uuid`);
   if (filters.programme) {
-    conditions.push(Prisma.sql`s.workstream_id IN (SELECT w.id FROM workstream w WHERE w.programme_id = ${filters.programme}::uuid)`);
+    conditions.push(
+      Prisma.sql`s.workstream_id IN (SELECT w.id FROM workstream w WHERE w.programme_id = ${filters.programme}::uuid)`,
+    );
   }
   const stages = stagesOf(filters.stage);
   if (stages) conditions.push(Prisma.sql`s.stage = ANY(${stages}::scheme_stage[])`);
@@ -61,7 +68,9 @@ export function schemeWhereSql(scope: OrganisationScope, filters: SchemeFilters)
   if (filters.lead) conditions.push(Prisma.sql`s.lead_id = ${filters.lead}::uuid`);
   if (filters.q) {
     const pattern = containsPattern(filters.q);
-    conditions.push(Prisma.sql`(s.code ILIKE ${pattern} OR s.title ILIKE ${pattern} OR s.description ILIKE ${pattern})`);
+    conditions.push(
+      Prisma.sql`(s.code ILIKE ${pattern} OR s.title ILIKE ${pattern} OR s.description ILIKE ${pattern})`,
+    );
   }
   return Prisma.join(conditions, " AND ");
 }
@@ -95,7 +104,9 @@ const SORT_SQL: Record<SchemeSort, Prisma.Sql> = {
 export function schemeOrderSql(sort: SchemeSort, dir: SortDirection): Prisma.Sql {
   const direction = dir === "desc" ? Prisma.raw("DESC") : Prisma.raw("ASC");
   const tieBreak = Prisma.sql`f.code COLLATE "C" ASC, f.id ASC`;
-  return sort === "code" ? Prisma.sql`${SORT_SQL.code} ${direction}, f.id ASC` : Prisma.sql`${SORT_SQL[sort]} ${direction}, ${tieBreak}`;
+  return sort === "code"
+    ? Prisma.sql`${SORT_SQL.code} ${direction}, f.id ASC`
+    : Prisma.sql`${SORT_SQL[sort]} ${direction}, ${tieBreak}`;
 }
 
 /** The stages counted as identified, with their order, as a VALUES list for zero-filling. */

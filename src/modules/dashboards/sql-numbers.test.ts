@@ -17,7 +17,9 @@ describe("sqlInteger", () => {
   });
 
   it("throws rather than round a value beyond Number.MAX_SAFE_INTEGER", () => {
-    expect(() => sqlInteger(BigInt(Number.MAX_SAFE_INTEGER) + 1n, "in-year total")).toThrow(/in-year total 9007199254740992 is too large/);
+    expect(() => sqlInteger(BigInt(Number.MAX_SAFE_INTEGER) + 1n, "in-year total")).toThrow(
+      /in-year total 9007199254740992 is too large/,
+    );
     expect(() => sqlInteger("9007199254740993")).toThrow(RangeError);
     expect(() => sqlInteger(-(2n ** 60n))).toThrow(RangeError);
     expect(() => sqlInteger(2 ** 53)).toThrow(RangeError);

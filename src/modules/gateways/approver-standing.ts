@@ -18,12 +18,22 @@ export function decisionRefusal(
   if (!organisation || !can(actor, "gateway.decide", scheme.organisationId)) return NOT_AN_APPROVER;
   return approverRefusal(
     { userId: actor.userId, roles: organisation.roles, financeCapacities: organisation.financeCapacities },
-    { gate, schemeLeadId: scheme.leadId, fullYearEffectPence: Number(scheme.fullYearEffectPence), directorThresholdPence: Number(directorThresholdPence) },
+    {
+      gate,
+      schemeLeadId: scheme.leadId,
+      fullYearEffectPence: Number(scheme.fullYearEffectPence),
+      directorThresholdPence: Number(directorThresholdPence),
+    },
   );
 }
 
 /** For pages: whether to offer the decision form, and the reason to show a finance user who may not. */
-export function decisionStanding(actor: Actor, scheme: Parameters<typeof decisionRefusal>[1], directorThresholdPence: bigint, gate: Gate) {
+export function decisionStanding(
+  actor: Actor,
+  scheme: Parameters<typeof decisionRefusal>[1],
+  directorThresholdPence: bigint,
+  gate: Gate,
+) {
   if (!can(actor, "gateway.decide", scheme.organisationId)) return { mayDecide: false, refusal: null };
   const refusal = decisionRefusal(actor, scheme, directorThresholdPence, gate);
   return { mayDecide: refusal === null, refusal };

@@ -30,6 +30,9 @@ export async function findGatewayPipeline(actor: Actor) {
 export async function countSchemesAwaitingDecision(actor: Actor, organisationIds?: string[]): Promise<number> {
   return db().scheme.count({
     // AND, not a spread: a second organisationId key would replace the actor's scope.
-    where: { AND: [schemeScope(actor), organisationIds ? { organisationId: { in: organisationIds } } : {}], submittedGate: { not: null } },
+    where: {
+      AND: [schemeScope(actor), organisationIds ? { organisationId: { in: organisationIds } } : {}],
+      submittedGate: { not: null },
+    },
   });
 }

@@ -1,7 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { approverRefusal, gatesPassed, mayHold, mayWithdraw, nextGate, returnableStages, stageAfterGate, type ApproverStanding } from "./gateway-flow";
+import {
+  approverRefusal,
+  gatesPassed,
+  mayHold,
+  mayWithdraw,
+  nextGate,
+  returnableStages,
+  stageAfterGate,
+  type ApproverStanding,
+} from "./gateway-flow";
 
-const finance = (capacities: ApproverStanding["financeCapacities"], userId = "approver"): ApproverStanding => ({ userId, roles: ["FINANCE"], financeCapacities: capacities });
+const finance = (capacities: ApproverStanding["financeCapacities"], userId = "approver"): ApproverStanding => ({
+  userId,
+  roles: ["FINANCE"],
+  financeCapacities: capacities,
+});
 const ctx = { schemeLeadId: "lead", fullYearEffectPence: 4_999_999, directorThresholdPence: 5_000_000 };
 
 describe("stage flow", () => {
@@ -50,23 +63,24 @@ describe("stage flow", () => {
     ["PLANNING", ["PLANNING", "OPPORTUNITY"]],
     ["DELIVERY", ["DELIVERY", "PLANNING", "OPPORTUNITY"]],
     [null, []],
-  ] as const)("a scheme rejected from %s may be returned to %j, never past the gate that rejected it", (from, stages) => {
-    expect(returnableStages("REJECTED", from)).toEqual(stages);
-  });
+  ] as const)(
+    "a scheme rejected from %s may be returned to %j, never past the gate that rejected it",
+    (from, stages) => {
+      expect(returnableStages("REJECTED", from)).toEqual(stages);
+    },
+  );
 
   it("only live stages can be put on hold; anything but complete or withdrawn can be withdrawn", () => {
-    expect(["OPPORTUNITY", "PLANNING", "DELIVERY", "COMPLETE", "ON_HOLD", "REJECTED", "WITHDRAWN"].filter((s) => mayHold(s as never))).toEqual([
-      "OPPORTUNITY",
-      "PLANNING",
-      "DELIVERY",
-    ]);
-    expect(["OPPORTUNITY", "PLANNING", "DELIVERY", "COMPLETE", "ON_HOLD", "REJECTED", "WITHDRAWN"].filter((s) => mayWithdraw(s as never))).toEqual([
-      "OPPORTUNITY",
-      "PLANNING",
-      "DELIVERY",
-      "ON_HOLD",
-      "REJECTED",
-    ]);
+    expect(
+      ["OPPORTUNITY", "PLANNING", "DELIVERY", "COMPLETE", "ON_HOLD", "REJECTED", "WITHDRAWN"].filter((s) =>
+        mayHold(s as never),
+      ),
+    ).toEqual(["OPPORTUNITY", "PLANNING", "DELIVERY"]);
+    expect(
+      ["OPPORTUNITY", "PLANNING", "DELIVERY", "COMPLETE", "ON_HOLD", "REJECTED", "WITHDRAWN"].filter((s) =>
+        mayWithdraw(s as never),
+      ),
+    ).toEqual(["OPPORTUNITY", "PLANNING", "DELIVERY", "ON_HOLD", "REJECTED"]);
   });
 });
 
@@ -77,7 +91,9 @@ describe("who may decide a gateway", () => {
 
   it("only finance (director or PMO)", () => {
     for (const role of ["LEAD", "CLINICAL_APPROVER", "BOARD", "ADMIN"] as const) {
-      expect(approverRefusal({ userId: "x", roles: [role], financeCapacities: [] }, { ...ctx, gate: 1 })).toMatch(/Only the finance director or the PMO/);
+      expect(approverRefusal({ userId: "x", roles: [role], financeCapacities: [] }, { ...ctx, gate: 1 })).toMatch(
+        /Only the finance director or the PMO/,
+      );
     }
   });
 
@@ -92,6 +108,9 @@ describe("who may decide a gateway", () => {
   ] as const)("gate %s, full-year effect %s pence, %s: allowed %s", (gate, fye, capacity, allowed) => {
     const refusal = approverRefusal(finance([capacity]), { ...ctx, gate, fullYearEffectPence: fye });
     expect(refusal === null).toBe(allowed);
-    if (!allowed) expect(refusal).toBe(`Schemes with a full-year effect of £50,000 or more need the finance director at gateway ${gate}.`);
+    if (!allowed)
+      expect(refusal).toBe(
+        `Schemes with a full-year effect of £50,000 or more need the finance director at gateway ${gate}.`,
+      );
   });
 });

@@ -9,7 +9,12 @@ import type { Gate } from "./gateway-rules";
  * side states on hold (resumes where it was), rejected, withdrawn.
  */
 
-export const MAIN_STAGES = ["OPPORTUNITY", "PLANNING", "DELIVERY", "COMPLETE"] as const satisfies readonly SchemeStage[];
+export const MAIN_STAGES = [
+  "OPPORTUNITY",
+  "PLANNING",
+  "DELIVERY",
+  "COMPLETE",
+] as const satisfies readonly SchemeStage[];
 export type MainStage = (typeof MAIN_STAGES)[number];
 
 const GATE_FROM: Record<Gate, MainStage> = { 1: "OPPORTUNITY", 2: "PLANNING", 3: "DELIVERY" };
@@ -86,7 +91,8 @@ export interface ApprovalContext {
  * organisation's value threshold need the finance director.
  */
 export function approverRefusal(approver: ApproverStanding, ctx: ApprovalContext): string | null {
-  if (approver.userId === ctx.schemeLeadId) return "You lead this scheme, so you cannot decide its gateway: another approver must.";
+  if (approver.userId === ctx.schemeLeadId)
+    return "You lead this scheme, so you cannot decide its gateway: another approver must.";
   if (!approver.roles.includes("FINANCE")) return "Only the finance director or the PMO can decide a gateway.";
   if (ctx.gate === 1 || ctx.fullYearEffectPence < ctx.directorThresholdPence) return null;
   if (approver.financeCapacities.includes("DIRECTOR")) return null;

@@ -25,14 +25,33 @@ export function assertVersion(scheme: { version: number }, expected: number) {
 
 /** The criteria results stored with a decision: what the rules said at that moment. */
 export function criteriaRecord(verdict: GateVerdict | null): Prisma.InputJsonValue {
-  return verdict ? { gate: verdict.gate, passes: verdict.passes, failures: verdict.failures.map((f) => ({ key: f.key, message: f.message })) } : [];
+  return verdict
+    ? {
+        gate: verdict.gate,
+        passes: verdict.passes,
+        failures: verdict.failures.map((f) => ({ key: f.key, message: f.message })),
+      }
+    : [];
 }
 
 /** The next numbered plan baseline of a scheme (1 at gateway 2, then one per re-baseline); older ones are kept. */
-export async function recordPlanBaseline(tx: Tx, actor: Actor, scheme: { id: string; financialYear: number }, monthsPence: bigint[], reason: string | null) {
+export async function recordPlanBaseline(
+  tx: Tx,
+  actor: Actor,
+  scheme: { id: string; financialYear: number },
+  monthsPence: bigint[],
+  reason: string | null,
+) {
   const last = await tx.planBaseline.aggregate({ where: { schemeId: scheme.id }, _max: { number: true } });
   return tx.planBaseline.create({
-    data: { schemeId: scheme.id, number: (last._max.number ?? 0) + 1, financialYear: scheme.financialYear, monthsPence, reason, createdById: actor.userId },
+    data: {
+      schemeId: scheme.id,
+      number: (last._max.number ?? 0) + 1,
+      financialYear: scheme.financialYear,
+      monthsPence,
+      reason,
+      createdById: actor.userId,
+    },
   });
 }
 
@@ -73,7 +92,9 @@ export async function recordGatewayDecision(
       criteria: criteriaRecord(entry.verdict ?? null),
       schemeVersion: scheme.version,
       decidedById: actor.userId,
-      conditions: entry.conditions?.length ? { create: entry.conditions.map((description) => ({ schemeId: scheme.id, description })) } : undefined,
+      conditions: entry.conditions?.length
+        ? { create: entry.conditions.map((description) => ({ schemeId: scheme.id, description })) }
+        : undefined,
     },
     include: { conditions: true },
   });
@@ -83,7 +104,15 @@ export async function recordGatewayDecision(
     entityId: scheme.id,
     organisationId: scheme.organisationId,
     before: { stage: scheme.stage, version: scheme.version },
-    after: { stage: entry.toStage, version: scheme.version + 1, decisionId: decision.id, gate: entry.gate, reason: entry.reason, conditions: entry.conditions, criteria: decision.criteria },
+    after: {
+      stage: entry.toStage,
+      version: scheme.version + 1,
+      decisionId: decision.id,
+      gate: entry.gate,
+      reason: entry.reason,
+      conditions: entry.conditions,
+      criteria: decision.criteria,
+    },
   });
   return decision;
 }
@@ -111,14 +140,21 @@ export async function withRefusalsAudited<T>(
   }
 }
 
-async function recordRefusal(actor: Actor, action: string, target: { entityType: string; entityId: string }, error: DomainError) {
+async function recordRefusal(
+  actor: Actor,
+  action: string,
+  target: { entityType: string; entityId: string },
+  error: DomainError,
+) {
   const client = db();
   const uuid = /^[0-9a-f-]{36}$/i.test(target.entityId);
   const owner = !uuid
     ? null
     : target.entityType === "scheme"
       ? await client.scheme.findUnique({ where: { id: target.entityId }, select: { organisationId: true } })
-      : await client.trackedCondition.findUnique({ where: { id: target.entityId }, select: { scheme: { select: { organisationId: true } } } }).then((c) => c?.scheme ?? null);
+      : await client.trackedCondition
+          .findUnique({ where: { id: target.entityId }, select: { scheme: { select: { organisationId: true } } } })
+          .then((c) => c?.scheme ?? null);
   await client.auditEvent.create({
     data: {
       actorId: actor.userId,
@@ -126,7 +162,11 @@ async function recordRefusal(actor: Actor, action: string, target: { entityType:
       entityType: target.entityType,
       entityId: target.entityId.slice(0, 64),
       organisationId: owner?.organisationId ?? null,
-      after: { code: error.code, message: error.message, fieldErrors: error.fieldErrors ?? null } as Prisma.InputJsonValue,
+      after: {
+        code: error.code,
+        message: error.message,
+        fieldErrors: error.fieldErrors ?? null,
+      } as Prisma.InputJsonValue,
     },
   });
 }

@@ -60,12 +60,42 @@ const CASES: Case[] = [
   ["no organisation", 1, (s) => (s.hasOrganisation = false), "organisation", "No organisation is set."],
   ["no workstream", 1, (s) => (s.hasWorkstream = false), "workstream", "The scheme is not linked to a workstream."],
   ["no category", 1, (s) => (s.hasCategory = false), "category", "No category (pay, non-pay or income) is set."],
-  ["recurrence unknown", 1, (s) => (s.recurrenceStated = false), "recurrence", "It is not stated whether the saving is recurrent."],
-  ["a zero full-year effect", 1, (s) => (s.fullYearEffectPence = 0), "full-year-effect", "The estimated full-year effect must be more than £0."],
-  ["QIA screening unanswered", 1, (s) => (s.qia!.screeningAnswered = false), "qia-screening", "The quality impact screening has not been answered."],
+  [
+    "recurrence unknown",
+    1,
+    (s) => (s.recurrenceStated = false),
+    "recurrence",
+    "It is not stated whether the saving is recurrent.",
+  ],
+  [
+    "a zero full-year effect",
+    1,
+    (s) => (s.fullYearEffectPence = 0),
+    "full-year-effect",
+    "The estimated full-year effect must be more than £0.",
+  ],
+  [
+    "QIA screening unanswered",
+    1,
+    (s) => (s.qia!.screeningAnswered = false),
+    "qia-screening",
+    "The quality impact screening has not been answered.",
+  ],
   ["no QIA at all", 1, (s) => (s.qia = null), "qia-screening", "The quality impact screening has not been answered."],
-  ["EIA screening unanswered", 1, (s) => (s.eia!.screeningAnswered = false), "eia-screening", "The equality impact screening has not been answered."],
-  ["no plan at all", 2, (s) => (s.plan = Array.from({ length: 12 }, () => null)), "plan-entered", "No monthly plan has been entered for 2025/26."],
+  [
+    "EIA screening unanswered",
+    1,
+    (s) => (s.eia!.screeningAnswered = false),
+    "eia-screening",
+    "The equality impact screening has not been answered.",
+  ],
+  [
+    "no plan at all",
+    2,
+    (s) => (s.plan = Array.from({ length: 12 }, () => null)),
+    "plan-entered",
+    "No monthly plan has been entered for 2025/26.",
+  ],
   [
     "a plan that does not add up",
     2,
@@ -76,10 +106,34 @@ const CASES: Case[] = [
   ["no start month", 2, (s) => (s.startMonth = null), "start-month", "The start month is not set."],
   ["no activity", 2, (s) => (s.activityCount = 0), "activities", "The scheme has no activity or milestone."],
   ["no KPI", 2, (s) => (s.kpiCount = 0), "kpis", "The scheme has no KPI."],
-  ["no risk assessed", 2, (s) => (s.riskCount = 0), "risks", "The scheme's risks have not been assessed: its risk register is empty."],
-  ["WTE not stated", 2, (s) => (s.wteStated = false), "wte", "The WTE impact (substantive, bank, agency) is not stated."],
-  ["no medical sign-off", 2, (s) => (s.qia!.medicalSignedOff = false), "qia-medical", "The full QIA has not been signed off by the medical signatory."],
-  ["no nursing sign-off", 2, (s) => (s.qia!.nursingSignedOff = false), "qia-nursing", "The full QIA has not been signed off by the nursing signatory."],
+  [
+    "no risk assessed",
+    2,
+    (s) => (s.riskCount = 0),
+    "risks",
+    "The scheme's risks have not been assessed: its risk register is empty.",
+  ],
+  [
+    "WTE not stated",
+    2,
+    (s) => (s.wteStated = false),
+    "wte",
+    "The WTE impact (substantive, bank, agency) is not stated.",
+  ],
+  [
+    "no medical sign-off",
+    2,
+    (s) => (s.qia!.medicalSignedOff = false),
+    "qia-medical",
+    "The full QIA has not been signed off by the medical signatory.",
+  ],
+  [
+    "no nursing sign-off",
+    2,
+    (s) => (s.qia!.nursingSignedOff = false),
+    "qia-nursing",
+    "The full QIA has not been signed off by the nursing signatory.",
+  ],
   [
     "a residual score of 15",
     2,
@@ -87,10 +141,34 @@ const CASES: Case[] = [
     "qia-residual",
     "A quality dimension keeps a residual score of 15 (15 or more needs a recorded quality-committee override).",
   ],
-  ["a required full EIA not approved", 2, (s) => (s.eia!.fullApproved = false), "eia-full", "The full equality impact assessment has not been approved."],
-  ["an elapsed month without an actual", 3, (s) => (s.actual[3] = null), "actuals", "Actuals are missing for M4 Jul of 2025/26."],
-  ["no post-implementation review", 3, (s) => (s.qia!.postImplementationReviewRecorded = false), "qia-review", "No post-implementation quality review has been recorded."],
-  ["benefit not validated", 3, (s) => (s.financeValidatedBenefit = false), "benefit-validated", "Finance has not validated the benefit."],
+  [
+    "a required full EIA not approved",
+    2,
+    (s) => (s.eia!.fullApproved = false),
+    "eia-full",
+    "The full equality impact assessment has not been approved.",
+  ],
+  [
+    "an elapsed month without an actual",
+    3,
+    (s) => (s.actual[3] = null),
+    "actuals",
+    "Actuals are missing for M4 Jul of 2025/26.",
+  ],
+  [
+    "no post-implementation review",
+    3,
+    (s) => (s.qia!.postImplementationReviewRecorded = false),
+    "qia-review",
+    "No post-implementation quality review has been recorded.",
+  ],
+  [
+    "benefit not validated",
+    3,
+    (s) => (s.financeValidatedBenefit = false),
+    "benefit-validated",
+    "Finance has not validated the benefit.",
+  ],
 ];
 
 describe.each(CASES)("with %s", (_label, gate, change, key, message) => {
@@ -106,7 +184,13 @@ describe.each(CASES)("with %s", (_label, gate, change, key, message) => {
 describe("rules that only apply when needed", () => {
   it("needs no sign-offs, residual check or full EIA when screening found no impact", () => {
     const s = ready();
-    s.qia = { ...s.qia!, fullRequired: false, medicalSignedOff: false, nursingSignedOff: false, highestResidualScore: 20 };
+    s.qia = {
+      ...s.qia!,
+      fullRequired: false,
+      medicalSignedOff: false,
+      nursingSignedOff: false,
+      highestResidualScore: 20,
+    };
     s.eia = { screeningAnswered: true, fullRequired: false, fullApproved: false };
     expect(evaluateGate(2, s)).toEqual({ gate: 2, passes: true, failures: [] });
   });

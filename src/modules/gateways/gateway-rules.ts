@@ -84,9 +84,12 @@ function gateOne(s: GatewaySnapshot): Criterion[] {
   if (!s.hasWorkstream) failures.push(fail("workstream", "The scheme is not linked to a workstream."));
   if (!s.hasCategory) failures.push(fail("category", "No category (pay, non-pay or income) is set."));
   if (!s.recurrenceStated) failures.push(fail("recurrence", "It is not stated whether the saving is recurrent."));
-  if (s.fullYearEffectPence <= 0) failures.push(fail("full-year-effect", "The estimated full-year effect must be more than £0."));
-  if (!s.qia?.screeningAnswered) failures.push(fail("qia-screening", "The quality impact screening has not been answered."));
-  if (!s.eia?.screeningAnswered) failures.push(fail("eia-screening", "The equality impact screening has not been answered."));
+  if (s.fullYearEffectPence <= 0)
+    failures.push(fail("full-year-effect", "The estimated full-year effect must be more than £0."));
+  if (!s.qia?.screeningAnswered)
+    failures.push(fail("qia-screening", "The quality impact screening has not been answered."));
+  if (!s.eia?.screeningAnswered)
+    failures.push(fail("eia-screening", "The equality impact screening has not been answered."));
   return failures;
 }
 
@@ -102,7 +105,9 @@ function planFailures(s: GatewaySnapshot): Criterion[] {
   const total = s.plan.reduce<number>((sum, v) => sum + (v ?? 0), 0);
   if (total !== s.inYearValuePence) {
     const [planned, inYear] = formatMoneyPair(total, s.inYearValuePence);
-    failures.push(fail("plan-adds-up", `Monthly plan for ${year} adds up to ${planned} but the in-year value is ${inYear}.`));
+    failures.push(
+      fail("plan-adds-up", `Monthly plan for ${year} adds up to ${planned} but the in-year value is ${inYear}.`),
+    );
   }
   return failures;
 }
@@ -112,19 +117,30 @@ function gateTwo(s: GatewaySnapshot): Criterion[] {
   if (s.startMonth === null) failures.push(fail("start-month", "The start month is not set."));
   if (s.activityCount < 1) failures.push(fail("activities", "The scheme has no activity or milestone."));
   if (s.kpiCount < 1) failures.push(fail("kpis", "The scheme has no KPI."));
-  if (s.riskCount < 1) failures.push(fail("risks", "The scheme's risks have not been assessed: its risk register is empty."));
+  if (s.riskCount < 1)
+    failures.push(fail("risks", "The scheme's risks have not been assessed: its risk register is empty."));
   if (!s.wteStated) failures.push(fail("wte", "The WTE impact (substantive, bank, agency) is not stated."));
   const qia = s.qia;
   if (qia?.fullRequired) {
-    if (!qia.medicalSignedOff) failures.push(fail("qia-medical", "The full QIA has not been signed off by the medical signatory."));
-    if (!qia.nursingSignedOff) failures.push(fail("qia-nursing", "The full QIA has not been signed off by the nursing signatory."));
-    if (qia.highestResidualScore !== null && qia.highestResidualScore >= RESIDUAL_SCORE_LIMIT && !qia.qualityCommitteeOverride) {
+    if (!qia.medicalSignedOff)
+      failures.push(fail("qia-medical", "The full QIA has not been signed off by the medical signatory."));
+    if (!qia.nursingSignedOff)
+      failures.push(fail("qia-nursing", "The full QIA has not been signed off by the nursing signatory."));
+    if (
+      qia.highestResidualScore !== null &&
+      qia.highestResidualScore >= RESIDUAL_SCORE_LIMIT &&
+      !qia.qualityCommitteeOverride
+    ) {
       failures.push(
-        fail("qia-residual", `A quality dimension keeps a residual score of ${qia.highestResidualScore} (${RESIDUAL_SCORE_LIMIT} or more needs a recorded quality-committee override).`),
+        fail(
+          "qia-residual",
+          `A quality dimension keeps a residual score of ${qia.highestResidualScore} (${RESIDUAL_SCORE_LIMIT} or more needs a recorded quality-committee override).`,
+        ),
       );
     }
   }
-  if (s.eia?.fullRequired && !s.eia.fullApproved) failures.push(fail("eia-full", "The full equality impact assessment has not been approved."));
+  if (s.eia?.fullRequired && !s.eia.fullApproved)
+    failures.push(fail("eia-full", "The full equality impact assessment has not been approved."));
   return failures;
 }
 
@@ -132,12 +148,15 @@ function gateThree(s: GatewaySnapshot): Criterion[] {
   const failures: Criterion[] = [];
   // Months before the scheme started owe no actual.
   const firstMonth = s.startMonth ?? 1;
-  const missing = s.actual.slice(0, s.elapsedMonths).flatMap((value, i) => (value === null && i + 1 >= firstMonth ? [i + 1] : []));
+  const missing = s.actual
+    .slice(0, s.elapsedMonths)
+    .flatMap((value, i) => (value === null && i + 1 >= firstMonth ? [i + 1] : []));
   if (missing.length > 0) {
     const months = missing.map((m) => `M${m} ${monthLabel(m as FinancialMonth)}`).join(", ");
     failures.push(fail("actuals", `Actuals are missing for ${months} of ${formatFinancialYear(s.financialYear)}.`));
   }
-  if (!s.qia?.postImplementationReviewRecorded) failures.push(fail("qia-review", "No post-implementation quality review has been recorded."));
+  if (!s.qia?.postImplementationReviewRecorded)
+    failures.push(fail("qia-review", "No post-implementation quality review has been recorded."));
   if (!s.financeValidatedBenefit) failures.push(fail("benefit-validated", "Finance has not validated the benefit."));
   return failures;
 }

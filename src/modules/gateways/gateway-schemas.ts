@@ -2,7 +2,11 @@ import { z } from "zod";
 import { optionalText, requiredText, uuidField } from "@/lib/form-fields";
 import { poundsField, versionField } from "@/modules/programmes/programme-schemas";
 
-const gateField = z.coerce.number({ error: "Choose a gateway" }).int().min(1, "Choose a gateway").max(3, "Choose a gateway");
+const gateField = z.coerce
+  .number({ error: "Choose a gateway" })
+  .int()
+  .min(1, "Choose a gateway")
+  .max(3, "Choose a gateway");
 const reasonField = requiredText("the reason", 3, 2000);
 
 /** Conditions arrive as one per line from a textarea, or as a list from code. */
@@ -10,7 +14,11 @@ const conditionsField = z
   .union([z.string(), z.array(z.string())])
   .optional()
   .transform((v) => (Array.isArray(v) ? v : (v ?? "").split("\n")).map((c) => c.trim()).filter(Boolean))
-  .pipe(z.array(z.string().max(500, "Each condition must be 500 characters or fewer")).max(20, "Record at most 20 conditions"));
+  .pipe(
+    z
+      .array(z.string().max(500, "Each condition must be 500 characters or fewer"))
+      .max(20, "Record at most 20 conditions"),
+  );
 
 const schemeRef = { schemeId: uuidField("a scheme"), version: versionField };
 
@@ -31,7 +39,11 @@ export const decideGatewaySchema = z
   .superRefine((input, ctx) => {
     // A rejection or deferral must say why; an approval's comment is optional.
     if (input.decision !== "APPROVE" && (!input.reason || input.reason.length < 3)) {
-      ctx.addIssue({ code: "custom", path: ["reason"], message: `Give the reason for ${input.decision === "REJECT" ? "rejecting" : "deferring"} (at least 3 characters)` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["reason"],
+        message: `Give the reason for ${input.decision === "REJECT" ? "rejecting" : "deferring"} (at least 3 characters)`,
+      });
     }
     if (input.decision !== "APPROVE" && input.conditions.length > 0) {
       ctx.addIssue({ code: "custom", path: ["conditions"], message: "Only an approval carries conditions" });
@@ -58,12 +70,17 @@ const monthPlanField = poundsField("plan");
 export const rebaselinePlanSchema = z.object({
   ...schemeRef,
   reason: reasonField,
-  plan: z.array(monthPlanField, { error: "Enter the plan for every month" }).length(12, "Enter the plan for all 12 months"),
+  plan: z
+    .array(monthPlanField, { error: "Enter the plan for every month" })
+    .length(12, "Enter the plan for all 12 months"),
 });
 export type RebaselinePlanInput = z.infer<typeof rebaselinePlanSchema>;
 
 export const validateBenefitSchema = z.object({ ...schemeRef, note: optionalText("the note", 2000) });
 export type ValidateBenefitInput = z.infer<typeof validateBenefitSchema>;
 
-export const meetConditionSchema = z.object({ conditionId: uuidField("a condition"), note: optionalText("the note", 2000) });
+export const meetConditionSchema = z.object({
+  conditionId: uuidField("a condition"),
+  note: optionalText("the note", 2000),
+});
 export type MeetConditionInput = z.infer<typeof meetConditionSchema>;

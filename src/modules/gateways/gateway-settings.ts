@@ -18,7 +18,10 @@ export const setGatewaySettingsSchema = z.object({
 export type SetGatewaySettingsInput = z.infer<typeof setGatewaySettingsSchema>;
 
 export async function findGatewaySettings(organisationId: string) {
-  const o = await db().organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { directorThresholdPence: true, qiaThreshold: true } });
+  const o = await db().organisation.findUniqueOrThrow({
+    where: { id: organisationId },
+    select: { directorThresholdPence: true, qiaThreshold: true },
+  });
   return { directorThresholdPence: Number(o.directorThresholdPence), qiaThreshold: o.qiaThreshold };
 }
 
@@ -27,16 +30,33 @@ export async function findGatewaySettings(organisationId: string) {
  * the QIA screening threshold. The PMO may not: it would decide its own approval limit.
  */
 export async function setGatewaySettings(actor: Actor, input: SetGatewaySettingsInput) {
-  const director = can(actor, "gateway.decide", input.organisationId) && organisationOf(actor, input.organisationId)?.financeCapacities.includes("DIRECTOR");
-  if (!director) throw forbidden("Only the finance director of this organisation can change the gateway and QIA thresholds.");
+  const director =
+    can(actor, "gateway.decide", input.organisationId) &&
+    organisationOf(actor, input.organisationId)?.financeCapacities.includes("DIRECTOR");
+  if (!director)
+    throw forbidden("Only the finance director of this organisation can change the gateway and QIA thresholds.");
   return db().$transaction(async (tx) => {
-    const before = await tx.organisation.findUniqueOrThrow({ where: { id: input.organisationId }, select: { directorThresholdPence: true, qiaThreshold: true } });
-    const after = await tx.organisation.update({
+    const before = await tx.organisation.findUniqueOrThrow({
       where: { id: input.organisationId },
-      data: { directorThresholdPence: BigInt(input.directorThreshold), qiaThreshold: input.qiaThreshold, version: { increment: 1 } },
       select: { directorThresholdPence: true, qiaThreshold: true },
     });
-    await recordAudit(tx, actor, { action: "gateway-settings.set", entityType: "organisation", entityId: input.organisationId, organisationId: input.organisationId, before, after });
+    const after = await tx.organisation.update({
+      where: { id: input.organisationId },
+      data: {
+        directorThresholdPence: BigInt(input.directorThreshold),
+        qiaThreshold: input.qiaThreshold,
+        version: { increment: 1 },
+      },
+      select: { directorThresholdPence: true, qiaThreshold: true },
+    });
+    await recordAudit(tx, actor, {
+      action: "gateway-settings.set",
+      entityType: "organisation",
+      entityId: input.organisationId,
+      organisationId: input.organisationId,
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -13,7 +13,10 @@ export async function loadGatewaySnapshot(tx: Tx, schemeId: string, now: Date): 
     include: { _count: { select: { milestones: true, kpis: true, risks: true } } },
   });
   // Sequential: inside a transaction every query shares one connection.
-  const months = await tx.schemeMonth.findMany({ where: { schemeId, financialYear: scheme.financialYear }, select: { month: true, planPence: true, actualPence: true } });
+  const months = await tx.schemeMonth.findMany({
+    where: { schemeId, financialYear: scheme.financialYear },
+    select: { month: true, planPence: true, actualPence: true },
+  });
   const states = await loadAssessmentStates(tx, schemeId);
   const plan: (number | null)[] = Array.from({ length: 12 }, () => null);
   const actual: (number | null)[] = Array.from({ length: 12 }, () => null);

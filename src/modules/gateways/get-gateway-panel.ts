@@ -29,14 +29,27 @@ export async function getGatewayPanel(actor: Actor, scheme: SchemeForPanel, now 
   const client = db();
   const [snapshot, organisation, decisions, baselines, milestones, kpis] = await Promise.all([
     loadGatewaySnapshot(client as unknown as Tx, scheme.id, now),
-    client.organisation.findUniqueOrThrow({ where: { id: scheme.organisationId }, select: { directorThresholdPence: true } }),
+    client.organisation.findUniqueOrThrow({
+      where: { id: scheme.organisationId },
+      select: { directorThresholdPence: true },
+    }),
     client.gatewayDecision.findMany({
       where: { schemeId: scheme.id },
       orderBy: { decidedAt: "desc" },
-      include: { decidedBy: { select: { name: true } }, conditions: { include: { metBy: { select: { name: true } } }, orderBy: { createdAt: "asc" } } },
+      include: {
+        decidedBy: { select: { name: true } },
+        conditions: { include: { metBy: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
+      },
     }),
-    client.planBaseline.findMany({ where: { schemeId: scheme.id }, orderBy: { number: "desc" }, include: { createdBy: { select: { name: true } } } }),
-    client.schemeMilestone.findMany({ where: { schemeId: scheme.id }, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }] }),
+    client.planBaseline.findMany({
+      where: { schemeId: scheme.id },
+      orderBy: { number: "desc" },
+      include: { createdBy: { select: { name: true } } },
+    }),
+    client.schemeMilestone.findMany({
+      where: { schemeId: scheme.id },
+      orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
+    }),
     client.kpi.findMany({ where: { schemeId: scheme.id }, orderBy: { name: "asc" } }),
   ]);
   const verdicts = evaluateAllGates(snapshot);
@@ -44,7 +57,9 @@ export async function getGatewayPanel(actor: Actor, scheme: SchemeForPanel, now 
   const editable = canEditScheme(actor, scheme);
   const finance = can(actor, "gateway.decide", scheme.organisationId);
   const pendingGate = scheme.submittedGate as Gate | null;
-  const standing = pendingGate ? decisionStanding(actor, scheme, organisation.directorThresholdPence, pendingGate) : { mayDecide: false, refusal: null };
+  const standing = pendingGate
+    ? decisionStanding(actor, scheme, organisation.directorThresholdPence, pendingGate)
+    : { mayDecide: false, refusal: null };
   const isLead = scheme.leadId === actor.userId && can(actor, "scheme.submit", scheme.organisationId);
   return {
     verdicts,
@@ -63,15 +78,20 @@ export async function getGatewayPanel(actor: Actor, scheme: SchemeForPanel, now 
     milestones,
     kpis,
     editable,
-    maySubmit: gate !== null && pendingGate === null && (isLead || can(actor, "scheme.edit.any", scheme.organisationId)),
+    maySubmit:
+      gate !== null && pendingGate === null && (isLead || can(actor, "scheme.edit.any", scheme.organisationId)),
     mayDecide: standing.mayDecide,
     decisionRefusal: standing.refusal,
     returnTo: finance ? returnableStages(scheme.stage, scheme.stageBeforeHold) : [],
     mayHold: editable && mayHold(scheme.stage),
     mayResume: editable && scheme.stage === "ON_HOLD",
     mayWithdraw: editable && mayWithdraw(scheme.stage),
-    mayRebaseline: can(actor, "plan.rebaseline", scheme.organisationId) && scheme.planLockedAt !== null && scheme.leadId !== actor.userId,
-    mayValidateBenefit: finance && scheme.stage === "DELIVERY" && scheme.benefitValidatedAt === null && scheme.leadId !== actor.userId,
+    mayRebaseline:
+      can(actor, "plan.rebaseline", scheme.organisationId) &&
+      scheme.planLockedAt !== null &&
+      scheme.leadId !== actor.userId,
+    mayValidateBenefit:
+      finance && scheme.stage === "DELIVERY" && scheme.benefitValidatedAt === null && scheme.leadId !== actor.userId,
     mayMeetConditions: finance && scheme.leadId !== actor.userId,
   };
 }

@@ -16,8 +16,10 @@ export async function meetGatewayCondition(actor: Actor, input: MeetConditionInp
         include: { scheme: { select: { organisationId: true, leadId: true } } },
       });
       if (!condition) throw notFound("The condition");
-      if (!can(actor, "gateway.decide", condition.scheme.organisationId)) throw forbidden("Only the finance director or the PMO can mark a gateway condition met.");
-      if (condition.scheme.leadId === actor.userId) throw forbidden("You lead this scheme, so another member of finance must confirm its conditions are met.");
+      if (!can(actor, "gateway.decide", condition.scheme.organisationId))
+        throw forbidden("Only the finance director or the PMO can mark a gateway condition met.");
+      if (condition.scheme.leadId === actor.userId)
+        throw forbidden("You lead this scheme, so another member of finance must confirm its conditions are met.");
       await recordConditionMet(tx, actor, condition, input.note ?? null, now, "gateway.condition.met");
       return { schemeId: condition.schemeId };
     }),

@@ -26,8 +26,16 @@ export async function submitForGateway(actor: Actor, input: SubmitForGatewayInpu
       }
       assertVersion(scheme, input.version);
       const gate = nextGate(scheme.stage);
-      if (gate !== input.gate) throw invalidField("gate", `This scheme is not at gateway ${input.gate}; it is ${scheme.stage.toLowerCase().replace("_", " ")}.`);
-      if (scheme.submittedGate !== null) throw new DomainError("CONFLICT", `The scheme is already awaiting a decision at gateway ${scheme.submittedGate}.`);
+      if (gate !== input.gate)
+        throw invalidField(
+          "gate",
+          `This scheme is not at gateway ${input.gate}; it is ${scheme.stage.toLowerCase().replace("_", " ")}.`,
+        );
+      if (scheme.submittedGate !== null)
+        throw new DomainError(
+          "CONFLICT",
+          `The scheme is already awaiting a decision at gateway ${scheme.submittedGate}.`,
+        );
       const verdict = evaluateGate(gate, await loadGatewaySnapshot(tx, scheme.id, now));
       if (!verdict.passes) throw new DomainError("INVALID", failedCriteriaMessage(gate, verdict.failures));
       return recordGatewayDecision(tx, actor, scheme, {

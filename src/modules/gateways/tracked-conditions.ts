@@ -17,10 +17,20 @@ export async function recordConditionMet(
   now: Date,
   auditAction: string,
 ) {
-  const { count } = await tx.trackedCondition.updateMany({ where: { id: condition.id, metAt: null }, data: { metAt: now, metById: actor.userId, metNote: note } });
+  const { count } = await tx.trackedCondition.updateMany({
+    where: { id: condition.id, metAt: null },
+    data: { metAt: now, metById: actor.userId, metNote: note },
+  });
   if (count === 0) throw new DomainError("CONFLICT", "This condition has already been marked met.");
   const after = await tx.trackedCondition.findUniqueOrThrow({ where: { id: condition.id } });
   const { scheme, ...before } = condition;
-  await recordAudit(tx, actor, { action: auditAction, entityType: "tracked_condition", entityId: condition.id, organisationId: scheme.organisationId, before, after });
+  await recordAudit(tx, actor, {
+    action: auditAction,
+    entityType: "tracked_condition",
+    entityId: condition.id,
+    organisationId: scheme.organisationId,
+    before,
+    after,
+  });
   return after;
 }

@@ -13,7 +13,11 @@ export const recordKpiActualSchema = z.object({
   kpiId: uuidField("a KPI"),
   version: versionField,
   financialYear: financialYearField,
-  month: z.coerce.number({ error: "Choose a month" }).int("Choose a month").min(1, "Choose a month").max(12, "Choose a month"),
+  month: z.coerce
+    .number({ error: "Choose a month" })
+    .int("Choose a month")
+    .min(1, "Choose a month")
+    .max(12, "Choose a month"),
   actual: kpiValueField,
 });
 export type RecordKpiActualInput = z.infer<typeof recordKpiActualSchema>;

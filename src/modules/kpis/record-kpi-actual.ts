@@ -16,11 +16,15 @@ export async function recordKpiActual(actor: Actor, input: RecordKpiActualInput,
     if (!kpi?.programme) throw notFound("The KPI");
     const programme = kpi.programme;
     const owns = kpi.ownerLead?.userId === actor.userId && holdsForProgramme(actor, "kpi.update.own", programme);
-    if (!owns && !canManageProgramme(actor, programme)) throw forbidden("Only the KPI's owner, finance or the PMO can record its actuals.");
+    if (!owns && !canManageProgramme(actor, programme))
+      throw forbidden("Only the KPI's owner, finance or the PMO can record its actuals.");
     if (monthStart(input.financialYear, input.month as FinancialMonth).getTime() > now.getTime()) {
       throw invalidField("month", "You cannot record an actual for a month that has not started yet");
     }
-    const { count } = await tx.kpi.updateMany({ where: { id: kpi.id, version: input.version }, data: { version: { increment: 1 } } });
+    const { count } = await tx.kpi.updateMany({
+      where: { id: kpi.id, version: input.version },
+      data: { version: { increment: 1 } },
+    });
     if (count === 0) throw stale("The KPI");
     const key = { kpiId: kpi.id, financialYear: input.financialYear, month: input.month };
     const before = await tx.kpiPoint.findUnique({ where: { kpiId_financialYear_month: key } });

@@ -7,7 +7,12 @@ import type { CreateDivisionInput } from "./organisation-schemas";
 const CLASH = "This organisation already has a division with this name";
 
 export async function createDivision(actor: Actor, input: CreateDivisionInput) {
-  assertCan(actor, "organisation.manage", input.organisationId, "Only an administrator of this organisation can add divisions.");
+  assertCan(
+    actor,
+    "organisation.manage",
+    input.organisationId,
+    "Only an administrator of this organisation can add divisions.",
+  );
   const clash = await db().division.findFirst({
     where: { organisationId: input.organisationId, name: { equals: input.name, mode: "insensitive" } },
     select: { id: true },

@@ -42,6 +42,7 @@ export async function createOrganisation(actor: Actor, input: CreateOrganisation
 }
 
 function clashError(field: "name" | "code") {
-  const message = field === "code" ? "Another organisation already uses this code" : "An organisation with this name already exists";
+  const message =
+    field === "code" ? "Another organisation already uses this code" : "An organisation with this name already exists";
   return new DomainError("CONFLICT", message, { [field]: [message] });
 }

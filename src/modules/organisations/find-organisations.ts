@@ -20,8 +20,14 @@ export async function findOrganisations(actor: Actor) {
 
 /** Systems where the actor administers the ICB, so may add organisations. */
 export async function findManagedSystems(actor: Actor) {
-  const ids = [...new Set(actor.organisations.filter((o) => o.type === "ICB" && o.roles.includes("ADMIN")).map((o) => o.systemId))];
-  return db().healthSystem.findMany({ where: { id: { in: ids } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  const ids = [
+    ...new Set(actor.organisations.filter((o) => o.type === "ICB" && o.roles.includes("ADMIN")).map((o) => o.systemId)),
+  ];
+  return db().healthSystem.findMany({
+    where: { id: { in: ids } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
 }
 
 export async function getOrganisation(actor: Actor, organisationId: string) {

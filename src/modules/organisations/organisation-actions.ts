@@ -6,10 +6,18 @@ import { createDivision } from "./create-division";
 import { createOrganisation } from "./create-organisation";
 import { createDivisionSchema, createOrganisationSchema } from "./organisation-schemas";
 
-export const createOrganisationAction = authedAction("createOrganisation", createOrganisationSchema, async (actor, input) => {
-  const organisation = await createOrganisation(actor, input);
-  return { data: { organisationId: organisation.id }, message: `${organisation.name} added.`, revalidate: [routes.admin] };
-});
+export const createOrganisationAction = authedAction(
+  "createOrganisation",
+  createOrganisationSchema,
+  async (actor, input) => {
+    const organisation = await createOrganisation(actor, input);
+    return {
+      data: { organisationId: organisation.id },
+      message: `${organisation.name} added.`,
+      revalidate: [routes.admin],
+    };
+  },
+);
 
 export const createDivisionAction = authedAction("createDivision", createDivisionSchema, async (actor, input) => {
   const division = await createDivision(actor, input);

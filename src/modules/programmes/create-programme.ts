@@ -9,7 +9,8 @@ export const PROGRAMME_NAME_TAKEN = "A programme with this name already exists i
 
 export async function createProgramme(actor: Actor, input: CreateProgrammeInput) {
   const owner = programmeOwnersFor(actor).find((o) => o.value === input.owner);
-  if (!owner || !canManageProgramme(actor, owner)) throw forbidden("Only finance, the PMO or an administrator can create programmes here.");
+  if (!owner || !canManageProgramme(actor, owner))
+    throw forbidden("Only finance, the PMO or an administrator can create programmes here.");
   const clash = await db().programme.findFirst({
     where: { systemId: owner.systemId, name: { equals: input.name, mode: "insensitive" } },
     select: { id: true },
@@ -37,7 +38,8 @@ export async function createProgramme(actor: Actor, input: CreateProgrammeInput)
       return programme;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError("CONFLICT", PROGRAMME_NAME_TAKEN, { name: [PROGRAMME_NAME_TAKEN] });
+    if (isUniqueViolation(error))
+      throw new DomainError("CONFLICT", PROGRAMME_NAME_TAKEN, { name: [PROGRAMME_NAME_TAKEN] });
     throw error;
   }
 }

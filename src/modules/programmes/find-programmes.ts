@@ -67,8 +67,14 @@ export async function getProgramme(actor: Actor, programmeId: string) {
       system: { select: { id: true, name: true } },
       targets: { orderBy: { financialYear: "asc" } },
       workstreams: { orderBy: [{ number: "asc" }, { name: "asc" }] },
-      activities: { orderBy: { sequence: "asc" }, include: { leads: { include: leadSelect }, workstream: { select: { name: true } } } },
-      kpis: { orderBy: { name: "asc" }, include: { ownerLead: { select: { title: true } }, workstream: { select: { name: true } } } },
+      activities: {
+        orderBy: { sequence: "asc" },
+        include: { leads: { include: leadSelect }, workstream: { select: { name: true } } },
+      },
+      kpis: {
+        orderBy: { name: "asc" },
+        include: { ownerLead: { select: { title: true } }, workstream: { select: { name: true } } },
+      },
       dependencies: {
         orderBy: { createdAt: "asc" },
         include: {
@@ -87,7 +93,16 @@ export async function getWorkstream(actor: Actor, workstreamId: string) {
   const workstream = await db().workstream.findFirst({
     where: { id: workstreamId, programme: programmeScope(actor) },
     include: {
-      programme: { select: { id: true, name: true, organisationId: true, systemId: true, system: { select: { name: true } }, organisation: { select: { name: true } } } },
+      programme: {
+        select: {
+          id: true,
+          name: true,
+          organisationId: true,
+          systemId: true,
+          system: { select: { name: true } },
+          organisation: { select: { name: true } },
+        },
+      },
       activities: { orderBy: { sequence: "asc" }, include: { leads: { include: leadSelect } } },
       kpis: { orderBy: { name: "asc" }, include: { ownerLead: { select: { title: true } } } },
       dependencies: { include: { dependsOnWorkstream: { select: { id: true, name: true } } } },
@@ -99,5 +114,9 @@ export async function getWorkstream(actor: Actor, workstreamId: string) {
 
 /** Leads of the programme's system, for the activity form's lead picker. */
 export async function findLeads(systemId: string) {
-  return db().lead.findMany({ where: { systemId }, orderBy: { title: "asc" }, select: { id: true, title: true, description: true } });
+  return db().lead.findMany({
+    where: { systemId },
+    orderBy: { title: "asc" },
+    select: { id: true, title: true, description: true },
+  });
 }

@@ -11,6 +11,7 @@ import { canManageProgramme, programmeScope } from "./programme-access";
 export async function loadManageableProgramme(tx: Tx, actor: Actor, programmeId: string) {
   const programme = await tx.programme.findFirst({ where: { id: programmeId, ...programmeScope(actor) } });
   if (!programme) throw notFound("The programme");
-  if (!canManageProgramme(actor, programme)) throw forbidden("Only finance, the PMO or an administrator can change this programme.");
+  if (!canManageProgramme(actor, programme))
+    throw forbidden("Only finance, the PMO or an administrator can change this programme.");
   return programme;
 }

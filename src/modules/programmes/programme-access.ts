@@ -40,12 +40,20 @@ export function holdsForProgramme(actor: Actor, capability: Capability, programm
 }
 
 /** Where the actor may create programmes: organisations, and systems via their ICB. */
-export function programmeOwnersFor(actor: Actor): { value: string; label: string; systemId: string; organisationId: string | null }[] {
+export function programmeOwnersFor(
+  actor: Actor,
+): { value: string; label: string; systemId: string; organisationId: string | null }[] {
   const owners: { value: string; label: string; systemId: string; organisationId: string | null }[] = [];
   for (const o of actor.organisations) {
     if (!rolesHaveCapability(o.roles, "programme.manage")) continue;
     owners.push({ value: o.id, label: o.name, systemId: o.systemId, organisationId: o.id });
-    if (o.type === "ICB") owners.push({ value: `system:${o.systemId}`, label: `Whole system (${o.name})`, systemId: o.systemId, organisationId: null });
+    if (o.type === "ICB")
+      owners.push({
+        value: `system:${o.systemId}`,
+        label: `Whole system (${o.name})`,
+        systemId: o.systemId,
+        organisationId: null,
+      });
   }
   return owners;
 }

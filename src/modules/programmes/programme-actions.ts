@@ -15,18 +15,34 @@ import {
 
 export const createProgrammeAction = authedAction("createProgramme", createProgrammeSchema, async (actor, input) => {
   const programme = await createProgramme(actor, input);
-  return { data: { programmeId: programme.id }, message: `Programme "${programme.name}" created.`, revalidate: [routes.programmes] };
+  return {
+    data: { programmeId: programme.id },
+    message: `Programme "${programme.name}" created.`,
+    revalidate: [routes.programmes],
+  };
 });
 
 export const updateProgrammeAction = authedAction("updateProgramme", updateProgrammeSchema, async (actor, input) => {
   const programme = await updateProgramme(actor, input);
-  return { data: { version: programme.version }, message: "Programme saved.", revalidate: [routes.programmes, routes.programme(programme.id)] };
+  return {
+    data: { version: programme.version },
+    message: "Programme saved.",
+    revalidate: [routes.programmes, routes.programme(programme.id)],
+  };
 });
 
-export const setProgrammeTargetAction = authedAction("setProgrammeTarget", setProgrammeTargetSchema, async (actor, input) => {
-  await setProgrammeTarget(actor, input);
-  return { data: null, message: "Savings target saved.", revalidate: [routes.programmes, routes.programme(input.programmeId)] };
-});
+export const setProgrammeTargetAction = authedAction(
+  "setProgrammeTarget",
+  setProgrammeTargetSchema,
+  async (actor, input) => {
+    await setProgrammeTarget(actor, input);
+    return {
+      data: null,
+      message: "Savings target saved.",
+      revalidate: [routes.programmes, routes.programme(input.programmeId)],
+    };
+  },
+);
 
 export const createWorkstreamAction = authedAction("createWorkstream", createWorkstreamSchema, async (actor, input) => {
   const workstream = await createWorkstream(actor, input);

@@ -48,7 +48,12 @@ export const linesField = (label: string, maxItems: number, maxLength: number) =
   z
     .string()
     .optional()
-    .transform((text) => (text ?? "").split(/\r?\n/).map((l) => l.trim()).filter(Boolean))
+    .transform((text) =>
+      (text ?? "")
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean),
+    )
     .pipe(
       z
         .array(z.string().max(maxLength, `Each line of ${label} must be ${maxLength} characters or fewer`))
@@ -71,7 +76,11 @@ export const createProgrammeSchema = z.object({
 });
 export type CreateProgrammeInput = z.infer<typeof createProgrammeSchema>;
 
-export const updateProgrammeSchema = z.object({ programmeId: uuidField("a programme"), version: versionField, ...programmeFields });
+export const updateProgrammeSchema = z.object({
+  programmeId: uuidField("a programme"),
+  version: versionField,
+  ...programmeFields,
+});
 export type UpdateProgrammeInput = z.infer<typeof updateProgrammeSchema>;
 
 export const setProgrammeTargetSchema = z.object({
@@ -95,5 +104,9 @@ const workstreamFields = {
 export const createWorkstreamSchema = z.object({ programmeId: uuidField("a programme"), ...workstreamFields });
 export type CreateWorkstreamInput = z.infer<typeof createWorkstreamSchema>;
 
-export const updateWorkstreamSchema = z.object({ workstreamId: uuidField("a workstream"), version: versionField, ...workstreamFields });
+export const updateWorkstreamSchema = z.object({
+  workstreamId: uuidField("a workstream"),
+  version: versionField,
+  ...workstreamFields,
+});
 export type UpdateWorkstreamInput = z.infer<typeof updateWorkstreamSchema>;

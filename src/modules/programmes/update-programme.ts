@@ -18,7 +18,13 @@ export async function updateProgramme(actor: Actor, input: UpdateProgrammeInput)
       // Optimistic concurrency: only the version the user saw may be changed.
       const { count } = await tx.programme.updateMany({
         where: { id: before.id, version: input.version },
-        data: { theme: input.theme, name: input.name, objective: input.objective, sro: input.sro ?? null, version: { increment: 1 } },
+        data: {
+          theme: input.theme,
+          name: input.name,
+          objective: input.objective,
+          sro: input.sro ?? null,
+          version: { increment: 1 },
+        },
       });
       if (count === 0) throw stale("The programme");
       const after = await tx.programme.findUniqueOrThrow({ where: { id: before.id } });
@@ -33,7 +39,8 @@ export async function updateProgramme(actor: Actor, input: UpdateProgrammeInput)
       return after;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError("CONFLICT", PROGRAMME_NAME_TAKEN, { name: [PROGRAMME_NAME_TAKEN] });
+    if (isUniqueViolation(error))
+      throw new DomainError("CONFLICT", PROGRAMME_NAME_TAKEN, { name: [PROGRAMME_NAME_TAKEN] });
     throw error;
   }
 }

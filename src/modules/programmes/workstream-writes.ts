@@ -25,7 +25,11 @@ export async function createWorkstream(actor: Actor, input: CreateWorkstreamInpu
   try {
     return await db().$transaction(async (tx) => {
       const programme = await loadManageableProgramme(tx, actor, input.programmeId);
-      if (await tx.workstream.findFirst({ where: { programmeId: programme.id, name: { equals: input.name, mode: "insensitive" } } })) {
+      if (
+        await tx.workstream.findFirst({
+          where: { programmeId: programme.id, name: { equals: input.name, mode: "insensitive" } },
+        })
+      ) {
         throw nameTaken();
       }
       const last = await tx.workstream.aggregate({ where: { programmeId: programme.id }, _max: { number: true } });

@@ -6,7 +6,10 @@ import { highestResidualScore, isApproving } from "./qia-rules";
  * What the gateway rules need to know about a scheme's QIA (its current version) and EIA, read
  * inside the caller's transaction. Null when the assessment has not been started.
  */
-export async function loadAssessmentStates(tx: Tx, schemeId: string): Promise<{ qia: QualityAssessmentState | null; eia: EqualityAssessmentState | null }> {
+export async function loadAssessmentStates(
+  tx: Tx,
+  schemeId: string,
+): Promise<{ qia: QualityAssessmentState | null; eia: EqualityAssessmentState | null }> {
   // One after the other: a transaction is one connection, which runs one query at a time.
   const qia = await tx.qualityAssessment.findFirst({
     // The current version; a superseded one never counts, even if it were the only one.
@@ -18,7 +21,10 @@ export async function loadAssessmentStates(tx: Tx, schemeId: string): Promise<{ 
       reviews: { select: { reopened: true } },
     },
   });
-  const eia = await tx.equalityAssessment.findUnique({ where: { schemeId }, select: { status: true, screeningComplete: true, fullRequired: true } });
+  const eia = await tx.equalityAssessment.findUnique({
+    where: { schemeId },
+    select: { status: true, screeningComplete: true, fullRequired: true },
+  });
   return {
     qia: qia && {
       screeningAnswered: qia.screeningComplete,

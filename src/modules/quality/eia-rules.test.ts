@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { PROTECTED_CHARACTERISTICS, eiaGaps, eiaReturnsToDraft, eiaSignOffRefusal, isEiaScreeningComplete, isFullEiaRequired } from "./eia-rules";
+import {
+  PROTECTED_CHARACTERISTICS,
+  eiaGaps,
+  eiaReturnsToDraft,
+  eiaSignOffRefusal,
+  isEiaScreeningComplete,
+  isFullEiaRequired,
+} from "./eia-rules";
 
 describe("EIA rules", () => {
   it("screens the nine protected characteristics of the Equality Act 2010", () => {
@@ -17,16 +24,25 @@ describe("EIA rules", () => {
     const base = { screeningComplete: true, fullRequired: true, analysis: "a", mitigations: "m", engagement: "e" };
     expect(eiaGaps(base)).toEqual([]);
     expect(eiaGaps({ ...base, fullRequired: false, analysis: null })).toEqual([]);
-    expect(eiaGaps({ ...base, screeningComplete: false })).toEqual(["Answer the screening for all nine protected characteristics."]);
-    expect(eiaGaps({ ...base, analysis: " ", engagement: null })).toEqual(["Write the analysis of the impact.", "Describe the engagement with the people affected."]);
+    expect(eiaGaps({ ...base, screeningComplete: false })).toEqual([
+      "Answer the screening for all nine protected characteristics.",
+    ]);
+    expect(eiaGaps({ ...base, analysis: " ", engagement: null })).toEqual([
+      "Write the analysis of the impact.",
+      "Describe the engagement with the people affected.",
+    ]);
   });
 
   it("is signed by a clinical approver or the finance director, never the scheme's lead", () => {
     const scheme = { leadId: "lead" };
     expect(eiaSignOffRefusal({ userId: "c", isClinicalApprover: true, isFinanceDirector: false }, scheme)).toBeNull();
     expect(eiaSignOffRefusal({ userId: "f", isClinicalApprover: false, isFinanceDirector: true }, scheme)).toBeNull();
-    expect(eiaSignOffRefusal({ userId: "x", isClinicalApprover: false, isFinanceDirector: false }, scheme)).toMatch(/Only a clinical approver or the finance director/);
-    expect(eiaSignOffRefusal({ userId: "lead", isClinicalApprover: true, isFinanceDirector: true }, scheme)).toMatch(/You lead this scheme/);
+    expect(eiaSignOffRefusal({ userId: "x", isClinicalApprover: false, isFinanceDirector: false }, scheme)).toMatch(
+      /Only a clinical approver or the finance director/,
+    );
+    expect(eiaSignOffRefusal({ userId: "lead", isClinicalApprover: true, isFinanceDirector: true }, scheme)).toMatch(
+      /You lead this scheme/,
+    );
   });
 
   it("returns a signed or submitted EIA to draft when edited", () => {

@@ -65,8 +65,12 @@ export function eiaGaps(eia: EiaContent): string[] {
  * Who signs off an EIA: a clinical approver or the finance director of the scheme's
  * organisation, never the scheme's lead.
  */
-export function eiaSignOffRefusal(who: { userId: string; isClinicalApprover: boolean; isFinanceDirector: boolean }, scheme: { leadId: string }): string | null {
-  if (!who.isClinicalApprover && !who.isFinanceDirector) return "Only a clinical approver or the finance director of the scheme's organisation can sign off its EIA.";
+export function eiaSignOffRefusal(
+  who: { userId: string; isClinicalApprover: boolean; isFinanceDirector: boolean },
+  scheme: { leadId: string },
+): string | null {
+  if (!who.isClinicalApprover && !who.isFinanceDirector)
+    return "Only a clinical approver or the finance director of the scheme's organisation can sign off its EIA.";
   if (who.userId === scheme.leadId) return "You lead this scheme, so you cannot sign off its EIA.";
   return null;
 }

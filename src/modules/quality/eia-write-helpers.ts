@@ -23,8 +23,15 @@ export function assertEiaVersion(eia: { version: number }, version: number): voi
  * content of an EIA that was sent for or given sign-off returns it to draft; the old sign-off
  * stays in the audit log (the caller's audit event carries it as `before`).
  */
-export async function updateEiaVersion(tx: Tx, eia: { id: string; version: number }, data: Parameters<Tx["equalityAssessment"]["updateMany"]>[0]["data"]) {
-  const { count } = await tx.equalityAssessment.updateMany({ where: { id: eia.id, version: eia.version }, data: { ...data, version: { increment: 1 } } });
+export async function updateEiaVersion(
+  tx: Tx,
+  eia: { id: string; version: number },
+  data: Parameters<Tx["equalityAssessment"]["updateMany"]>[0]["data"],
+) {
+  const { count } = await tx.equalityAssessment.updateMany({
+    where: { id: eia.id, version: eia.version },
+    data: { ...data, version: { increment: 1 } },
+  });
   if (count === 0) throw stale("The EIA");
   return tx.equalityAssessment.findUniqueOrThrow({ where: { id: eia.id }, include: { screening: true } });
 }

@@ -13,7 +13,9 @@ export const startEiaSchema = z.object({ schemeId: uuidField("a scheme") });
 export type StartEiaInput = z.infer<typeof startEiaSchema>;
 
 const impactField = (c: ProtectedCharacteristic) =>
-  z.enum(["POSITIVE", "NONE", "NEGATIVE"], { error: `Choose the impact on ${CHARACTERISTIC_LABELS[c].toLowerCase()}: positive, none or negative` });
+  z.enum(["POSITIVE", "NONE", "NEGATIVE"], {
+    error: `Choose the impact on ${CHARACTERISTIC_LABELS[c].toLowerCase()}: positive, none or negative`,
+  });
 
 /** Screening: "impact.<CHARACTERISTIC>" (all nine) and an optional "note.<CHARACTERISTIC>". */
 const screeningShape = Object.fromEntries(
@@ -46,7 +48,11 @@ export const eiaVersionSchema = z.object(assessmentRef);
 export type EiaVersionInput = z.infer<typeof eiaVersionSchema>;
 
 export const signEiaSchema = z
-  .object({ ...assessmentRef, outcome: z.enum(["APPROVED", "REJECTED"], { error: "Choose approve or reject" }), comment: optionalText("the comment", 4000) })
+  .object({
+    ...assessmentRef,
+    outcome: z.enum(["APPROVED", "REJECTED"], { error: "Choose approve or reject" }),
+    comment: optionalText("the comment", 4000),
+  })
   .superRefine((value, ctx) => {
     if (value.outcome === "REJECTED" && !value.comment) addFieldIssue(ctx, "comment", "Say why the EIA is rejected");
   });

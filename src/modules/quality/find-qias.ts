@@ -16,7 +16,9 @@ function awaitingSignatureOf(actor: Actor): Prisma.QualityAssessmentWhereInput {
     .filter((o) => o.roles.includes("CLINICAL_APPROVER") && o.clinicalCapacities.length > 0)
     .map((o) => ({
       scheme: { organisationId: o.id, leadId: { not: actor.userId } },
-      OR: o.clinicalCapacities.filter((c) => CLINICAL_CAPACITIES.includes(c)).map((capacity) => ({ signOffs: { none: { capacity } } })),
+      OR: o.clinicalCapacities
+        .filter((c) => CLINICAL_CAPACITIES.includes(c))
+        .map((capacity) => ({ signOffs: { none: { capacity } } })),
     }));
   if (clauses.length === 0) return { id: { in: [] } };
   return { status: "AWAITING_SIGN_OFF", signOffs: { none: { userId: actor.userId } }, OR: clauses };
@@ -46,19 +48,33 @@ export async function findQias(actor: Actor, view: QiaListView, now = new Date()
       screeningComplete: true,
       reviewDate: true,
       updatedAt: true,
-      scheme: { select: { id: true, code: true, title: true, stage: true, organisation: { select: { code: true, name: true } }, lead: { select: { name: true } } } },
+      scheme: {
+        select: {
+          id: true,
+          code: true,
+          title: true,
+          stage: true,
+          organisation: { select: { code: true, name: true } },
+          lead: { select: { name: true } },
+        },
+      },
       signOffs: { select: { capacity: true, outcome: true, user: { select: { name: true } } } },
       _count: { select: { reviews: true } },
     },
   });
-  return rows.map(({ _count, ...r }) => ({ ...r, reviewOverdue: isReviewOverdue({ ...r, reviewCount: _count.reviews }, today) }));
+  return rows.map(({ _count, ...r }) => ({
+    ...r,
+    reviewOverdue: isReviewOverdue({ ...r, reviewCount: _count.reviews }, today),
+  }));
 }
 
 export type QiaListRow = Awaited<ReturnType<typeof findQias>>[number];
 
 /** QIAs waiting for their clinical signatures, in the actor's scope, optionally narrowed to some organisations (the dashboard's view). */
 export async function countQiasAwaitingSignOff(actor: Actor, organisationIds?: string[]): Promise<number> {
-  const narrowed: Prisma.QualityAssessmentWhereInput = organisationIds ? { scheme: { organisationId: { in: organisationIds } } } : {};
+  const narrowed: Prisma.QualityAssessmentWhereInput = organisationIds
+    ? { scheme: { organisationId: { in: organisationIds } } }
+    : {};
   // AND, not a spread: a second scheme key would replace the actor's scope.
   return db().qualityAssessment.count({ where: { AND: [qiaScope(actor), narrowed], status: "AWAITING_SIGN_OFF" } });
 }

@@ -7,7 +7,11 @@ import { z } from "zod";
  */
 
 /** Groups "prefix.key" entries by key: { key: { prefix: value } }. */
-export function groupFlatFields(raw: Record<string, unknown>, prefixes: readonly string[], keyPattern: RegExp): Map<string, Record<string, unknown>> {
+export function groupFlatFields(
+  raw: Record<string, unknown>,
+  prefixes: readonly string[],
+  keyPattern: RegExp,
+): Map<string, Record<string, unknown>> {
   const rows = new Map<string, Record<string, unknown>>();
   for (const [name, value] of Object.entries(raw)) {
     const dot = name.indexOf(".");

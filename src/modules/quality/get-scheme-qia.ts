@@ -13,7 +13,16 @@ const person = { select: { id: true, name: true } } as const;
 export async function getSchemeQia(actor: Actor, schemeId: string, versionNumber?: number) {
   const scheme = await db().scheme.findFirst({
     where: { id: schemeId, ...schemeScope(actor) },
-    select: { id: true, code: true, title: true, stage: true, organisationId: true, leadId: true, lead: person, organisation: { select: { name: true, qiaThreshold: true } } },
+    select: {
+      id: true,
+      code: true,
+      title: true,
+      stage: true,
+      organisationId: true,
+      leadId: true,
+      lead: person,
+      organisation: { select: { name: true, qiaThreshold: true } },
+    },
   });
   if (!scheme) throw notFound("The scheme");
   const [dimensions, versions, indicators] = await Promise.all([
@@ -33,7 +42,10 @@ export async function getSchemeQia(actor: Actor, schemeId: string, versionNumber
         where: { id: wanted.id },
         include: {
           dimensions: { include: { dimension: true }, orderBy: { dimension: { sortOrder: "asc" } } },
-          signOffs: { orderBy: { signedAt: "asc" }, include: { user: person, conditions: { orderBy: { createdAt: "asc" }, include: { metBy: person } } } },
+          signOffs: {
+            orderBy: { signedAt: "asc" },
+            include: { user: person, conditions: { orderBy: { createdAt: "asc" }, include: { metBy: person } } },
+          },
           reviews: { orderBy: { createdAt: "desc" }, include: { reviewedBy: person } },
         },
       })
@@ -47,10 +59,21 @@ export type SchemeQia = Awaited<ReturnType<typeof getSchemeQia>>;
 export async function getSchemeEia(actor: Actor, schemeId: string) {
   const scheme = await db().scheme.findFirst({
     where: { id: schemeId, ...schemeScope(actor) },
-    select: { id: true, code: true, title: true, organisationId: true, leadId: true, lead: person, organisation: { select: { name: true } } },
+    select: {
+      id: true,
+      code: true,
+      title: true,
+      organisationId: true,
+      leadId: true,
+      lead: person,
+      organisation: { select: { name: true } },
+    },
   });
   if (!scheme) throw notFound("The scheme");
-  const eia = await db().equalityAssessment.findUnique({ where: { schemeId }, include: { screening: true, signedOffBy: person } });
+  const eia = await db().equalityAssessment.findUnique({
+    where: { schemeId },
+    include: { screening: true, signedOffBy: person },
+  });
   return { scheme, eia };
 }
 
@@ -64,9 +87,20 @@ export async function getAssessmentSummary(actor: Actor, schemeId: string) {
     db().qualityAssessment.findFirst({
       where: { schemeId },
       orderBy: { number: "desc" },
-      select: { number: true, status: true, screeningComplete: true, fullRequired: true, reviewDate: true, _count: { select: { reviews: true } }, signOffs: { select: { capacity: true, outcome: true, user: { select: { name: true } } } } },
+      select: {
+        number: true,
+        status: true,
+        screeningComplete: true,
+        fullRequired: true,
+        reviewDate: true,
+        _count: { select: { reviews: true } },
+        signOffs: { select: { capacity: true, outcome: true, user: { select: { name: true } } } },
+      },
     }),
-    db().equalityAssessment.findUnique({ where: { schemeId }, select: { status: true, screeningComplete: true, fullRequired: true } }),
+    db().equalityAssessment.findUnique({
+      where: { schemeId },
+      select: { status: true, screeningComplete: true, fullRequired: true },
+    }),
   ]);
   return { qia, eia };
 }

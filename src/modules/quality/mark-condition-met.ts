@@ -14,7 +14,10 @@ export async function markQiaConditionMet(actor: Actor, input: MarkConditionMetI
       include: { scheme: { select: { organisationId: true, leadId: true } } },
     });
     if (!condition) throw notFound("The condition");
-    if (!canFollowUpQuality(actor, condition.scheme)) throw forbidden("Only finance or a clinical approver of the organisation, other than the scheme's lead, can mark a condition met.");
+    if (!canFollowUpQuality(actor, condition.scheme))
+      throw forbidden(
+        "Only finance or a clinical approver of the organisation, other than the scheme's lead, can mark a condition met.",
+      );
     return recordConditionMet(tx, actor, condition, input.note ?? null, now, "qia.condition.met");
   });
 }

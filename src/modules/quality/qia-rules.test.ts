@@ -34,7 +34,15 @@ describe("screening", () => {
   });
 
   it("requires the full QIA when any dimension is above the threshold", () => {
-    expect(isFullQiaRequired([{ impact: "NONE", likelihood: 1, consequence: 1 }, { impact: "NEGATIVE", likelihood: 3, consequence: 3 }], 8)).toBe(true);
+    expect(
+      isFullQiaRequired(
+        [
+          { impact: "NONE", likelihood: 1, consequence: 1 },
+          { impact: "NEGATIVE", likelihood: 3, consequence: 3 },
+        ],
+        8,
+      ),
+    ).toBe(true);
     expect(isFullQiaRequired([{ impact: "POSITIVE", likelihood: 5, consequence: 5 }], 8)).toBe(false);
     expect(isFullQiaRequired([], 8)).toBe(false);
   });
@@ -52,8 +60,26 @@ describe("full QIA completeness", () => {
     reviewDate: new Date("2026-06-30"),
     indicatorCount: 1,
     dimensions: [
-      { name: "Safe", impact: "NEGATIVE", likelihood: 3, consequence: 4, description: "d", mitigations: "m", residualLikelihood: 2, residualConsequence: 3 },
-      { name: "Effective", impact: "NEGATIVE", likelihood: 2, consequence: 2, description: null, mitigations: null, residualLikelihood: null, residualConsequence: null },
+      {
+        name: "Safe",
+        impact: "NEGATIVE",
+        likelihood: 3,
+        consequence: 4,
+        description: "d",
+        mitigations: "m",
+        residualLikelihood: 2,
+        residualConsequence: 3,
+      },
+      {
+        name: "Effective",
+        impact: "NEGATIVE",
+        likelihood: 2,
+        consequence: 2,
+        description: null,
+        mitigations: null,
+        residualLikelihood: null,
+        residualConsequence: null,
+      },
     ],
   };
 
@@ -81,7 +107,12 @@ describe("full QIA completeness", () => {
 
   it("takes the highest residual score", () => {
     expect(highestResidualScore(complete.dimensions)).toBe(6);
-    expect(highestResidualScore([{ residualLikelihood: 5, residualConsequence: 3 }, { residualLikelihood: 1, residualConsequence: 1 }])).toBe(15);
+    expect(
+      highestResidualScore([
+        { residualLikelihood: 5, residualConsequence: 3 },
+        { residualLikelihood: 1, residualConsequence: 1 },
+      ]),
+    ).toBe(15);
     expect(highestResidualScore([{ residualLikelihood: null, residualConsequence: null }])).toBeNull();
   });
 });
@@ -91,9 +122,27 @@ describe("combined outcome of the two sign-offs", () => {
     [[], null],
     [[{ capacity: "MEDICAL", outcome: "APPROVED" }], null],
     [[{ capacity: "NURSING", outcome: "REJECTED" }], "REJECTED"],
-    [[{ capacity: "MEDICAL", outcome: "APPROVED" }, { capacity: "NURSING", outcome: "APPROVED" }], "APPROVED"],
-    [[{ capacity: "MEDICAL", outcome: "APPROVED_WITH_CONDITIONS" }, { capacity: "NURSING", outcome: "APPROVED" }], "APPROVED_WITH_CONDITIONS"],
-    [[{ capacity: "MEDICAL", outcome: "APPROVED" }, { capacity: "NURSING", outcome: "REJECTED" }], "REJECTED"],
+    [
+      [
+        { capacity: "MEDICAL", outcome: "APPROVED" },
+        { capacity: "NURSING", outcome: "APPROVED" },
+      ],
+      "APPROVED",
+    ],
+    [
+      [
+        { capacity: "MEDICAL", outcome: "APPROVED_WITH_CONDITIONS" },
+        { capacity: "NURSING", outcome: "APPROVED" },
+      ],
+      "APPROVED_WITH_CONDITIONS",
+    ],
+    [
+      [
+        { capacity: "MEDICAL", outcome: "APPROVED" },
+        { capacity: "NURSING", outcome: "REJECTED" },
+      ],
+      "REJECTED",
+    ],
   ] as const)("%j -> %s", (signOffs, expected) => {
     expect(combinedOutcome(signOffs)).toBe(expected);
   });
@@ -111,14 +160,20 @@ describe("who may sign in which capacity", () => {
   });
 
   it("refuses anyone who is not a clinical approver, and the scheme's lead", () => {
-    expect(signOffRefusal({ userId: "f", isClinicalApprover: false, capacities: [] }, "MEDICAL", scheme, [])).toMatch(/Only a clinical approver/);
+    expect(signOffRefusal({ userId: "f", isClinicalApprover: false, capacities: [] }, "MEDICAL", scheme, [])).toMatch(
+      /Only a clinical approver/,
+    );
     expect(signOffRefusal({ ...medical, userId: "lead" }, "MEDICAL", scheme, [])).toMatch(/You lead this scheme/);
   });
 
   it("refuses signing twice, in both capacities, or a capacity already signed", () => {
-    expect(signOffRefusal(both, "NURSING", scheme, [{ userId: "b", capacity: "MEDICAL" }])).toMatch(/already signed this version of the QIA as the medical signatory/);
+    expect(signOffRefusal(both, "NURSING", scheme, [{ userId: "b", capacity: "MEDICAL" }])).toMatch(
+      /already signed this version of the QIA as the medical signatory/,
+    );
     expect(signOffRefusal(both, "MEDICAL", scheme, [{ userId: "b", capacity: "MEDICAL" }])).toMatch(/already signed/);
-    expect(signOffRefusal(medical, "MEDICAL", scheme, [{ userId: "other", capacity: "MEDICAL" }])).toMatch(/medical sign-off of this version has already been given/);
+    expect(signOffRefusal(medical, "MEDICAL", scheme, [{ userId: "other", capacity: "MEDICAL" }])).toMatch(
+      /medical sign-off of this version has already been given/,
+    );
     expect(capacitiesOpenTo(both, scheme, [{ userId: "other", capacity: "MEDICAL" }])).toEqual(["NURSING"]);
   });
 });
@@ -136,7 +191,9 @@ describe("editing, reviews", () => {
   });
 
   it("reviews only a settled QIA", () => {
-    expect(mayBeReviewed({ status: "APPROVED_WITH_CONDITIONS", screeningComplete: true, fullRequired: true })).toBe(true);
+    expect(mayBeReviewed({ status: "APPROVED_WITH_CONDITIONS", screeningComplete: true, fullRequired: true })).toBe(
+      true,
+    );
     expect(mayBeReviewed({ status: "AWAITING_SIGN_OFF", screeningComplete: true, fullRequired: true })).toBe(false);
     expect(mayBeReviewed({ status: "DRAFT", screeningComplete: true, fullRequired: false })).toBe(true);
     expect(mayBeReviewed({ status: "DRAFT", screeningComplete: false, fullRequired: false })).toBe(false);
@@ -145,9 +202,17 @@ describe("editing, reviews", () => {
 
   it("marks a review overdue after its date when none is recorded", () => {
     const today = new Date("2026-03-10");
-    expect(isReviewOverdue({ status: "APPROVED", reviewDate: new Date("2026-03-09"), reviewCount: 0 }, today)).toBe(true);
-    expect(isReviewOverdue({ status: "APPROVED", reviewDate: new Date("2026-03-10"), reviewCount: 0 }, today)).toBe(false);
-    expect(isReviewOverdue({ status: "APPROVED", reviewDate: new Date("2026-03-01"), reviewCount: 1 }, today)).toBe(false);
-    expect(isReviewOverdue({ status: "SUPERSEDED", reviewDate: new Date("2026-03-01"), reviewCount: 0 }, today)).toBe(false);
+    expect(isReviewOverdue({ status: "APPROVED", reviewDate: new Date("2026-03-09"), reviewCount: 0 }, today)).toBe(
+      true,
+    );
+    expect(isReviewOverdue({ status: "APPROVED", reviewDate: new Date("2026-03-10"), reviewCount: 0 }, today)).toBe(
+      false,
+    );
+    expect(isReviewOverdue({ status: "APPROVED", reviewDate: new Date("2026-03-01"), reviewCount: 1 }, today)).toBe(
+      false,
+    );
+    expect(isReviewOverdue({ status: "SUPERSEDED", reviewDate: new Date("2026-03-01"), reviewCount: 0 }, today)).toBe(
+      false,
+    );
   });
 });

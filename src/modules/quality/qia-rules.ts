@@ -34,7 +34,10 @@ export function isAboveThreshold(answer: ScreeningAnswer, threshold: number): bo
 }
 
 /** Screening is complete when every active dimension has an answer. */
-export function isScreeningComplete(activeDimensionIds: readonly string[], answeredDimensionIds: readonly string[]): boolean {
+export function isScreeningComplete(
+  activeDimensionIds: readonly string[],
+  answeredDimensionIds: readonly string[],
+): boolean {
   const answered = new Set(answeredDimensionIds);
   return activeDimensionIds.every((id) => answered.has(id));
 }
@@ -44,11 +47,15 @@ export function isFullQiaRequired(answers: readonly ScreeningAnswer[], threshold
 }
 
 export function residualScore(d: Pick<FullDimension, "residualLikelihood" | "residualConsequence">): number | null {
-  return d.residualLikelihood === null || d.residualConsequence === null ? null : screeningScore(d.residualLikelihood, d.residualConsequence);
+  return d.residualLikelihood === null || d.residualConsequence === null
+    ? null
+    : screeningScore(d.residualLikelihood, d.residualConsequence);
 }
 
 /** The highest residual score of any scored dimension (null before any is scored). */
-export function highestResidualScore(dimensions: readonly Pick<FullDimension, "residualLikelihood" | "residualConsequence">[]): number | null {
+export function highestResidualScore(
+  dimensions: readonly Pick<FullDimension, "residualLikelihood" | "residualConsequence">[],
+): number | null {
   const scores = dimensions.map(residualScore).filter((s): s is number => s !== null);
   return scores.length ? Math.max(...scores) : null;
 }
@@ -86,7 +93,9 @@ export function isApproving(outcome: SignOffOutcome): boolean {
  * signatories approving approves it, with conditions if either set some; otherwise it is
  * still awaiting the other signature (null).
  */
-export function combinedOutcome(signOffs: readonly { capacity: ClinicalCapacity; outcome: SignOffOutcome }[]): QiaStatus | null {
+export function combinedOutcome(
+  signOffs: readonly { capacity: ClinicalCapacity; outcome: SignOffOutcome }[],
+): QiaStatus | null {
   if (signOffs.some((s) => s.outcome === "REJECTED")) return "REJECTED";
   const signed = new Set(signOffs.map((s) => s.capacity));
   if (!CLINICAL_CAPACITIES.every((c) => signed.has(c))) return null;
@@ -115,14 +124,21 @@ export function signOffRefusal(
   if (!who.isClinicalApprover) return "Only a clinical approver of the scheme's organisation can sign off its QIA.";
   if (scheme.leadId === who.userId) return "You lead this scheme, so you cannot sign off its QIA.";
   const mine = existing.find((s) => s.userId === who.userId);
-  if (mine) return `You have already signed this version of the QIA as the ${CAPACITY_LABELS[mine.capacity].toLowerCase()} signatory.`;
-  if (!who.capacities.includes(capacity)) return `You are not a ${CAPACITY_LABELS[capacity].toLowerCase()} signatory, so you cannot sign in that capacity.`;
-  if (existing.some((s) => s.capacity === capacity)) return `The ${CAPACITY_LABELS[capacity].toLowerCase()} sign-off of this version has already been given.`;
+  if (mine)
+    return `You have already signed this version of the QIA as the ${CAPACITY_LABELS[mine.capacity].toLowerCase()} signatory.`;
+  if (!who.capacities.includes(capacity))
+    return `You are not a ${CAPACITY_LABELS[capacity].toLowerCase()} signatory, so you cannot sign in that capacity.`;
+  if (existing.some((s) => s.capacity === capacity))
+    return `The ${CAPACITY_LABELS[capacity].toLowerCase()} sign-off of this version has already been given.`;
   return null;
 }
 
 /** The capacities this person could still sign this version in (empty: none). */
-export function capacitiesOpenTo(who: Signatory, scheme: { leadId: string }, existing: readonly { userId: string; capacity: ClinicalCapacity }[]): ClinicalCapacity[] {
+export function capacitiesOpenTo(
+  who: Signatory,
+  scheme: { leadId: string },
+  existing: readonly { userId: string; capacity: ClinicalCapacity }[],
+): ClinicalCapacity[] {
   return CLINICAL_CAPACITIES.filter((c) => signOffRefusal(who, c, scheme, existing) === null);
 }
 
@@ -146,11 +162,16 @@ export function qiaEditMode(status: QiaStatus, signOffCount: number): QiaEditMod
  */
 export function mayBeReviewed(qia: { status: QiaStatus; screeningComplete: boolean; fullRequired: boolean }): boolean {
   if (qia.status === "SUPERSEDED" || !qia.screeningComplete) return false;
-  return qia.fullRequired ? qia.status === "APPROVED" || qia.status === "APPROVED_WITH_CONDITIONS" : qia.status !== "REJECTED";
+  return qia.fullRequired
+    ? qia.status === "APPROVED" || qia.status === "APPROVED_WITH_CONDITIONS"
+    : qia.status !== "REJECTED";
 }
 
 /** Review date passed (whole days) and no review recorded on this version. */
-export function isReviewOverdue(qia: { status: QiaStatus; reviewDate: Date | null; reviewCount: number }, today: Date): boolean {
+export function isReviewOverdue(
+  qia: { status: QiaStatus; reviewDate: Date | null; reviewCount: number },
+  today: Date,
+): boolean {
   return qia.status !== "SUPERSEDED" && qia.reviewDate !== null && qia.reviewDate < today && qia.reviewCount === 0;
 }
 
@@ -171,4 +192,8 @@ export const SIGN_OFF_OUTCOME_LABELS: Record<SignOffOutcome, string> = {
   REJECTED: "Rejected",
 };
 
-export const IMPACT_LABELS: Record<ImpactDirection, string> = { POSITIVE: "Positive", NONE: "None", NEGATIVE: "Negative" };
+export const IMPACT_LABELS: Record<ImpactDirection, string> = {
+  POSITIVE: "Positive",
+  NONE: "None",
+  NEGATIVE: "Negative",
+};

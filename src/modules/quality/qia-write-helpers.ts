@@ -32,8 +32,15 @@ export function assertVersion(qia: { version: number }, version: number): void {
 export const conflict = (message: string) => new DomainError("CONFLICT", message);
 
 /** Writes `data` and the next version number, only if nobody changed the row meanwhile. */
-export async function updateQiaVersion(tx: Tx, qia: { id: string; version: number }, data: Parameters<Tx["qualityAssessment"]["updateMany"]>[0]["data"]) {
-  const { count } = await tx.qualityAssessment.updateMany({ where: { id: qia.id, version: qia.version }, data: { ...data, version: { increment: 1 } } });
+export async function updateQiaVersion(
+  tx: Tx,
+  qia: { id: string; version: number },
+  data: Parameters<Tx["qualityAssessment"]["updateMany"]>[0]["data"],
+) {
+  const { count } = await tx.qualityAssessment.updateMany({
+    where: { id: qia.id, version: qia.version },
+    data: { ...data, version: { increment: 1 } },
+  });
   if (count === 0) throw stale("The QIA");
   return tx.qualityAssessment.findUniqueOrThrow({ where: { id: qia.id }, include: { dimensions: true } });
 }
@@ -44,7 +51,10 @@ export async function updateQiaVersion(tx: Tx, qia: { id: string; version: numbe
  * The committee's override is not copied: it accepted the old version's scores.
  */
 export async function startNextVersion(tx: Tx, old: LockedQia, createdById: string) {
-  const organisation = await tx.organisation.findUniqueOrThrow({ where: { id: old.scheme.organisationId }, select: { qiaThreshold: true } });
+  const organisation = await tx.organisation.findUniqueOrThrow({
+    where: { id: old.scheme.organisationId },
+    select: { qiaThreshold: true },
+  });
   // Sequential: a transaction's one connection runs one query at a time.
   const dimensions = await tx.qualityAssessmentDimension.findMany({ where: { assessmentId: old.id } });
   const active = await tx.qualityDimension.findMany({ where: { active: true }, select: { id: true } });
@@ -56,7 +66,10 @@ export async function startNextVersion(tx: Tx, old: LockedQia, createdById: stri
       schemeId: old.schemeId,
       number: old.number + 1,
       threshold: organisation.qiaThreshold,
-      screeningComplete: isScreeningComplete(activeIds, answered.map((d) => d.dimensionId)),
+      screeningComplete: isScreeningComplete(
+        activeIds,
+        answered.map((d) => d.dimensionId),
+      ),
       fullRequired: isFullQiaRequired(answered, organisation.qiaThreshold),
       impactSummary: old.impactSummary,
       reviewDate: old.reviewDate,

@@ -47,6 +47,8 @@ export function eiaSignatoryAt(actor: Actor, organisationId: string) {
   return {
     userId: actor.userId,
     isClinicalApprover: can(actor, "qia.sign", organisationId),
-    isFinanceDirector: Boolean(organisation?.roles.includes("FINANCE") && organisation.financeCapacities.includes("DIRECTOR")),
+    isFinanceDirector: Boolean(
+      organisation?.roles.includes("FINANCE") && organisation.financeCapacities.includes("DIRECTOR"),
+    ),
   };
 }

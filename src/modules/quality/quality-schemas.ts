@@ -41,7 +41,13 @@ export const saveQiaScreeningSchema = z.looseObject(assessmentRef).transform((ra
     const c = parseRating(consequence, "consequence");
     if (!l.ok) addFieldIssue(ctx, `likelihood.${dimensionId}`, l.message);
     if (!c.ok) addFieldIssue(ctx, `consequence.${dimensionId}`, c.message);
-    if (ok && l.ok && c.ok) answers.push({ dimensionId, impact: impact as ScreeningRow["impact"], likelihood: l.value, consequence: c.value });
+    if (ok && l.ok && c.ok)
+      answers.push({
+        dimensionId,
+        impact: impact as ScreeningRow["impact"],
+        likelihood: l.value,
+        consequence: c.value,
+      });
   }
   return { assessmentId: raw.assessmentId, version: raw.version, answers };
 });
@@ -76,7 +82,11 @@ const longText = (value: string, max: number, field: string, label: string, ctx:
 
 function fullDimensions(raw: Record<string, unknown>, ctx: z.RefinementCtx): FullDimensionRow[] {
   const rows: FullDimensionRow[] = [];
-  for (const [dimensionId, row] of groupFlatFields(raw, ["description", "mitigations", "residualLikelihood", "residualConsequence"], UUID)) {
+  for (const [dimensionId, row] of groupFlatFields(
+    raw,
+    ["description", "mitigations", "residualLikelihood", "residualConsequence"],
+    UUID,
+  )) {
     const rl = text(row.residualLikelihood);
     const rc = text(row.residualConsequence);
     let residualLikelihood: number | null = null;
@@ -109,7 +119,9 @@ function indicators(raw: Record<string, unknown>, ctx: z.RefinementCtx): Indicat
     if (match) flat[`${match[2]}.${match[1]}`] = value;
   }
   const rows: IndicatorRow[] = [];
-  const grouped = [...groupFlatFields(flat, ["id", "remove", "name", "unit", "direction", "baseline", "target"], /^\d{1,3}$/)].sort((a, b) => Number(a[0]) - Number(b[0]));
+  const grouped = [
+    ...groupFlatFields(flat, ["id", "remove", "name", "unit", "direction", "baseline", "target"], /^\d{1,3}$/),
+  ].sort((a, b) => Number(a[0]) - Number(b[0]));
   for (const [n, row] of grouped) {
     const field = (f: string) => `indicators.${n}.${f}`;
     const id = text(row.id) || null;
@@ -118,10 +130,25 @@ function indicators(raw: Record<string, unknown>, ctx: z.RefinementCtx): Indicat
       continue;
     }
     const remove = checkbox.safeParse(row.remove).data ?? false;
-    const [name, unit, direction, baseline, target] = [text(row.name), text(row.unit), text(row.direction), text(row.baseline), text(row.target)];
+    const [name, unit, direction, baseline, target] = [
+      text(row.name),
+      text(row.unit),
+      text(row.direction),
+      text(row.baseline),
+      text(row.target),
+    ];
     if (!id && !name && !unit && !baseline && !target) continue;
     if (id && remove) {
-      rows.push({ index: Number(n), id, remove: true, name, unit, direction: "HIGHER_IS_BETTER", baseline: null, target: null });
+      rows.push({
+        index: Number(n),
+        id,
+        remove: true,
+        name,
+        unit,
+        direction: "HIGHER_IS_BETTER",
+        baseline: null,
+        target: null,
+      });
       continue;
     }
     let ok = true;
@@ -133,10 +160,23 @@ function indicators(raw: Record<string, unknown>, ctx: z.RefinementCtx): Indicat
     else if (name.length > 300) problem("name", "The indicator's name must be 300 characters or fewer");
     if (!unit) problem("unit", "Enter the unit, e.g. %, count or days");
     else if (unit.length > 20) problem("unit", "The unit must be 20 characters or fewer");
-    if (direction !== "HIGHER_IS_BETTER" && direction !== "LOWER_IS_BETTER") problem("direction", "Choose whether higher or lower is better");
-    if (baseline && !KPI_VALUE.test(baseline)) problem("baseline", "Enter the baseline as a number with at most 4 decimal places, e.g. 12.5");
-    if (target && !KPI_VALUE.test(target)) problem("target", "Enter the target as a number with at most 4 decimal places, e.g. 12.5");
-    if (ok) rows.push({ index: Number(n), id, remove: false, name, unit, direction: direction as IndicatorRow["direction"], baseline: baseline || null, target: target || null });
+    if (direction !== "HIGHER_IS_BETTER" && direction !== "LOWER_IS_BETTER")
+      problem("direction", "Choose whether higher or lower is better");
+    if (baseline && !KPI_VALUE.test(baseline))
+      problem("baseline", "Enter the baseline as a number with at most 4 decimal places, e.g. 12.5");
+    if (target && !KPI_VALUE.test(target))
+      problem("target", "Enter the target as a number with at most 4 decimal places, e.g. 12.5");
+    if (ok)
+      rows.push({
+        index: Number(n),
+        id,
+        remove: false,
+        name,
+        unit,
+        direction: direction as IndicatorRow["direction"],
+        baseline: baseline || null,
+        target: target || null,
+      });
   }
   if (rows.length > 30) addFieldIssue(ctx, "indicators", "At most 30 quality indicators");
   return rows;
@@ -158,7 +198,8 @@ export const saveFullQiaSchema = z
   .transform((raw, ctx) => {
     // Parsed here rather than in the object so its error comes with the rows' errors, all at once.
     const reviewDate = optionalDate.safeParse(raw.reviewDate);
-    if (!reviewDate.success) addFieldIssue(ctx, "reviewDate", reviewDate.error.issues[0]?.message ?? "Enter the review date as a date");
+    if (!reviewDate.success)
+      addFieldIssue(ctx, "reviewDate", reviewDate.error.issues[0]?.message ?? "Enter the review date as a date");
     return {
       assessmentId: raw.assessmentId,
       version: raw.version,
@@ -182,17 +223,29 @@ export const signQiaSchema = z
     conditions: linesField("conditions", 20, 500),
   })
   .superRefine((value, ctx) => {
-    if (value.outcome === "APPROVED_WITH_CONDITIONS" && value.conditions.length === 0) addFieldIssue(ctx, "conditions", "List the conditions, one a line");
-    if (value.outcome !== "APPROVED_WITH_CONDITIONS" && value.conditions.length > 0) addFieldIssue(ctx, "conditions", "Conditions go with the outcome “approved with conditions”");
+    if (value.outcome === "APPROVED_WITH_CONDITIONS" && value.conditions.length === 0)
+      addFieldIssue(ctx, "conditions", "List the conditions, one a line");
+    if (value.outcome !== "APPROVED_WITH_CONDITIONS" && value.conditions.length > 0)
+      addFieldIssue(ctx, "conditions", "Conditions go with the outcome “approved with conditions”");
     if (value.outcome === "REJECTED" && !value.comment) addFieldIssue(ctx, "comment", "Say why the QIA is rejected");
   });
 export type SignQiaInput = z.infer<typeof signQiaSchema>;
 
-export const markConditionMetSchema = z.object({ conditionId: uuidField("a condition"), note: requiredText("how the condition was met", 3, 2000) });
+export const markConditionMetSchema = z.object({
+  conditionId: uuidField("a condition"),
+  note: requiredText("how the condition was met", 3, 2000),
+});
 export type MarkConditionMetInput = z.infer<typeof markConditionMetSchema>;
 
-export const recordQiaReviewSchema = z.object({ ...assessmentRef, findings: requiredText("the review's findings", 3, 8000), reopen: checkbox });
+export const recordQiaReviewSchema = z.object({
+  ...assessmentRef,
+  findings: requiredText("the review's findings", 3, 8000),
+  reopen: checkbox,
+});
 export type RecordQiaReviewInput = z.infer<typeof recordQiaReviewSchema>;
 
-export const recordCommitteeOverrideSchema = z.object({ ...assessmentRef, reason: requiredText("the quality committee's decision and reason", 10, 4000) });
+export const recordCommitteeOverrideSchema = z.object({
+  ...assessmentRef,
+  reason: requiredText("the quality committee's decision and reason", 10, 4000),
+});
 export type RecordCommitteeOverrideInput = z.infer<typeof recordCommitteeOverrideSchema>;

@@ -13,9 +13,13 @@ import type { RecordCommitteeOverrideInput } from "./quality-schemas";
 export async function recordQualityCommitteeOverride(actor: Actor, input: RecordCommitteeOverrideInput) {
   return db().$transaction(async (tx) => {
     const qia = await lockQia(tx, actor, input.assessmentId);
-    if (!canOverrideQuality(actor, qia.scheme)) throw forbidden("Only finance of the organisation, other than the scheme's lead, can record a quality committee override.");
+    if (!canOverrideQuality(actor, qia.scheme))
+      throw forbidden(
+        "Only finance of the organisation, other than the scheme's lead, can record a quality committee override.",
+      );
     assertVersion(qia, input.version);
-    if (qia.status === "SUPERSEDED") throw conflict("This is an earlier version of the QIA; record the override on the current one.");
+    if (qia.status === "SUPERSEDED")
+      throw conflict("This is an earlier version of the QIA; record the override on the current one.");
     if (!qia.fullRequired) throw conflict("Only a full QIA can carry a quality committee override.");
     const after = await updateQiaVersion(tx, qia, { committeeOverride: input.reason });
     await recordAudit(tx, actor, {

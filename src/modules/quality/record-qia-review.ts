@@ -14,10 +14,16 @@ import type { RecordQiaReviewInput } from "./quality-schemas";
 export async function recordQiaReview(actor: Actor, input: RecordQiaReviewInput) {
   return db().$transaction(async (tx) => {
     const qia = await lockQia(tx, actor, input.assessmentId);
-    if (!canFollowUpQuality(actor, qia.scheme)) throw forbidden("Only finance or a clinical approver of the organisation, other than the scheme's lead, can record a QIA review.");
+    if (!canFollowUpQuality(actor, qia.scheme))
+      throw forbidden(
+        "Only finance or a clinical approver of the organisation, other than the scheme's lead, can record a QIA review.",
+      );
     assertVersion(qia, input.version);
-    if (!mayBeReviewed(qia)) throw conflict("Only a screened QIA that needs no full QIA, or an approved full QIA, can be reviewed.");
-    const review = await tx.qualityReview.create({ data: { assessmentId: qia.id, reviewedById: actor.userId, findings: input.findings, reopened: input.reopen } });
+    if (!mayBeReviewed(qia))
+      throw conflict("Only a screened QIA that needs no full QIA, or an approved full QIA, can be reviewed.");
+    const review = await tx.qualityReview.create({
+      data: { assessmentId: qia.id, reviewedById: actor.userId, findings: input.findings, reopened: input.reopen },
+    });
     const next = input.reopen ? (await startNextVersion(tx, qia, actor.userId)).next : null;
     await recordAudit(tx, actor, {
       action: "qia.review",

@@ -14,7 +14,8 @@ import type { QiaVersionInput } from "./quality-schemas";
 export async function reviseQia(actor: Actor, input: QiaVersionInput) {
   return db().$transaction(async (tx) => {
     const qia = await lockQia(tx, actor, input.assessmentId);
-    if (!canEditScheme(actor, qia.scheme)) throw forbidden("Only the scheme's lead, finance or the PMO can change its QIA.");
+    if (!canEditScheme(actor, qia.scheme))
+      throw forbidden("Only the scheme's lead, finance or the PMO can change its QIA.");
     assertVersion(qia, input.version);
     const mode = qiaEditMode(qia.status, qia.signOffs.length);
     if (mode === "closed") throw conflict("This is an earlier version of the QIA; a newer one exists.");

@@ -11,7 +11,8 @@ import type { SaveEiaScreeningInput } from "./equality-schemas";
 export async function saveEiaScreening(actor: Actor, input: SaveEiaScreeningInput) {
   return db().$transaction(async (tx) => {
     const eia = await lockEia(tx, actor, input.assessmentId);
-    if (!canEditScheme(actor, eia.scheme)) throw forbidden("Only the scheme's lead, finance or the PMO can change its EIA.");
+    if (!canEditScheme(actor, eia.scheme))
+      throw forbidden("Only the scheme's lead, finance or the PMO can change its EIA.");
     assertEiaVersion(eia, input.version);
     for (const { characteristic, impact, note } of input.screening) {
       await tx.equalityScreening.upsert({
@@ -20,10 +21,21 @@ export async function saveEiaScreening(actor: Actor, input: SaveEiaScreeningInpu
         update: { impact, note },
       });
     }
-    const after = await updateEiaVersion(tx, eia, { ...BACK_TO_DRAFT, screeningComplete: true, fullRequired: isFullEiaRequired(input.screening) });
+    const after = await updateEiaVersion(tx, eia, {
+      ...BACK_TO_DRAFT,
+      screeningComplete: true,
+      fullRequired: isFullEiaRequired(input.screening),
+    });
     const { scheme: _scheme, ...before } = eia;
     void _scheme;
-    await recordAudit(tx, actor, { action: "eia.screening.save", entityType: "equality_assessment", entityId: eia.id, organisationId: eia.scheme.organisationId, before, after });
+    await recordAudit(tx, actor, {
+      action: "eia.screening.save",
+      entityType: "equality_assessment",
+      entityId: eia.id,
+      organisationId: eia.scheme.organisationId,
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -15,19 +15,32 @@ import type { IndicatorRow, SaveFullQiaInput } from "./quality-schemas";
 export async function saveFullQia(actor: Actor, input: SaveFullQiaInput) {
   return db().$transaction(async (tx) => {
     const qia = await lockQia(tx, actor, input.assessmentId);
-    if (!canEditScheme(actor, qia.scheme)) throw forbidden("Only the scheme's lead, finance or the PMO can change its QIA.");
+    if (!canEditScheme(actor, qia.scheme))
+      throw forbidden("Only the scheme's lead, finance or the PMO can change its QIA.");
     assertVersion(qia, input.version);
     assertEditable(qia);
     if (!qia.screeningComplete) throw conflict("Finish the screening before writing the full QIA.");
-    if (!qia.fullRequired) throw conflict("Screening found no negative impact above the threshold, so no full QIA is needed.");
-    const before = await tx.qualityAssessment.findUniqueOrThrow({ where: { id: qia.id }, include: { dimensions: true } });
+    if (!qia.fullRequired)
+      throw conflict("Screening found no negative impact above the threshold, so no full QIA is needed.");
+    const before = await tx.qualityAssessment.findUniqueOrThrow({
+      where: { id: qia.id },
+      include: { dimensions: true },
+    });
     for (const d of input.dimensions) {
-      if (!before.dimensions.some((x) => x.dimensionId === d.dimensionId)) throw invalidField(`description.${d.dimensionId}`, "Answer this dimension's screening first");
+      if (!before.dimensions.some((x) => x.dimensionId === d.dimensionId))
+        throw invalidField(`description.${d.dimensionId}`, "Answer this dimension's screening first");
       const { dimensionId, ...fields } = d;
-      await tx.qualityAssessmentDimension.update({ where: { assessmentId_dimensionId: { assessmentId: qia.id, dimensionId } }, data: fields });
+      await tx.qualityAssessmentDimension.update({
+        where: { assessmentId_dimensionId: { assessmentId: qia.id, dimensionId } },
+        data: fields,
+      });
     }
     const indicators = await saveIndicators(tx, qia.scheme.id, input.indicators);
-    const after = await updateQiaVersion(tx, qia, { status: "DRAFT", impactSummary: input.impactSummary, reviewDate: input.reviewDate });
+    const after = await updateQiaVersion(tx, qia, {
+      status: "DRAFT",
+      impactSummary: input.impactSummary,
+      reviewDate: input.reviewDate,
+    });
     await recordAudit(tx, actor, {
       action: "qia.full.save",
       entityType: "quality_assessment",
@@ -44,12 +57,19 @@ export async function saveFullQia(actor: Actor, input: SaveFullQiaInput) {
 async function saveIndicators(tx: Tx, schemeId: string, rows: IndicatorRow[]) {
   const existing = await tx.kpi.findMany({ where: { schemeId, qualityIndicator: true }, select: { id: true } });
   for (const row of rows) {
-    const data = { name: row.name, unit: row.unit, direction: row.direction, baseline: row.baseline, target: row.target };
+    const data = {
+      name: row.name,
+      unit: row.unit,
+      direction: row.direction,
+      baseline: row.baseline,
+      target: row.target,
+    };
     if (row.id === null) {
       await tx.kpi.create({ data: { schemeId, qualityIndicator: true, ...data } });
       continue;
     }
-    if (!existing.some((k) => k.id === row.id)) throw invalidField(`indicators.${row.index}.name`, "This indicator is no longer on the QIA; reload the page");
+    if (!existing.some((k) => k.id === row.id))
+      throw invalidField(`indicators.${row.index}.name`, "This indicator is no longer on the QIA; reload the page");
     if (row.remove) await tx.kpi.delete({ where: { id: row.id } });
     else await tx.kpi.update({ where: { id: row.id }, data: { ...data, version: { increment: 1 } } });
   }

@@ -16,7 +16,12 @@ export async function signEia(actor: Actor, input: SignEiaInput, now = new Date(
     if (refusal) throw forbidden(refusal);
     if (eia.status !== "AWAITING_SIGN_OFF") throw conflict("This EIA is not awaiting sign-off.");
     assertEiaVersion(eia, input.version);
-    const after = await updateEiaVersion(tx, eia, { status: input.outcome, signedOffById: actor.userId, signedOffAt: now, signOffComment: input.comment ?? null });
+    const after = await updateEiaVersion(tx, eia, {
+      status: input.outcome,
+      signedOffById: actor.userId,
+      signedOffAt: now,
+      signOffComment: input.comment ?? null,
+    });
     await recordAudit(tx, actor, {
       action: "eia.sign",
       entityType: "equality_assessment",

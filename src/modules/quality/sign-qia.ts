@@ -17,7 +17,12 @@ import type { SignQiaInput } from "./quality-schemas";
 export async function signQia(actor: Actor, input: SignQiaInput) {
   return db().$transaction(async (tx) => {
     const qia = await lockQia(tx, actor, input.assessmentId);
-    const refusal = signOffRefusal(signatoryAt(actor, qia.scheme.organisationId), input.capacity, qia.scheme, qia.signOffs);
+    const refusal = signOffRefusal(
+      signatoryAt(actor, qia.scheme.organisationId),
+      input.capacity,
+      qia.scheme,
+      qia.signOffs,
+    );
     if (refusal) throw forbidden(refusal);
     if (qia.status !== "AWAITING_SIGN_OFF") throw conflict("This version of the QIA is not awaiting sign-off.");
     assertVersion(qia, input.version);

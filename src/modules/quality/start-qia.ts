@@ -15,12 +15,25 @@ export async function startQia(actor: Actor, input: StartQiaInput) {
         select: { id: true, organisationId: true, leadId: true, organisation: { select: { qiaThreshold: true } } },
       });
       if (!scheme) throw notFound("The scheme");
-      if (!canEditScheme(actor, scheme)) throw forbidden("Only the scheme's lead, finance or the PMO can start its QIA.");
-      if (await tx.qualityAssessment.findFirst({ where: { schemeId: scheme.id }, select: { id: true } })) throw conflict("This scheme's QIA has already been started.");
+      if (!canEditScheme(actor, scheme))
+        throw forbidden("Only the scheme's lead, finance or the PMO can start its QIA.");
+      if (await tx.qualityAssessment.findFirst({ where: { schemeId: scheme.id }, select: { id: true } }))
+        throw conflict("This scheme's QIA has already been started.");
       const qia = await tx.qualityAssessment.create({
-        data: { schemeId: scheme.id, number: 1, threshold: scheme.organisation.qiaThreshold, createdById: actor.userId },
+        data: {
+          schemeId: scheme.id,
+          number: 1,
+          threshold: scheme.organisation.qiaThreshold,
+          createdById: actor.userId,
+        },
       });
-      await recordAudit(tx, actor, { action: "qia.start", entityType: "quality_assessment", entityId: qia.id, organisationId: scheme.organisationId, after: qia });
+      await recordAudit(tx, actor, {
+        action: "qia.start",
+        entityType: "quality_assessment",
+        entityId: qia.id,
+        organisationId: scheme.organisationId,
+        after: qia,
+      });
       return qia;
     });
   } catch (error) {

@@ -12,13 +12,21 @@ import type { EiaVersionInput } from "./equality-schemas";
 export async function submitEiaForSignOff(actor: Actor, input: EiaVersionInput) {
   return db().$transaction(async (tx) => {
     const eia = await lockEia(tx, actor, input.assessmentId);
-    if (!canEditScheme(actor, eia.scheme)) throw forbidden("Only the scheme's lead, finance or the PMO can submit its EIA.");
+    if (!canEditScheme(actor, eia.scheme))
+      throw forbidden("Only the scheme's lead, finance or the PMO can submit its EIA.");
     assertEiaVersion(eia, input.version);
     if (eia.status !== "DRAFT") throw conflict("Only a draft EIA can be sent for sign-off.");
     const gaps = eiaGaps(eia);
     if (gaps.length > 0) throw new DomainError("INVALID", `The EIA is not complete. ${gaps.join(" ")}`);
     const after = await updateEiaVersion(tx, eia, { status: "AWAITING_SIGN_OFF" });
-    await recordAudit(tx, actor, { action: "eia.submit", entityType: "equality_assessment", entityId: eia.id, organisationId: eia.scheme.organisationId, before: { status: eia.status }, after: { status: after.status } });
+    await recordAudit(tx, actor, {
+      action: "eia.submit",
+      entityType: "equality_assessment",
+      entityId: eia.id,
+      organisationId: eia.scheme.organisationId,
+      before: { status: eia.status },
+      after: { status: after.status },
+    });
     return after;
   });
 }

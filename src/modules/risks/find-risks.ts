@@ -28,7 +28,13 @@ export async function findRisks(actor: Actor, query: RiskQuery, now = new Date()
   const where = riskWhere(query, riskScope(actor), startOfUtcDay(now));
   const [total, rows] = await Promise.all([
     db().risk.count({ where }),
-    db().risk.findMany({ where, orderBy: riskOrderBy(query.sort), select: registerSelect, skip: (query.page - 1) * RISK_PAGE_SIZE, take: RISK_PAGE_SIZE }),
+    db().risk.findMany({
+      where,
+      orderBy: riskOrderBy(query.sort),
+      select: registerSelect,
+      skip: (query.page - 1) * RISK_PAGE_SIZE,
+      take: RISK_PAGE_SIZE,
+    }),
   ]);
   return { total, rows, pages: Math.max(1, Math.ceil(total / RISK_PAGE_SIZE)) };
 }
@@ -39,7 +45,15 @@ export async function findRisksForExport(actor: Actor, query: RiskQuery, now = n
     where: riskWhere(query, riskScope(actor), startOfUtcDay(now)),
     orderBy: riskOrderBy(query.sort),
     take: 50_000,
-    select: { ...registerSelect, cause: true, event: true, effect: true, targetLikelihood: true, targetConsequence: true, closureReason: true },
+    select: {
+      ...registerSelect,
+      cause: true,
+      event: true,
+      effect: true,
+      targetLikelihood: true,
+      targetConsequence: true,
+      closureReason: true,
+    },
   });
 }
 
@@ -47,11 +61,27 @@ export async function findRisksForExport(actor: Actor, query: RiskQuery, now = n
 export async function riskHeatmapCounts(actor: Actor, query: RiskQuery, now = new Date()) {
   const where = riskWhere(query, riskScope(actor), startOfUtcDay(now), true);
   if (query.view === "target") {
-    const rows = await db().risk.groupBy({ by: ["targetLikelihood", "targetConsequence"], where, _count: { _all: true } });
-    return rows.map((r) => ({ likelihood: r.targetLikelihood, consequence: r.targetConsequence, count: r._count._all }));
+    const rows = await db().risk.groupBy({
+      by: ["targetLikelihood", "targetConsequence"],
+      where,
+      _count: { _all: true },
+    });
+    return rows.map((r) => ({
+      likelihood: r.targetLikelihood,
+      consequence: r.targetConsequence,
+      count: r._count._all,
+    }));
   }
-  const rows = await db().risk.groupBy({ by: ["currentLikelihood", "currentConsequence"], where, _count: { _all: true } });
-  return rows.map((r) => ({ likelihood: r.currentLikelihood, consequence: r.currentConsequence, count: r._count._all }));
+  const rows = await db().risk.groupBy({
+    by: ["currentLikelihood", "currentConsequence"],
+    where,
+    _count: { _all: true },
+  });
+  return rows.map((r) => ({
+    likelihood: r.currentLikelihood,
+    consequence: r.currentConsequence,
+    count: r._count._all,
+  }));
 }
 
 export async function getRisk(actor: Actor, riskId: string) {
@@ -61,9 +91,23 @@ export async function getRisk(actor: Actor, riskId: string) {
       owner: { select: { id: true, name: true } },
       programme: { select: { id: true, name: true, organisationId: true, systemId: true } },
       workstream: { select: { id: true, name: true } },
-      scheme: { select: { id: true, code: true, title: true, organisationId: true, organisation: { select: { systemId: true } } } },
-      actions: { orderBy: [{ status: "asc" }, { dueDate: "asc" }], include: { owner: { select: { id: true, name: true } } } },
-      scoreChanges: { orderBy: [{ changedAt: "asc" }, { id: "asc" }], include: { changedBy: { select: { name: true } } } },
+      scheme: {
+        select: {
+          id: true,
+          code: true,
+          title: true,
+          organisationId: true,
+          organisation: { select: { systemId: true } },
+        },
+      },
+      actions: {
+        orderBy: [{ status: "asc" }, { dueDate: "asc" }],
+        include: { owner: { select: { id: true, name: true } } },
+      },
+      scoreChanges: {
+        orderBy: [{ changedAt: "asc" }, { id: "asc" }],
+        include: { changedBy: { select: { name: true } } },
+      },
     },
   });
   if (!risk) throw notFound("The risk");
@@ -81,7 +125,12 @@ export async function findMyOverdueRiskWork(actor: Actor, now = new Date()) {
       select: { id: true, title: true, reviewDate: true, currentScore: true },
     }),
     db().riskAction.findMany({
-      where: { ownerId: actor.userId, status: { not: "DONE" }, dueDate: { lt: today }, risk: { status: "OPEN", ...scope } },
+      where: {
+        ownerId: actor.userId,
+        status: { not: "DONE" },
+        dueDate: { lt: today },
+        risk: { status: "OPEN", ...scope },
+      },
       orderBy: { dueDate: "asc" },
       select: { id: true, description: true, dueDate: true, risk: { select: { id: true, title: true } } },
     }),

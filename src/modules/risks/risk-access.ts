@@ -22,7 +22,11 @@ export function registerOwner(risk: {
 }
 
 /** "Programme name › workstream" or "BH-CIP-0007 Scheme title", for lists. */
-export function registerName(risk: { programme: { name: string } | null; workstream?: { name: string } | null; scheme: { code: string; title: string } | null }): string {
+export function registerName(risk: {
+  programme: { name: string } | null;
+  workstream?: { name: string } | null;
+  scheme: { code: string; title: string } | null;
+}): string {
   if (risk.scheme) return `${risk.scheme.code} ${risk.scheme.title}`;
   return `${risk.programme?.name ?? ""}${risk.workstream ? ` › ${risk.workstream.name}` : ""}`;
 }

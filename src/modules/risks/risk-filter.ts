@@ -17,7 +17,10 @@ export const riskQuerySchema = z.object({
   level: z.enum(["programme", "workstream", "scheme"]).optional().catch(undefined),
   category: z.enum(RISK_CATEGORIES).optional().catch(undefined),
   owner: uuid,
-  band: z.enum(DEFAULT_RISK_BANDS.map((b) => b.key) as [string, ...string[]]).optional().catch(undefined),
+  band: z
+    .enum(DEFAULT_RISK_BANDS.map((b) => b.key) as [string, ...string[]])
+    .optional()
+    .catch(undefined),
   /** A heatmap cell: likelihood and consequence of the chosen view. */
   likelihood: rating,
   consequence: rating,
@@ -34,7 +37,12 @@ export const riskQuerySchema = z.object({
 export type RiskQuery = z.infer<typeof riskQuerySchema>;
 
 /** The query as a where clause; `withoutCell` drops the heatmap cell (for the heatmap's own counts). */
-export function riskWhere(query: RiskQuery, scope: Prisma.RiskWhereInput, today: Date, withoutCell = false): Prisma.RiskWhereInput {
+export function riskWhere(
+  query: RiskQuery,
+  scope: Prisma.RiskWhereInput,
+  today: Date,
+  withoutCell = false,
+): Prisma.RiskWhereInput {
   const band = query.band ? DEFAULT_RISK_BANDS.find((b) => b.key === query.band) : undefined;
   const scoreField = query.view === "target" ? "targetScore" : "currentScore";
   const likelihoodField = query.view === "target" ? "targetLikelihood" : "currentLikelihood";
@@ -42,10 +50,16 @@ export function riskWhere(query: RiskQuery, scope: Prisma.RiskWhereInput, today:
   // Prisma's `contains` is ILIKE: escape its wildcards so "%" searches for a percent sign.
   const needle = query.q?.replace(/[\\%_]/g, (c) => `\\${c}`);
   const text = needle
-    ? { OR: (["title", "cause", "event", "effect"] as const).map((f) => ({ [f]: { contains: needle, mode: "insensitive" as const } })) }
+    ? {
+        OR: (["title", "cause", "event", "effect"] as const).map((f) => ({
+          [f]: { contains: needle, mode: "insensitive" as const },
+        })),
+      }
     : {};
   const organisation = query.organisation
-    ? { OR: [{ programme: { organisationId: query.organisation } }, { scheme: { organisationId: query.organisation } }] }
+    ? {
+        OR: [{ programme: { organisationId: query.organisation } }, { scheme: { organisationId: query.organisation } }],
+      }
     : {};
   const level =
     query.level === "programme"
@@ -86,7 +100,10 @@ export function riskOrderBy(sort: RiskQuery["sort"]): Prisma.RiskOrderByWithRela
 }
 
 /** The same filters as a query string, e.g. for links from the heatmap and the CSV export. */
-export function riskQueryString(query: Partial<RiskQuery>, changes: Partial<Record<keyof RiskQuery, string | number | boolean | undefined>> = {}): string {
+export function riskQueryString(
+  query: Partial<RiskQuery>,
+  changes: Partial<Record<keyof RiskQuery, string | number | boolean | undefined>> = {},
+): string {
   const params = new URLSearchParams();
   const merged: Record<string, unknown> = { ...query, ...changes };
   for (const [key, value] of Object.entries(merged)) {

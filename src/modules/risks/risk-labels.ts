@@ -8,4 +8,8 @@ export const RISK_CATEGORY_LABELS = {
   REPUTATIONAL: "Reputational",
 } as const satisfies Record<RiskCategory, string>;
 
-export const RISK_ACTION_STATUS_LABELS = { OPEN: "Open", IN_PROGRESS: "In progress", DONE: "Done" } as const satisfies Record<RiskActionStatus, string>;
+export const RISK_ACTION_STATUS_LABELS = {
+  OPEN: "Open",
+  IN_PROGRESS: "In progress",
+  DONE: "Done",
+} as const satisfies Record<RiskActionStatus, string>;

@@ -55,7 +55,12 @@ function oneRegister(value: { programmeId?: string; schemeId?: string; workstrea
   if (Boolean(value.programmeId) === Boolean(value.schemeId)) {
     ctx.addIssue({ code: "custom", path: ["programmeId"], message: "Choose the register: a programme or a scheme" });
   }
-  if (value.schemeId && value.workstreamId) ctx.addIssue({ code: "custom", path: ["workstreamId"], message: "A scheme's risk is not on a workstream register" });
+  if (value.schemeId && value.workstreamId)
+    ctx.addIssue({
+      code: "custom",
+      path: ["workstreamId"],
+      message: "A scheme's risk is not on a workstream register",
+    });
 }
 
 export const createRiskSchema = riskFields
@@ -72,7 +77,9 @@ export const createRiskSchema = riskFields
   .superRefine(oneRegister);
 export type CreateRiskInput = z.infer<typeof createRiskSchema>;
 
-export const updateRiskSchema = riskFields.extend({ riskId: uuidField("a risk"), version: versionField }).superRefine(targetNotWorse);
+export const updateRiskSchema = riskFields
+  .extend({ riskId: uuidField("a risk"), version: versionField })
+  .superRefine(targetNotWorse);
 export type UpdateRiskInput = z.infer<typeof updateRiskSchema>;
 
 export const closeRiskSchema = z.object({

@@ -69,8 +69,12 @@ describe("the 5x5 matrix", () => {
   });
 
   it("names the faulty axis", () => {
-    expect(() => riskScore(6, 3)).toThrow("Likelihood must be a whole number from 1 (rare) to 5 (almost certain); got 6.");
-    expect(() => riskScore(3, 0)).toThrow("Consequence must be a whole number from 1 (negligible) to 5 (catastrophic); got 0.");
+    expect(() => riskScore(6, 3)).toThrow(
+      "Likelihood must be a whole number from 1 (rare) to 5 (almost certain); got 6.",
+    );
+    expect(() => riskScore(3, 0)).toThrow(
+      "Consequence must be a whole number from 1 (negligible) to 5 (catastrophic); got 0.",
+    );
   });
 
   it.each([0, 7, 11, 13, 26, 2.5])("has no band for impossible score %d", (score) => {
@@ -128,16 +132,24 @@ describe("risk bands", () => {
       [band("a", 1, 4), band("b", 4, 25)],
       ["Band 2 (b) overlaps the band before it (1–4).", "More than one band covers score 4."],
     ],
-    ["out of order", [band("b", 9, 25), band("a", 1, 8)], ["Band 2 (a) is out of order: list bands from lowest to highest score."]],
+    [
+      "out of order",
+      [band("b", 9, 25), band("a", 1, 8)],
+      ["Band 2 (a) is out of order: list bands from lowest to highest score."],
+    ],
     ["short of 25", [band("a", 1, 16)], ["No band covers scores 20, 25."]],
     ["beyond 25", [band("a", 1, 30)], ["Band 1 (a) must have whole-number limits between 1 and 25."]],
-    ["inverted", [band("a", 1, 25), band("b", 25, 20)], expect.arrayContaining(["Band 2 (b) starts at 25, after its end 20."])],
+    [
+      "inverted",
+      [band("a", 1, 25), band("b", 25, 20)],
+      expect.arrayContaining(["Band 2 (b) starts at 25, after its end 20."]),
+    ],
     [
       "a band of impossible scores",
       [band("a", 1, 6), band("b", 7, 7), band("c", 8, 25)],
       ["Band 2 (b) (7–7) contains no possible score."],
     ],
-    ["a repeated key", [band("a", 1, 6), band("a", 8, 25)], ["Band 2 (a) repeats the key \"a\"."]],
+    ["a repeated key", [band("a", 1, 6), band("a", 8, 25)], ['Band 2 (a) repeats the key "a".']],
     [
       "a bad colour",
       [{ ...band("a", 1, 25), colour: "red" }],
@@ -163,6 +175,8 @@ describe("isTargetWorseThan", () => {
   });
 
   it("validates both ratings", () => {
-    expect(() => isTargetWorseThan({ likelihood: 0, consequence: 1 }, { likelihood: 1, consequence: 1 })).toThrow(RangeError);
+    expect(() => isTargetWorseThan({ likelihood: 0, consequence: 1 }, { likelihood: 1, consequence: 1 })).toThrow(
+      RangeError,
+    );
   });
 });

@@ -49,9 +49,9 @@ export const DEFAULT_RISK_BANDS: readonly RiskBand[] = [
 const RATINGS: readonly RiskRating[] = [1, 2, 3, 4, 5];
 
 /** The 14 distinct scores a 5x5 matrix can produce, ascending (7, 11, 13, 14, 17… cannot occur). */
-export const POSSIBLE_SCORES: readonly number[] = [
-  ...new Set(RATINGS.flatMap((l) => RATINGS.map((c) => l * c))),
-].sort((a, b) => a - b);
+export const POSSIBLE_SCORES: readonly number[] = [...new Set(RATINGS.flatMap((l) => RATINGS.map((c) => l * c)))].sort(
+  (a, b) => a - b,
+);
 
 export function isRiskRating(value: unknown): value is RiskRating {
   return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 5;
@@ -63,7 +63,9 @@ export function riskScore(likelihood: number, consequence: number): number {
     throw new RangeError(`Likelihood must be a whole number from 1 (rare) to 5 (almost certain); got ${likelihood}.`);
   }
   if (!isRiskRating(consequence)) {
-    throw new RangeError(`Consequence must be a whole number from 1 (negligible) to 5 (catastrophic); got ${consequence}.`);
+    throw new RangeError(
+      `Consequence must be a whole number from 1 (negligible) to 5 (catastrophic); got ${consequence}.`,
+    );
   }
   return likelihood * consequence;
 }
@@ -113,7 +115,10 @@ export function validateRiskBands(bands: readonly RiskBand[]): string[] {
     } else if (!POSSIBLE_SCORES.some((s) => band.min <= s && s <= band.max)) {
       problems.push(`${name} (${band.min}–${band.max}) contains no possible score.`);
     }
-    for (const [field, value] of [["colour", band.colour], ["text colour", band.textColour]] as const) {
+    for (const [field, value] of [
+      ["colour", band.colour],
+      ["text colour", band.textColour],
+    ] as const) {
       if (!/^#[0-9a-f]{6}$/i.test(value)) problems.push(`${name} ${field} must be a hex colour like #d5281b.`);
     }
     const previous = bands[i - 1];
@@ -129,8 +134,10 @@ export function validateRiskBands(bands: readonly RiskBand[]): string[] {
   const counts = POSSIBLE_SCORES.map((s) => ({ s, n: bands.filter((b) => b.min <= s && s <= b.max).length }));
   const uncovered = counts.filter((c) => c.n === 0).map((c) => c.s);
   const repeated = counts.filter((c) => c.n > 1).map((c) => c.s);
-  if (uncovered.length) problems.push(`No band covers score${uncovered.length > 1 ? "s" : ""} ${uncovered.join(", ")}.`);
-  if (repeated.length) problems.push(`More than one band covers score${repeated.length > 1 ? "s" : ""} ${repeated.join(", ")}.`);
+  if (uncovered.length)
+    problems.push(`No band covers score${uncovered.length > 1 ? "s" : ""} ${uncovered.join(", ")}.`);
+  if (repeated.length)
+    problems.push(`More than one band covers score${repeated.length > 1 ? "s" : ""} ${repeated.join(", ")}.`);
   return problems;
 }
 

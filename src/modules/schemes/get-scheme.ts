@@ -21,7 +21,10 @@ export async function getScheme(actor: Actor, schemeId: string) {
 
 /** Choices for the scheme form at one organisation: divisions, workstreams of its programmes, possible leads. */
 export async function findSchemeFormOptions(organisationId: string) {
-  const organisation = await db().organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { systemId: true } });
+  const organisation = await db().organisation.findUniqueOrThrow({
+    where: { id: organisationId },
+    select: { systemId: true },
+  });
   const [divisions, workstreams, leads] = await Promise.all([
     db().division.findMany({ where: { organisationId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db().workstream.findMany({

@@ -8,7 +8,10 @@ export function schemeScope(actor: Actor): Prisma.SchemeWhereInput {
 
 /** Finance/PMO edit any scheme of their organisation; a lead only the schemes they lead. */
 export function canEditScheme(actor: Actor, scheme: { organisationId: string; leadId: string }): boolean {
-  return can(actor, "scheme.edit.any", scheme.organisationId) || (can(actor, "scheme.edit.own", scheme.organisationId) && scheme.leadId === actor.userId);
+  return (
+    can(actor, "scheme.edit.any", scheme.organisationId) ||
+    (can(actor, "scheme.edit.own", scheme.organisationId) && scheme.leadId === actor.userId)
+  );
 }
 
 /** Organisations where the actor may create schemes. */

@@ -9,7 +9,13 @@ export async function schemeFormOptions(organisationId: string, now = new Date()
   return {
     ...base,
     defaultYear: formatFinancialYear(thisYear),
-    years: [thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map((fy) => ({ value: formatFinancialYear(fy), label: formatFinancialYear(fy) })),
-    months: Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: `M${i + 1} ${monthLabel((i + 1) as FinancialMonth)}` })),
+    years: [thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map((fy) => ({
+      value: formatFinancialYear(fy),
+      label: formatFinancialYear(fy),
+    })),
+    months: Array.from({ length: 12 }, (_, i) => ({
+      value: String(i + 1),
+      label: `M${i + 1} ${monthLabel((i + 1) as FinancialMonth)}`,
+    })),
   };
 }

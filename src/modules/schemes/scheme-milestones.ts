@@ -6,9 +6,13 @@ import { canEditScheme, schemeScope } from "./scheme-access";
 import type { AddMilestoneInput, AddSchemeKpiInput, SetMilestoneStatusInput } from "./scheme-plan-schemas";
 
 async function editableScheme(tx: Tx, actor: Actor, schemeId: string) {
-  const scheme = await tx.scheme.findFirst({ where: { id: schemeId, ...schemeScope(actor) }, select: { id: true, organisationId: true, leadId: true } });
+  const scheme = await tx.scheme.findFirst({
+    where: { id: schemeId, ...schemeScope(actor) },
+    select: { id: true, organisationId: true, leadId: true },
+  });
   if (!scheme) throw notFound("The scheme");
-  if (!canEditScheme(actor, scheme)) throw forbidden("Only the scheme's lead, finance or the PMO can change its milestones and KPIs.");
+  if (!canEditScheme(actor, scheme))
+    throw forbidden("Only the scheme's lead, finance or the PMO can change its milestones and KPIs.");
   return scheme;
 }
 
@@ -16,9 +20,19 @@ export async function addSchemeMilestone(actor: Actor, input: AddMilestoneInput)
   return db().$transaction(async (tx) => {
     const scheme = await editableScheme(tx, actor, input.schemeId);
     const milestone = await tx.schemeMilestone.create({
-      data: { schemeId: scheme.id, description: input.description, dueDate: input.dueDate ? new Date(`${input.dueDate}T00:00:00Z`) : null },
+      data: {
+        schemeId: scheme.id,
+        description: input.description,
+        dueDate: input.dueDate ? new Date(`${input.dueDate}T00:00:00Z`) : null,
+      },
     });
-    await recordAudit(tx, actor, { action: "scheme.milestone.add", entityType: "scheme_milestone", entityId: milestone.id, organisationId: scheme.organisationId, after: milestone });
+    await recordAudit(tx, actor, {
+      action: "scheme.milestone.add",
+      entityType: "scheme_milestone",
+      entityId: milestone.id,
+      organisationId: scheme.organisationId,
+      after: milestone,
+    });
     return milestone;
   });
 }
@@ -29,7 +43,14 @@ export async function setMilestoneStatus(actor: Actor, input: SetMilestoneStatus
     if (!before) throw notFound("The milestone");
     const scheme = await editableScheme(tx, actor, before.schemeId);
     const after = await tx.schemeMilestone.update({ where: { id: before.id }, data: { status: input.status } });
-    await recordAudit(tx, actor, { action: "scheme.milestone.status", entityType: "scheme_milestone", entityId: before.id, organisationId: scheme.organisationId, before, after });
+    await recordAudit(tx, actor, {
+      action: "scheme.milestone.status",
+      entityType: "scheme_milestone",
+      entityId: before.id,
+      organisationId: scheme.organisationId,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -48,7 +69,13 @@ export async function addSchemeKpi(actor: Actor, input: AddSchemeKpiInput) {
         targetNote: input.targetNote ?? null,
       },
     });
-    await recordAudit(tx, actor, { action: "scheme.kpi.add", entityType: "kpi", entityId: kpi.id, organisationId: scheme.organisationId, after: kpi });
+    await recordAudit(tx, actor, {
+      action: "scheme.kpi.add",
+      entityType: "kpi",
+      entityId: kpi.id,
+      organisationId: scheme.organisationId,
+      after: kpi,
+    });
     return kpi;
   });
 }

@@ -7,13 +7,25 @@ import { addSchemeKpi, addSchemeMilestone, setMilestoneStatus } from "./scheme-m
 
 export const addSchemeMilestoneAction = authedAction("addSchemeMilestone", addMilestoneSchema, async (actor, input) => {
   const milestone = await addSchemeMilestone(actor, input);
-  return { data: { milestoneId: milestone.id }, message: "Milestone added.", revalidate: [routes.scheme(input.schemeId)] };
+  return {
+    data: { milestoneId: milestone.id },
+    message: "Milestone added.",
+    revalidate: [routes.scheme(input.schemeId)],
+  };
 });
 
-export const setMilestoneStatusAction = authedAction("setMilestoneStatus", setMilestoneStatusSchema, async (actor, input) => {
-  const milestone = await setMilestoneStatus(actor, input);
-  return { data: { milestoneId: milestone.id }, message: "Milestone updated.", revalidate: [routes.scheme(milestone.schemeId)] };
-});
+export const setMilestoneStatusAction = authedAction(
+  "setMilestoneStatus",
+  setMilestoneStatusSchema,
+  async (actor, input) => {
+    const milestone = await setMilestoneStatus(actor, input);
+    return {
+      data: { milestoneId: milestone.id },
+      message: "Milestone updated.",
+      revalidate: [routes.scheme(milestone.schemeId)],
+    };
+  },
+);
 
 export const addSchemeKpiAction = authedAction("addSchemeKpi", addSchemeKpiSchema, async (actor, input) => {
   const kpi = await addSchemeKpi(actor, input);

@@ -7,14 +7,28 @@ import type { SchemeStage, SchemeType } from "@/generated/prisma/enums";
 
 /** "LTH-CIP-0042": the organisation's code, the scheme type and a zero-padded number. */
 export function schemeCode(organisationCode: string, type: SchemeType, number: number): string {
-  if (!Number.isInteger(number) || number < 1 || number > 99_999) throw new RangeError(`Scheme number ${number} is out of range`);
+  if (!Number.isInteger(number) || number < 1 || number > 99_999)
+    throw new RangeError(`Scheme number ${number} is out of range`);
   return `${organisationCode}-${type}-${String(number).padStart(4, "0")}`;
 }
 
-export const SCHEME_STAGES = ["OPPORTUNITY", "PLANNING", "DELIVERY", "COMPLETE", "ON_HOLD", "REJECTED", "WITHDRAWN"] as const satisfies readonly SchemeStage[];
+export const SCHEME_STAGES = [
+  "OPPORTUNITY",
+  "PLANNING",
+  "DELIVERY",
+  "COMPLETE",
+  "ON_HOLD",
+  "REJECTED",
+  "WITHDRAWN",
+] as const satisfies readonly SchemeStage[];
 
 /** Stages whose value counts as identified savings (DESIGN.md section 3). */
-export const IDENTIFIED_STAGES = ["OPPORTUNITY", "PLANNING", "DELIVERY", "COMPLETE"] as const satisfies readonly SchemeStage[];
+export const IDENTIFIED_STAGES = [
+  "OPPORTUNITY",
+  "PLANNING",
+  "DELIVERY",
+  "COMPLETE",
+] as const satisfies readonly SchemeStage[];
 
 /** Default risk-adjustment weights by stage, in percent; organisations may override them. */
 export const DEFAULT_STAGE_WEIGHTS: Readonly<Record<SchemeStage, number>> = {
@@ -60,7 +74,10 @@ export const SUB_CATEGORY_SUGGESTIONS = {
 } as const;
 
 /** Delivery RAG; a complete scheme shows blue (DESIGN.md section 5). */
-export function ragDisplay(stage: SchemeStage, rag: "RED" | "AMBER" | "GREEN" | null): { label: string; className: string } {
+export function ragDisplay(
+  stage: SchemeStage,
+  rag: "RED" | "AMBER" | "GREEN" | null,
+): { label: string; className: string } {
   if (stage === "COMPLETE") return { label: "Complete", className: "bg-[#005eb8] text-white" };
   switch (rag) {
     case "RED":

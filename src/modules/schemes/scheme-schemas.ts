@@ -15,7 +15,14 @@ const wteField = (label: string) =>
     .string()
     .optional()
     .transform((v) => (v ?? "").trim() || "0")
-    .pipe(z.string().regex(/^-?\d{1,5}(\.\d{1,2})?$/, `Enter the ${label} as a number of WTE with at most 2 decimal places, e.g. 4.5`));
+    .pipe(
+      z
+        .string()
+        .regex(
+          /^-?\d{1,5}(\.\d{1,2})?$/,
+          `Enter the ${label} as a number of WTE with at most 2 decimal places, e.g. 4.5`,
+        ),
+    );
 
 const schemeFields = z.object({
   title: requiredText("a title", 3, 200),

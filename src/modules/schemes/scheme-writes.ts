@@ -9,17 +9,25 @@ import type { CreateSchemeInput, SchemeFieldsInput, UpdateSchemeInput } from "./
 
 /** Division, workstream and lead must belong to the scheme's organisation (or its system). */
 async function checkReferences(tx: Tx, organisationId: string, input: SchemeFieldsInput, leadId: string) {
-  const organisation = await tx.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { systemId: true } });
+  const organisation = await tx.organisation.findUniqueOrThrow({
+    where: { id: organisationId },
+    select: { systemId: true },
+  });
   if (input.divisionId && !(await tx.division.findFirst({ where: { id: input.divisionId, organisationId } }))) {
     throw invalidField("divisionId", "Choose a division of this organisation");
   }
   if (input.workstreamId) {
     const workstream = await tx.workstream.findFirst({
-      where: { id: input.workstreamId, programme: { systemId: organisation.systemId, OR: [{ organisationId }, { organisationId: null }] } },
+      where: {
+        id: input.workstreamId,
+        programme: { systemId: organisation.systemId, OR: [{ organisationId }, { organisationId: null }] },
+      },
     });
     if (!workstream) throw invalidField("workstreamId", "Choose a workstream of this organisation's programmes");
   }
-  const lead = await tx.membership.findFirst({ where: { userId: leadId, organisationId, role: { in: ["LEAD", "FINANCE"] }, user: { active: true } } });
+  const lead = await tx.membership.findFirst({
+    where: { userId: leadId, organisationId, role: { in: ["LEAD", "FINANCE"] }, user: { active: true } },
+  });
   if (!lead) throw invalidField("leadId", "Choose a lead who holds the lead or finance role at this organisation");
 }
 
@@ -49,23 +57,43 @@ function schemeData(input: SchemeFieldsInput) {
  * the next reference code. A lead leads their own schemes; finance may name the lead.
  */
 export async function createScheme(actor: Actor, input: CreateSchemeInput) {
-  if (!can(actor, "scheme.create", input.organisationId)) throw forbidden("Only finance, the PMO or a lead of this organisation can create schemes.");
+  if (!can(actor, "scheme.create", input.organisationId))
+    throw forbidden("Only finance, the PMO or a lead of this organisation can create schemes.");
   const leadId = input.leadId ?? actor.userId;
   if (leadId !== actor.userId && !can(actor, "scheme.edit.any", input.organisationId)) {
     throw invalidField("leadId", "You can create schemes you lead; finance or the PMO can name another lead");
   }
   return db().$transaction(async (tx) => {
     await checkReferences(tx, input.organisationId, input, leadId);
-    const organisation = await tx.organisation.findUniqueOrThrow({ where: { id: input.organisationId }, select: { code: true, type: true } });
+    const organisation = await tx.organisation.findUniqueOrThrow({
+      where: { id: input.organisationId },
+      select: { code: true, type: true },
+    });
     // One number at a time per organisation, so concurrent creates never clash on the code.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`scheme-code:${input.organisationId}`}))`;
-    const last = await tx.scheme.aggregate({ where: { organisationId: input.organisationId }, _max: { codeNumber: true } });
+    const last = await tx.scheme.aggregate({
+      where: { organisationId: input.organisationId },
+      _max: { codeNumber: true },
+    });
     const codeNumber = (last._max.codeNumber ?? 0) + 1;
     const type = organisation.type === "ICB" ? "QIPP" : "CIP";
     const scheme = await tx.scheme.create({
-      data: { organisationId: input.organisationId, leadId, type, codeNumber, code: schemeCode(organisation.code, type, codeNumber), ...schemeData(input) },
+      data: {
+        organisationId: input.organisationId,
+        leadId,
+        type,
+        codeNumber,
+        code: schemeCode(organisation.code, type, codeNumber),
+        ...schemeData(input),
+      },
     });
-    await recordAudit(tx, actor, { action: "scheme.create", entityType: "scheme", entityId: scheme.id, organisationId: scheme.organisationId, after: scheme });
+    await recordAudit(tx, actor, {
+      action: "scheme.create",
+      entityType: "scheme",
+      entityId: scheme.id,
+      organisationId: scheme.organisationId,
+      after: scheme,
+    });
     return scheme;
   });
 }
@@ -74,7 +102,11 @@ export async function createScheme(actor: Actor, input: CreateSchemeInput) {
  * After gateway 2 the plan is baselined against the in-year value and its year; a lead changing
  * them would move the goalposts. Finance may (and then re-baselines the plan, with a reason).
  */
-function checkLockedValues(actor: Actor, before: { organisationId: string; planLockedAt: Date | null; inYearValuePence: bigint; financialYear: number }, input: UpdateSchemeInput) {
+function checkLockedValues(
+  actor: Actor,
+  before: { organisationId: string; planLockedAt: Date | null; inYearValuePence: bigint; financialYear: number },
+  input: UpdateSchemeInput,
+) {
   if (!before.planLockedAt || can(actor, "scheme.edit.any", before.organisationId)) return;
   const message = "The plan was baselined at gateway 2: only finance or the PMO can change this now";
   if (BigInt(input.inYearValue) !== before.inYearValuePence) throw invalidField("inYearValue", message);
@@ -85,7 +117,8 @@ export async function updateScheme(actor: Actor, input: UpdateSchemeInput) {
   return db().$transaction(async (tx) => {
     const before = await tx.scheme.findFirst({ where: { id: input.schemeId, ...schemeScope(actor) } });
     if (!before) throw notFound("The scheme");
-    if (!canEditScheme(actor, before)) throw forbidden("Only the scheme's lead, finance or the PMO can change this scheme.");
+    if (!canEditScheme(actor, before))
+      throw forbidden("Only the scheme's lead, finance or the PMO can change this scheme.");
     const leadId = input.leadId ?? before.leadId;
     if (leadId !== before.leadId && !can(actor, "scheme.edit.any", before.organisationId)) {
       throw invalidField("leadId", "Only finance or the PMO can hand a scheme to another lead");
@@ -98,7 +131,14 @@ export async function updateScheme(actor: Actor, input: UpdateSchemeInput) {
     });
     if (count === 0) throw stale("The scheme");
     const after = await tx.scheme.findUniqueOrThrow({ where: { id: before.id } });
-    await recordAudit(tx, actor, { action: "scheme.update", entityType: "scheme", entityId: before.id, organisationId: before.organisationId, before, after });
+    await recordAudit(tx, actor, {
+      action: "scheme.update",
+      entityType: "scheme",
+      entityId: before.id,
+      organisationId: before.organisationId,
+      before,
+      after,
+    });
     return after;
   });
 }

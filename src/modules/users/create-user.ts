@@ -10,8 +10,16 @@ const EMAIL_TAKEN = "A user with this email address already exists";
 
 /** An administrator creates a user with a first role at one of their organisations. */
 export async function createUser(actor: Actor, input: CreateUserInput) {
-  assertCan(actor, "user.manage", input.organisationId, "Only an administrator of this organisation can add users to it.");
-  const organisation = await db().organisation.findUnique({ where: { id: input.organisationId }, select: { type: true } });
+  assertCan(
+    actor,
+    "user.manage",
+    input.organisationId,
+    "Only an administrator of this organisation can add users to it.",
+  );
+  const organisation = await db().organisation.findUnique({
+    where: { id: input.organisationId },
+    select: { type: true },
+  });
   if (!organisation) throw notFound("The organisation");
   const scopeError = systemWideError(input.systemWide, organisation.type);
   if (scopeError) throw invalidField("systemWide", scopeError);

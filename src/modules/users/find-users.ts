@@ -27,7 +27,11 @@ export async function findUsers(actor: Actor) {
       email: true,
       jobTitle: true,
       active: true,
-      memberships: { where: { organisationId: { in: orgIds } }, select: membershipSelect, orderBy: { createdAt: "asc" } },
+      memberships: {
+        where: { organisationId: { in: orgIds } },
+        select: membershipSelect,
+        orderBy: { createdAt: "asc" },
+      },
     },
   });
 }
@@ -42,7 +46,11 @@ export async function getUser(actor: Actor, userId: string) {
       email: true,
       jobTitle: true,
       active: true,
-      memberships: { where: { organisationId: { in: orgIds } }, select: membershipSelect, orderBy: { createdAt: "asc" } },
+      memberships: {
+        where: { organisationId: { in: orgIds } },
+        select: membershipSelect,
+        orderBy: { createdAt: "asc" },
+      },
     },
   });
   if (!user) throw notFound("The user");

@@ -8,7 +8,12 @@ import type { GrantRoleInput, RevokeRoleInput } from "./user-schemas";
 const ALREADY_HELD = "This user already holds this role at this organisation";
 
 export async function grantRole(actor: Actor, input: GrantRoleInput) {
-  assertCan(actor, "user.manage", input.organisationId, "Only an administrator of this organisation can grant roles there.");
+  assertCan(
+    actor,
+    "user.manage",
+    input.organisationId,
+    "Only an administrator of this organisation can grant roles there.",
+  );
   const [user, organisation] = await Promise.all([
     db().user.findUnique({ where: { id: input.userId }, select: { id: true } }),
     db().organisation.findUnique({ where: { id: input.organisationId }, select: { type: true } }),
@@ -49,7 +54,12 @@ export async function grantRole(actor: Actor, input: GrantRoleInput) {
 export async function revokeRole(actor: Actor, input: RevokeRoleInput) {
   const membership = await db().membership.findUnique({ where: { id: input.membershipId } });
   if (!membership) throw notFound("The role");
-  assertCan(actor, "user.manage", membership.organisationId, "Only an administrator of this organisation can remove roles there.");
+  assertCan(
+    actor,
+    "user.manage",
+    membership.organisationId,
+    "Only an administrator of this organisation can remove roles there.",
+  );
   // An administrator cannot lock themselves out; another administrator must do it.
   if (membership.userId === actor.userId && membership.role === "ADMIN") {
     throw forbidden("You cannot remove your own administrator role. Ask another administrator.");

@@ -10,8 +10,14 @@ export function systemWideError(systemWide: boolean, organisationType: Organisat
 
 /** A system-wide role reaches every organisation of the system: only who manages users at all of them may grant it. */
 export async function assertCanGrantSystemWide(actor: Actor, organisationId: string): Promise<void> {
-  const organisation = await db().organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { systemId: true } });
-  const members = await db().organisation.findMany({ where: { systemId: organisation.systemId }, select: { id: true } });
+  const organisation = await db().organisation.findUniqueOrThrow({
+    where: { id: organisationId },
+    select: { systemId: true },
+  });
+  const members = await db().organisation.findMany({
+    where: { systemId: organisation.systemId },
+    select: { id: true },
+  });
   if (!members.every((o) => can(actor, "user.manage", o.id))) {
     throw forbidden("Only a system-wide administrator can grant a role that covers the whole system.");
   }

@@ -8,7 +8,11 @@ import { createUserSchema, grantRoleSchema, revokeRoleSchema } from "./user-sche
 
 export const createUserAction = authedAction("createUser", createUserSchema, async (actor, input) => {
   const user = await createUser(actor, input);
-  return { data: { userId: user.id }, message: `${user.name} can now sign in as ${user.email}.`, revalidate: [routes.adminUsers] };
+  return {
+    data: { userId: user.id },
+    message: `${user.name} can now sign in as ${user.email}.`,
+    revalidate: [routes.adminUsers],
+  };
 });
 
 export const grantRoleAction = authedAction("grantRole", grantRoleSchema, async (actor, input) => {

@@ -22,13 +22,25 @@ const roleFields = z.object({
 /** A clinical approver signs as medical or nursing; no other role carries a capacity. */
 function checkCapacity(value: z.infer<typeof roleFields>, ctx: z.RefinementCtx) {
   if (value.role === "CLINICAL_APPROVER" && !value.clinicalCapacity) {
-    ctx.addIssue({ code: "custom", path: ["clinicalCapacity"], message: "Choose whether this clinical approver signs as medical or nursing" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["clinicalCapacity"],
+      message: "Choose whether this clinical approver signs as medical or nursing",
+    });
   }
   if (value.role !== "CLINICAL_APPROVER" && value.clinicalCapacity) {
-    ctx.addIssue({ code: "custom", path: ["clinicalCapacity"], message: "Only a clinical approver signs as medical or nursing" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["clinicalCapacity"],
+      message: "Only a clinical approver signs as medical or nursing",
+    });
   }
   if (value.role !== "FINANCE" && value.financeCapacity) {
-    ctx.addIssue({ code: "custom", path: ["financeCapacity"], message: "Only a finance role is the finance director's or the PMO's" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["financeCapacity"],
+      message: "Only a finance role is the finance director's or the PMO's",
+    });
   }
 }
 

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "@/server/errors";
-import { assertCan, can, canAnywhere, organisationOf, rolesAt, visibleOrganisationIds, type Actor, type ActorOrganisation } from "./actor";
+import {
+  assertCan,
+  can,
+  canAnywhere,
+  organisationOf,
+  rolesAt,
+  visibleOrganisationIds,
+  type Actor,
+  type ActorOrganisation,
+} from "./actor";
 
 const org = (id: string, roles: ActorOrganisation["roles"]): ActorOrganisation => ({
   id,

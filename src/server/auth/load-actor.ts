@@ -47,7 +47,8 @@ export async function loadActor(userId: string): Promise<Actor | null> {
   type Grant = { role: Role; clinicalCapacity: ClinicalCapacity | null; financeCapacity: FinanceCapacity | null };
   const grant = (target: ActorOrganisation, m: Grant) => {
     if (!target.roles.includes(m.role)) target.roles.push(m.role);
-    if (m.clinicalCapacity && !target.clinicalCapacities.includes(m.clinicalCapacity)) target.clinicalCapacities.push(m.clinicalCapacity);
+    if (m.clinicalCapacity && !target.clinicalCapacities.includes(m.clinicalCapacity))
+      target.clinicalCapacities.push(m.clinicalCapacity);
     // A finance membership without a capacity is the finance director's (DESIGN.md section 3).
     const finance = m.role === "FINANCE" ? (m.financeCapacity ?? "DIRECTOR") : null;
     if (finance && !target.financeCapacities.includes(finance)) target.financeCapacities.push(finance);

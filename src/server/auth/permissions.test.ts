@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "@/generated/prisma/enums";
-import { CAPABILITIES, ROLE_CAPABILITIES, roleHasCapability, rolesHaveCapability, type Capability } from "./permissions";
+import {
+  CAPABILITIES,
+  ROLE_CAPABILITIES,
+  roleHasCapability,
+  rolesHaveCapability,
+  type Capability,
+} from "./permissions";
 
 const ROLES = Object.keys(ROLE_CAPABILITIES) as Role[];
 
@@ -31,7 +37,9 @@ const EXPECTED = {
 
 describe("ROLE_CAPABILITIES", () => {
   const matrix = ROLES.flatMap((role) =>
-    CAPABILITIES.map((capability) => [role, capability, (EXPECTED[capability] as readonly Role[]).includes(role)] as const),
+    CAPABILITIES.map(
+      (capability) => [role, capability, (EXPECTED[capability] as readonly Role[]).includes(role)] as const,
+    ),
   );
 
   it.each(matrix)("%s / %s → %s", (role, capability, allowed) => {
@@ -47,8 +55,13 @@ describe("ROLE_CAPABILITIES", () => {
   });
 
   it("gives every capability to at least one role, and only known capabilities", () => {
-    for (const capability of CAPABILITIES) expect(ROLES.some((role) => roleHasCapability(role, capability)), capability).toBe(true);
-    for (const role of ROLES) for (const capability of ROLE_CAPABILITIES[role]) expect(CAPABILITIES).toContain(capability);
+    for (const capability of CAPABILITIES)
+      expect(
+        ROLES.some((role) => roleHasCapability(role, capability)),
+        capability,
+      ).toBe(true);
+    for (const role of ROLES)
+      for (const capability of ROLE_CAPABILITIES[role]) expect(CAPABILITIES).toContain(capability);
   });
 
   it("keeps approving and signing away from the scheme lead (DESIGN.md section 1)", () => {

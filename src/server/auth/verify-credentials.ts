@@ -4,9 +4,7 @@ import { lockoutMinutesRemaining } from "./login-rate-limit";
 import { DUMMY_HASH, verifyPassword } from "./password";
 
 export type CredentialsResult =
-  | { ok: true; userId: string }
-  | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "locked"; minutes: number };
+  { ok: true; userId: string } | { ok: false; reason: "invalid" } | { ok: false; reason: "locked"; minutes: number };
 
 export const INVALID_CREDENTIALS_MESSAGE = "The email or password is not right.";
 
@@ -15,7 +13,11 @@ export function lockedMessage(minutes: number): string {
 }
 
 /** Checks an email and password, recording the attempt for rate limiting. */
-export async function verifyCredentials(emailInput: string, password: string, now = new Date()): Promise<CredentialsResult> {
+export async function verifyCredentials(
+  emailInput: string,
+  password: string,
+  now = new Date(),
+): Promise<CredentialsResult> {
   const email = emailInput.trim().toLowerCase();
   const { LOGIN_MAX_FAILURES, LOGIN_WINDOW_MINUTES } = env();
   const since = new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000);
@@ -27,9 +29,16 @@ export async function verifyCredentials(emailInput: string, password: string, no
       where: { email, attemptedAt: { gt: since } },
       select: { succeeded: true, attemptedAt: true },
     });
-    const minutes = lockoutMinutesRemaining(attempts, { maxFailures: LOGIN_MAX_FAILURES, windowMinutes: LOGIN_WINDOW_MINUTES }, now);
+    const minutes = lockoutMinutesRemaining(
+      attempts,
+      { maxFailures: LOGIN_MAX_FAILURES, windowMinutes: LOGIN_WINDOW_MINUTES },
+      now,
+    );
     if (minutes > 0) return { locked: true as const, minutes };
-    const attempt = await tx.loginAttempt.create({ data: { email, succeeded: false, attemptedAt: now }, select: { id: true } });
+    const attempt = await tx.loginAttempt.create({
+      data: { email, succeeded: false, attemptedAt: now },
+      select: { id: true },
+    });
     return { locked: false as const, attemptId: attempt.id };
   });
   if (gate.locked) return { ok: false, reason: "locked", minutes: gate.minutes };

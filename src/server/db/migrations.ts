@@ -153,8 +153,7 @@ async function applyOne(client: ClientBase, file: MigrationFile): Promise<void> 
     ]);
     throw new MigrationError(`Migration ${file.name} failed and was rolled back: ${message}`);
   }
-  await client.query(
-    `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
-    [id],
-  );
+  await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [
+    id,
+  ]);
 }

@@ -43,7 +43,11 @@ export async function signIn(page: Page, email: string, password: string = DEMO_
 }
 
 /** A fresh browser context (own cookies) signed in as `email`. Close the context when done. */
-export async function signedInContext(browser: Browser, email: string, password: string = DEMO_PASSWORD): Promise<{ context: BrowserContext; page: Page }> {
+export async function signedInContext(
+  browser: Browser,
+  email: string,
+  password: string = DEMO_PASSWORD,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, email, password);

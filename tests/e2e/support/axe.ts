@@ -13,7 +13,9 @@ export async function expectNoSeriousA11yViolations(page: Page, what = new URL(p
     const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     const report = serious
       .map((v) => {
-        const nodes = v.nodes.map((n) => `    ${n.target.join(" ")}\n      ${n.failureSummary?.replace(/\n/g, "\n      ") ?? ""}`).join("\n");
+        const nodes = v.nodes
+          .map((n) => `    ${n.target.join(" ")}\n      ${n.failureSummary?.replace(/\n/g, "\n      ") ?? ""}`)
+          .join("\n");
         return `[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes}`;
       })
       .join("\n");

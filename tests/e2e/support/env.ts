@@ -35,7 +35,9 @@ export function assertLocalDatabase(url: string): URL {
   const parsed = new URL(url);
   if (!/^postgres(ql)?:$/.test(parsed.protocol)) throw new Error(`Not a PostgreSQL URL: ${parsed.protocol}`);
   if (!LOCAL_HOSTS.has(parsed.hostname)) {
-    throw new Error(`Refusing to use the database server at "${parsed.hostname}": end-to-end tests drop and recreate databases, so only a local server is allowed.`);
+    throw new Error(
+      `Refusing to use the database server at "${parsed.hostname}": end-to-end tests drop and recreate databases, so only a local server is allowed.`,
+    );
   }
   return parsed;
 }

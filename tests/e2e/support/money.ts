@@ -21,8 +21,14 @@ export function expectMovedBy(before: string, after: string, delta: number, what
   const b = parseCompactMoney(before);
   const a = parseCompactMoney(after);
   if (a.unit === b.unit && delta % b.step === 0) {
-    expect(a.pence, `${what}: ${before} ${delta < 0 ? "-" : "+"} ${Math.abs(delta) / 100} pounds should read exactly ${after}`).toBe(b.pence + delta);
+    expect(
+      a.pence,
+      `${what}: ${before} ${delta < 0 ? "-" : "+"} ${Math.abs(delta) / 100} pounds should read exactly ${after}`,
+    ).toBe(b.pence + delta);
   } else {
-    expect(Math.abs(a.pence - (b.pence + delta)), `${what}: ${before} → ${after}, expected a move of ${delta / 100} pounds`).toBeLessThanOrEqual((a.step + b.step) / 2);
+    expect(
+      Math.abs(a.pence - (b.pence + delta)),
+      `${what}: ${before} → ${after}, expected a move of ${delta / 100} pounds`,
+    ).toBeLessThanOrEqual((a.step + b.step) / 2);
   }
 }

@@ -10,7 +10,10 @@ export const LTH = {
 
 /** A card of the page (a section under its h2 title), e.g. "Add a workstream". */
 export function card(page: Page, title: string): Locator {
-  return page.getByRole("main").locator("section").filter({ has: page.getByRole("heading", { level: 2, name: title, exact: true }) });
+  return page
+    .getByRole("main")
+    .locator("section")
+    .filter({ has: page.getByRole("heading", { level: 2, name: title, exact: true }) });
 }
 
 /** The caption line above the page's h1 (PageHeader). */
@@ -34,7 +37,9 @@ export async function writeForms(page: Page): Promise<string[]> {
     forms
       .filter((form) => !form.closest("[data-app-header]"))
       .filter((form) => (form.getAttribute("method") ?? "").toLowerCase() !== "get")
-      .filter((form) => form.querySelector('button:not([type]), button[type="submit"], input[type="submit"], input[type="image"]'))
+      .filter((form) =>
+        form.querySelector('button:not([type]), button[type="submit"], input[type="submit"], input[type="image"]'),
+      )
       .map((form) => form.outerHTML.slice(0, 300)),
   );
 }

@@ -19,19 +19,29 @@ export default async function OrganisationsAdminPage() {
     <>
       <PageHeader title="Organisations" caption="Administration" />
       <Card>
-        <DataTable caption="Organisations you can see" columns={[{ label: "Organisation" }, { label: "Code" }, { label: "Type" }, { label: "System" }, { label: "Divisions", align: "right" }, { label: "Role holders", align: "right" }]}>
-            {organisations.map((o) => (
-              <tr key={o.id} className="border-b border-nhs-border">
-                <td className="py-2">
-                  <Link href={routes.adminOrganisation(o.id)}>{o.name}</Link>
-                </td>
-                <td className="py-2">{o.code}</td>
-                <td className="py-2">{o.type === "ICB" ? "ICB" : "Trust"}</td>
-                <td className="py-2">{o.system.name}</td>
-                <td className="py-2 text-right">{o._count.divisions}</td>
-                <td className="py-2 text-right">{o._count.memberships}</td>
-              </tr>
-            ))}
+        <DataTable
+          caption="Organisations you can see"
+          columns={[
+            { label: "Organisation" },
+            { label: "Code" },
+            { label: "Type" },
+            { label: "System" },
+            { label: "Divisions", align: "right" },
+            { label: "Role holders", align: "right" },
+          ]}
+        >
+          {organisations.map((o) => (
+            <tr key={o.id} className="border-b border-nhs-border">
+              <td className="py-2">
+                <Link href={routes.adminOrganisation(o.id)}>{o.name}</Link>
+              </td>
+              <td className="py-2">{o.code}</td>
+              <td className="py-2">{o.type === "ICB" ? "ICB" : "Trust"}</td>
+              <td className="py-2">{o.system.name}</td>
+              <td className="py-2 text-right">{o._count.divisions}</td>
+              <td className="py-2 text-right">{o._count.memberships}</td>
+            </tr>
+          ))}
         </DataTable>
       </Card>
       {systems.length > 0 && (

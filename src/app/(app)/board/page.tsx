@@ -25,7 +25,11 @@ export const metadata: Metadata = { title: "Board summary" };
  * figures, maturity, the cumulative position and top risks, laid out to print on A4.
  * It has no forms except the GET selector, which is not printed.
  */
-export default async function BoardSummaryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function BoardSummaryPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor();
   if (!canAnywhere(actor, "dashboard.view")) notFound();
   const now = new Date();
@@ -39,14 +43,25 @@ export default async function BoardSummaryPage({ searchParams }: { searchParams:
     findTopRisks(actor, 5),
   ]);
   const segments = maturitySegments(stages, headline.unidentifiedPence);
-  const viewName = organisationId ? (selection.organisations.find((o) => o.id === organisationId)?.name ?? "") : "All organisations (system view)";
+  const viewName = organisationId
+    ? (selection.organisations.find((o) => o.id === organisationId)?.name ?? "")
+    : "All organisations (system view)";
   const byOrganisation = organisationId ? breakdowns.category : breakdowns.organisation;
   const byLabel = organisationId ? "category" : "organisation";
   return (
     <div className="board-summary">
-      <PageHeader title="Board summary" caption={`${viewName} · Financial recovery ${formatFinancialYear(year)} · as at ${formatDate(now)}`} />
+      <PageHeader
+        title="Board summary"
+        caption={`${viewName} · Financial recovery ${formatFinancialYear(year)} · as at ${formatDate(now)}`}
+      />
       <div className="mb-6">
-        <DashboardSelector action={routes.board} organisations={selection.organisations} organisationId={organisationId} year={year} years={[year - 1, year, year + 1]} />
+        <DashboardSelector
+          action={routes.board}
+          organisations={selection.organisations}
+          organisationId={organisationId}
+          year={year}
+          years={[year - 1, year, year + 1]}
+        />
       </div>
       <Card title="Headline figures">
         <HeadlineTiles h={headline} />
@@ -60,7 +75,12 @@ export default async function BoardSummaryPage({ searchParams }: { searchParams:
           <DataTable
             caption={`Identified savings and year-to-date delivery by ${byLabel}`}
             className="text-sm"
-            columns={[{ label: byLabel === "organisation" ? "Organisation" : "Category" }, { label: "Identified", align: "right" }, { label: "YTD plan", align: "right" }, { label: "YTD actual", align: "right" }]}
+            columns={[
+              { label: byLabel === "organisation" ? "Organisation" : "Category" },
+              { label: "Identified", align: "right" },
+              { label: "YTD plan", align: "right" },
+              { label: "YTD actual", align: "right" },
+            ]}
           >
             {byOrganisation.map((r) => (
               <tr key={r.key ?? "none"} className={rowClass}>
@@ -76,14 +96,30 @@ export default async function BoardSummaryPage({ searchParams }: { searchParams:
         </Card>
       </div>
       <Card title="Cumulative plan, forecast and actual">
-        <CumulativeChart points={months.map((m) => ({ label: monthLabel(m.month), plan: m.cumulativePlanPence, forecast: m.cumulativeForecastPence, actual: m.cumulativeActualPence }))} />
+        <CumulativeChart
+          points={months.map((m) => ({
+            label: monthLabel(m.month),
+            plan: m.cumulativePlanPence,
+            forecast: m.cumulativeForecastPence,
+            actual: m.cumulativeActualPence,
+          }))}
+        />
         <CumulativeTable months={months} />
       </Card>
       <Card title="Top risks">
         {risks.length === 0 ? (
           <p>No open risks.</p>
         ) : (
-          <DataTable caption="The five open risks with the highest current score" className="text-sm" columns={[{ label: "Risk" }, { label: "Programme" }, { label: "Owner" }, { label: "Score", align: "right" }]}>
+          <DataTable
+            caption="The five open risks with the highest current score"
+            className="text-sm"
+            columns={[
+              { label: "Risk" },
+              { label: "Programme" },
+              { label: "Owner" },
+              { label: "Score", align: "right" },
+            ]}
+          >
             {risks.map((r) => (
               <tr key={r.id} className={rowClass}>
                 <td className={cellClass}>{r.title}</td>

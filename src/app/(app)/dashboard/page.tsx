@@ -22,24 +22,32 @@ import { routes } from "@/server/routes";
 
 export const metadata: Metadata = { title: "Finance dashboard" };
 
-export default async function FinanceDashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function FinanceDashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor();
   if (!canAnywhere(actor, "dashboard.view")) notFound();
   const now = new Date();
   const selection = dashboardSelection(actor, await searchParams, (await currentOrganisation(actor))?.id, now);
   const { scope, year, organisationId } = selection;
-  const [headline, stages, months, breakdowns, overdue, risks, awaitingDecision, awaitingSignature] = await Promise.all([
-    financeHeadline(scope, year, now),
-    identifiedByStage(scope, year),
-    monthlyCumulative(scope, year, { stage: "IDENTIFIED" }),
-    financeBreakdowns(scope, year, now),
-    overdueMonthlyUpdates(scope, year, now),
-    findTopRisks(actor, 5),
-    countSchemesAwaitingDecision(actor, [...scope]),
-    countQiasAwaitingSignOff(actor, [...scope]),
-  ]);
+  const [headline, stages, months, breakdowns, overdue, risks, awaitingDecision, awaitingSignature] = await Promise.all(
+    [
+      financeHeadline(scope, year, now),
+      identifiedByStage(scope, year),
+      monthlyCumulative(scope, year, { stage: "IDENTIFIED" }),
+      financeBreakdowns(scope, year, now),
+      overdueMonthlyUpdates(scope, year, now),
+      findTopRisks(actor, 5),
+      countSchemesAwaitingDecision(actor, [...scope]),
+      countQiasAwaitingSignOff(actor, [...scope]),
+    ],
+  );
   const segments = maturitySegments(stages, headline.unidentifiedPence);
-  const viewName = organisationId ? (selection.organisations.find((o) => o.id === organisationId)?.name ?? "") : "All my organisations";
+  const viewName = organisationId
+    ? (selection.organisations.find((o) => o.id === organisationId)?.name ?? "")
+    : "All my organisations";
   const thisYear = financialYearOf(now);
   const base = { year, organisation: organisationId };
 
@@ -47,7 +55,13 @@ export default async function FinanceDashboardPage({ searchParams }: { searchPar
     <>
       <PageHeader title="Finance dashboard" caption={`${viewName} · ${formatFinancialYear(year)}`} />
       <Card title="Show">
-        <DashboardSelector action={routes.dashboard} organisations={selection.organisations} organisationId={organisationId} year={year} years={[thisYear - 2, thisYear - 1, thisYear, thisYear + 1]} />
+        <DashboardSelector
+          action={routes.dashboard}
+          organisations={selection.organisations}
+          organisationId={organisationId}
+          year={year}
+          years={[thisYear - 2, thisYear - 1, thisYear, thisYear + 1]}
+        />
       </Card>
 
       <Card title="Headline figures">
@@ -76,7 +90,12 @@ export default async function FinanceDashboardPage({ searchParams }: { searchPar
 
       <Card title="Cumulative plan, forecast and actual">
         <CumulativeChart
-          points={months.map((m) => ({ label: monthLabel(m.month), plan: m.cumulativePlanPence, forecast: m.cumulativeForecastPence, actual: m.cumulativeActualPence }))}
+          points={months.map((m) => ({
+            label: monthLabel(m.month),
+            plan: m.cumulativePlanPence,
+            forecast: m.cumulativeForecastPence,
+            actual: m.cumulativeActualPence,
+          }))}
         />
         <CumulativeTable months={months} />
       </Card>
@@ -93,7 +112,10 @@ export default async function FinanceDashboardPage({ searchParams }: { searchPar
         ) : overdue.schemes.length === 0 ? (
           <p>Every active scheme has its update for M{overdue.month}.</p>
         ) : (
-          <DataTable caption={`Active schemes with no monthly update for M${overdue.month}`} columns={[{ label: "Scheme" }, { label: "Lead" }, { label: "Organisation" }]}>
+          <DataTable
+            caption={`Active schemes with no monthly update for M${overdue.month}`}
+            columns={[{ label: "Scheme" }, { label: "Lead" }, { label: "Organisation" }]}
+          >
             {overdue.schemes.map((s) => (
               <tr key={s.schemeId} className={rowClass}>
                 <td className={cellClass}>
@@ -113,7 +135,15 @@ export default async function FinanceDashboardPage({ searchParams }: { searchPar
         {risks.length === 0 ? (
           <p>No open risks.</p>
         ) : (
-          <DataTable caption="The five open risks with the highest current score" columns={[{ label: "Risk" }, { label: "Programme" }, { label: "Owner" }, { label: "Score", align: "right" }]}>
+          <DataTable
+            caption="The five open risks with the highest current score"
+            columns={[
+              { label: "Risk" },
+              { label: "Programme" },
+              { label: "Owner" },
+              { label: "Score", align: "right" },
+            ]}
+          >
             {risks.map((r) => (
               <tr key={r.id} className={rowClass}>
                 <td className={cellClass}>

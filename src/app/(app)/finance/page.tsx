@@ -35,7 +35,10 @@ export default async function FinanceSettingsPage({ searchParams }: { searchPara
   if (organisations.length === 0) return <AccessDenied what="finance settings" />;
   const params = await searchParams;
   const current = await currentOrganisation(actor);
-  const organisation = organisations.find((o) => o.id === params.organisation) ?? organisations.find((o) => o.id === current?.id) ?? organisations[0]!;
+  const organisation =
+    organisations.find((o) => o.id === params.organisation) ??
+    organisations.find((o) => o.id === current?.id) ??
+    organisations[0]!;
   const now = new Date();
   const thisYear = financialYearOf(now);
   const year = chosenYear(params.year, thisYear);
@@ -47,8 +50,12 @@ export default async function FinanceSettingsPage({ searchParams }: { searchPara
     findStageWeights(organisation.id),
     findGatewaySettings(organisation.id),
   ]);
-  const isDirector = can(actor, "gateway.decide", organisation.id) && organisation.financeCapacities.includes("DIRECTOR");
-  const years = [thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map((fy) => ({ value: formatFinancialYear(fy), label: formatFinancialYear(fy) }));
+  const isDirector =
+    can(actor, "gateway.decide", organisation.id) && organisation.financeCapacities.includes("DIRECTOR");
+  const years = [thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map((fy) => ({
+    value: formatFinancialYear(fy),
+    label: formatFinancialYear(fy),
+  }));
 
   return (
     <>
@@ -58,7 +65,11 @@ export default async function FinanceSettingsPage({ searchParams }: { searchPara
           <ul className="flex flex-wrap gap-x-4 gap-y-1">
             {organisations.map((o) => (
               <li key={o.id}>
-                <Link href={routes.financeSettingsAt(o.id, year)} aria-current={o.id === organisation.id ? "page" : undefined} className={o.id === organisation.id ? "font-bold" : ""}>
+                <Link
+                  href={routes.financeSettingsAt(o.id, year)}
+                  aria-current={o.id === organisation.id ? "page" : undefined}
+                  className={o.id === organisation.id ? "font-bold" : ""}
+                >
                   {o.name}
                 </Link>
               </li>
@@ -72,7 +83,10 @@ export default async function FinanceSettingsPage({ searchParams }: { searchPara
             <p className="mb-4">No savings target has been set yet.</p>
           ) : (
             <div className="mb-4">
-              <DataTable caption={`Savings targets of ${organisation.name}`} columns={[{ label: "Financial year" }, { label: "Target", align: "right" }]}>
+              <DataTable
+                caption={`Savings targets of ${organisation.name}`}
+                columns={[{ label: "Financial year" }, { label: "Target", align: "right" }]}
+              >
                 {targets.map((t) => (
                   <tr key={t.financialYear} className={rowClass}>
                     <td className={cellClass}>{formatFinancialYear(t.financialYear)}</td>
@@ -83,7 +97,11 @@ export default async function FinanceSettingsPage({ searchParams }: { searchPara
             </div>
           )}
           <h3 className="mb-2 text-lg font-bold">Set a target</h3>
-          <SavingsTargetForm organisationId={organisation.id} years={years} defaultYear={formatFinancialYear(thisYear)} />
+          <SavingsTargetForm
+            organisationId={organisation.id}
+            years={years}
+            defaultYear={formatFinancialYear(thisYear)}
+          />
         </Card>
       )}
       <Card title="Gateway and QIA thresholds">
@@ -91,14 +109,19 @@ export default async function FinanceSettingsPage({ searchParams }: { searchPara
           <GatewaySettingsForm organisationId={organisation.id} {...gatewaySettings} />
         ) : (
           <p>
-            Gateways 2 and 3 of schemes with a full-year effect of {formatMoney(gatewaySettings.directorThresholdPence, { style: "full" })} or more need the finance director. A negative
-            quality impact scoring more than {gatewaySettings.qiaThreshold} needs the full QIA. Only the finance director can change these.
+            Gateways 2 and 3 of schemes with a full-year effect of{" "}
+            {formatMoney(gatewaySettings.directorThresholdPence, { style: "full" })} or more need the finance director.
+            A negative quality impact scoring more than {gatewaySettings.qiaThreshold} needs the full QIA. Only the
+            finance director can change these.
           </p>
         )}
       </Card>
       {canSetTargets && (
         <Card title="Risk adjustment by stage">
-          <p className="mb-3">How much of a scheme&rsquo;s in-year value counts towards the risk-adjusted figure at each stage. Defaults: opportunity 25%, planning 50%, delivery 90%, complete 100%.</p>
+          <p className="mb-3">
+            How much of a scheme&rsquo;s in-year value counts towards the risk-adjusted figure at each stage. Defaults:
+            opportunity 25%, planning 50%, delivery 90%, complete 100%.
+          </p>
           <StageWeightsForm organisationId={organisation.id} weights={weights} />
         </Card>
       )}
@@ -107,9 +130,13 @@ export default async function FinanceSettingsPage({ searchParams }: { searchPara
           <p className="mb-3">
             Once a month is closed, its actuals can only be changed by finance, with a reason.{" "}
             {year === thisYear ? (
-              <Link href={routes.financeSettingsAt(organisation.id, thisYear - 1)}>Show {formatFinancialYear(thisYear - 1)}</Link>
+              <Link href={routes.financeSettingsAt(organisation.id, thisYear - 1)}>
+                Show {formatFinancialYear(thisYear - 1)}
+              </Link>
             ) : (
-              <Link href={routes.financeSettingsAt(organisation.id, thisYear)}>Show {formatFinancialYear(thisYear)}</Link>
+              <Link href={routes.financeSettingsAt(organisation.id, thisYear)}>
+                Show {formatFinancialYear(thisYear)}
+              </Link>
             )}
           </p>
           <PeriodCloseTable
@@ -118,7 +145,12 @@ export default async function FinanceSettingsPage({ searchParams }: { searchPara
             periods={periods.map((p) => ({
               month: p.month,
               name: monthName(year, p.month),
-              status: p.state === "closed" ? `Closed by ${p.closedBy} on ${formatDate(p.closedAt!)}` : p.state === "open" ? "Open" : "Not ended yet",
+              status:
+                p.state === "closed"
+                  ? `Closed by ${p.closedBy} on ${formatDate(p.closedAt!)}`
+                  : p.state === "open"
+                    ? "Open"
+                    : "Not ended yet",
               closable: p.state === "open",
             }))}
           />

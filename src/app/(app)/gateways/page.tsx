@@ -20,14 +20,25 @@ export default async function GatewayPipelinePage() {
   const mine = pipeline.filter((p) => p.mayDecide).length;
   return (
     <>
-      <PageHeader title="Gateway pipeline" caption={`${pipeline.length} awaiting a decision${mine ? ` · ${mine} for you to decide` : ""}`} />
+      <PageHeader
+        title="Gateway pipeline"
+        caption={`${pipeline.length} awaiting a decision${mine ? ` · ${mine} for you to decide` : ""}`}
+      />
       <Card>
         {pipeline.length === 0 ? (
           <p>No scheme is awaiting a gateway decision.</p>
         ) : (
           <DataTable
             caption="Schemes awaiting a gateway decision, oldest submission first"
-            columns={[{ label: "Scheme" }, { label: "Gateway" }, { label: "Organisation" }, { label: "Lead" }, { label: "Full-year effect", align: "right" }, { label: "Submitted" }, { label: "Your part" }]}
+            columns={[
+              { label: "Scheme" },
+              { label: "Gateway" },
+              { label: "Organisation" },
+              { label: "Lead" },
+              { label: "Full-year effect", align: "right" },
+              { label: "Submitted" },
+              { label: "Your part" },
+            ]}
           >
             {pipeline.map((p) => (
               <tr key={p.id} className={rowClass}>

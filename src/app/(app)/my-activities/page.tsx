@@ -22,7 +22,10 @@ export default async function MyActivitiesPage() {
   const done = activities.filter((a) => a.status === "DONE");
   return (
     <>
-      <PageHeader title="My activities" caption={`${activities.length} activities you lead across all programmes · ${overdue} overdue`}>
+      <PageHeader
+        title="My activities"
+        caption={`${activities.length} activities you lead across all programmes · ${overdue} overdue`}
+      >
         <Link href={`${routes.routeMap}?mine=1`} className="font-semibold">
           See them on the route map
         </Link>
@@ -50,7 +53,8 @@ export default async function MyActivitiesPage() {
       <Card key={a.id}>
         <p className="text-nhs-secondary">
           <Link href={routes.programme(a.programme.id)}>{a.programme.name}</Link>
-          {a.workstream ? ` › ${a.workstream.name}` : ""} · {formatTimescale(timescaleFromColumns(a.startQuarter, a.endQuarter))}
+          {a.workstream ? ` › ${a.workstream.name}` : ""} ·{" "}
+          {formatTimescale(timescaleFromColumns(a.startQuarter, a.endQuarter))}
         </p>
         <h2 className="mb-2 text-lg font-bold">
           {a.number ? `${a.number}. ` : ""}
@@ -60,7 +64,9 @@ export default async function MyActivitiesPage() {
           <StatusBadge status={a.status} overdue={a.overdue} />
         </p>
         {holdsForProgramme(actor, "activity.update.own", a.programme) && (
-          <ActivityProgressForm activity={{ id: a.id, version: a.version, status: a.status, deliverables: a.deliverables, label }} />
+          <ActivityProgressForm
+            activity={{ id: a.id, version: a.version, status: a.status, deliverables: a.deliverables, label }}
+          />
         )}
       </Card>
     );

@@ -34,10 +34,18 @@ export default async function ProgrammesPage() {
               <caption className="sr-only">Programmes in the theme {theme.key}</caption>
               <thead>
                 <tr className="border-b-2 border-nhs-border">
-                  <th scope="col" className="py-2 pr-2">Programme</th>
-                  <th scope="col" className="py-2 pr-2">Owner</th>
-                  <th scope="col" className="py-2 pr-2 text-right">Target {formatFinancialYear(financialYear)}</th>
-                  <th scope="col" className="py-2">Activities by status</th>
+                  <th scope="col" className="py-2 pr-2">
+                    Programme
+                  </th>
+                  <th scope="col" className="py-2 pr-2">
+                    Owner
+                  </th>
+                  <th scope="col" className="py-2 pr-2 text-right">
+                    Target {formatFinancialYear(financialYear)}
+                  </th>
+                  <th scope="col" className="py-2">
+                    Activities by status
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -50,7 +58,9 @@ export default async function ProgrammesPage() {
                       <p className="text-nhs-secondary">{p.objective}</p>
                     </td>
                     <td className="py-2 pr-2">{p.ownerName}</td>
-                    <td className="py-2 pr-2 text-right">{p.targetPence === null ? "Not set" : formatMoney(p.targetPence)}</td>
+                    <td className="py-2 pr-2 text-right">
+                      {p.targetPence === null ? "Not set" : formatMoney(p.targetPence)}
+                    </td>
                     <td className="py-2">
                       {p.activityCount === 0
                         ? "None"
@@ -67,7 +77,10 @@ export default async function ProgrammesPage() {
       ))}
       {owners.length > 0 && (
         <Card title="Create a programme">
-          <CreateProgrammeForm owners={owners.map(({ value, label }) => ({ value, label }))} themes={themes.map((t) => t.key)} />
+          <CreateProgrammeForm
+            owners={owners.map(({ value, label }) => ({ value, label }))}
+            themes={themes.map((t) => t.key)}
+          />
         </Card>
       )}
     </>

@@ -24,7 +24,11 @@ function viewOf(view: string | undefined, status: string | undefined): QiaListVi
   return { kind: "status", status: STATUSES.includes(status as QiaStatus) ? (status as QiaStatus) : null };
 }
 
-export default async function QiaListPage({ searchParams }: { searchParams: Promise<{ view?: string; status?: string }> }) {
+export default async function QiaListPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ view?: string; status?: string }>;
+}) {
   const actor = await requireActor();
   const { view, status } = await searchParams;
   const selected = viewOf(view, status);
@@ -35,7 +39,12 @@ export default async function QiaListPage({ searchParams }: { searchParams: Prom
       <PageHeader title="Quality impact assessments" />
       <nav aria-label="QIA lists" className="mb-4 flex flex-wrap gap-4">
         {VIEWS.map((v) => (
-          <Link key={v.key} href={`${routes.qias}?view=${v.key}`} aria-current={current === v.key ? "page" : undefined} className={current === v.key ? "font-bold no-underline" : "font-semibold"}>
+          <Link
+            key={v.key}
+            href={`${routes.qias}?view=${v.key}`}
+            aria-current={current === v.key ? "page" : undefined}
+            className={current === v.key ? "font-bold no-underline" : "font-semibold"}
+          >
             {v.label}
           </Link>
         ))}
@@ -45,7 +54,11 @@ export default async function QiaListPage({ searchParams }: { searchParams: Prom
           <input type="hidden" name="view" value="all" />
           <label className="font-semibold">
             Status
-            <select name="status" defaultValue={selected.status ?? ""} className="mt-1 block rounded border-2 border-nhs-text bg-white px-2 py-1.5 font-normal">
+            <select
+              name="status"
+              defaultValue={selected.status ?? ""}
+              className="mt-1 block rounded border-2 border-nhs-text bg-white px-2 py-1.5 font-normal"
+            >
               <option value="">Any status</option>
               {STATUSES.map((s) => (
                 <option key={s} value={s}>
@@ -61,9 +74,25 @@ export default async function QiaListPage({ searchParams }: { searchParams: Prom
       )}
       <Card>
         {rows.length === 0 ? (
-          <p>{selected.kind === "awaiting-me" ? "Nothing is awaiting your signature." : selected.kind === "overdue" ? "No post-implementation review is overdue." : "No QIAs match."}</p>
+          <p>
+            {selected.kind === "awaiting-me"
+              ? "Nothing is awaiting your signature."
+              : selected.kind === "overdue"
+                ? "No post-implementation review is overdue."
+                : "No QIAs match."}
+          </p>
         ) : (
-          <DataTable caption={`${rows.length} QIAs`} columns={[{ label: "Scheme" }, { label: "Organisation" }, { label: "Version" }, { label: "Status" }, { label: "Signatures" }, { label: "Review date" }]}>
+          <DataTable
+            caption={`${rows.length} QIAs`}
+            columns={[
+              { label: "Scheme" },
+              { label: "Organisation" },
+              { label: "Version" },
+              { label: "Status" },
+              { label: "Signatures" },
+              { label: "Review date" },
+            ]}
+          >
             {rows.map((r) => (
               <tr key={r.id} className={rowClass}>
                 <td className={cellClass}>

@@ -17,11 +17,19 @@ import { routes } from "@/server/routes";
 
 export const metadata: Metadata = { title: "Risk register" };
 
-export default async function RisksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RisksPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor();
   const query = riskQuerySchema.parse(await searchParams);
   const now = new Date();
-  const [register, counts, programmes] = await Promise.all([findRisks(actor, query, now), riskHeatmapCounts(actor, query, now), findProgrammes(actor, financialYearOf(now))]);
+  const [register, counts, programmes] = await Promise.all([
+    findRisks(actor, query, now),
+    riskHeatmapCounts(actor, query, now),
+    findProgrammes(actor, financialYearOf(now)),
+  ]);
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   return (
     <>
@@ -38,20 +46,38 @@ export default async function RisksPage({ searchParams }: { searchParams: Promis
             counts={counts}
             view={query.view}
             selected={{ likelihood: query.likelihood, consequence: query.consequence }}
-            hrefFor={(l, c) => `${routes.risks}${riskQueryString(query, { likelihood: l, consequence: c, page: undefined })}`}
+            hrefFor={(l, c) =>
+              `${routes.risks}${riskQueryString(query, { likelihood: l, consequence: c, page: undefined })}`
+            }
           />
           <p className="mt-3 flex gap-4">
-            <Link href={`${routes.risks}${riskQueryString(query, { view: "current", likelihood: undefined, consequence: undefined })}`} aria-current={query.view === "current" ? "true" : undefined}>
+            <Link
+              href={`${routes.risks}${riskQueryString(query, { view: "current", likelihood: undefined, consequence: undefined })}`}
+              aria-current={query.view === "current" ? "true" : undefined}
+            >
               Current scores
             </Link>
-            <Link href={`${routes.risks}${riskQueryString(query, { view: "target", likelihood: undefined, consequence: undefined })}`} aria-current={query.view === "target" ? "true" : undefined}>
+            <Link
+              href={`${routes.risks}${riskQueryString(query, { view: "target", likelihood: undefined, consequence: undefined })}`}
+              aria-current={query.view === "target" ? "true" : undefined}
+            >
               Target scores
             </Link>
-            {(query.likelihood || query.consequence) && <Link href={`${routes.risks}${riskQueryString(query, { likelihood: undefined, consequence: undefined })}`}>Clear the cell</Link>}
+            {(query.likelihood || query.consequence) && (
+              <Link
+                href={`${routes.risks}${riskQueryString(query, { likelihood: undefined, consequence: undefined })}`}
+              >
+                Clear the cell
+              </Link>
+            )}
           </p>
         </Card>
         <Card title="Filter">
-          <RiskFilterForm query={query} programmes={programmes.map((p) => ({ value: p.id, label: p.name }))} organisations={actor.organisations.map((o) => ({ value: o.id, label: o.name }))} />
+          <RiskFilterForm
+            query={query}
+            programmes={programmes.map((p) => ({ value: p.id, label: p.name }))}
+            organisations={actor.organisations.map((o) => ({ value: o.id, label: o.name }))}
+          />
         </Card>
       </div>
       <Card>
@@ -61,7 +87,15 @@ export default async function RisksPage({ searchParams }: { searchParams: Promis
           <DataTable
             caption="Risks matching the filters"
             className="text-sm"
-            columns={[{ label: "Risk" }, { label: "Register" }, { label: "Category" }, { label: "Owner" }, { label: "Current" }, { label: "Target" }, { label: "Review" }]}
+            columns={[
+              { label: "Risk" },
+              { label: "Register" },
+              { label: "Category" },
+              { label: "Owner" },
+              { label: "Current" },
+              { label: "Target" },
+              { label: "Review" },
+            ]}
           >
             {register.rows.map((r) => (
               <tr key={r.id} className={rowClass}>
@@ -78,14 +112,19 @@ export default async function RisksPage({ searchParams }: { searchParams: Promis
                 <td className={cellClass}>{r.owner.name}</td>
                 <td className={cellClass}>
                   <RiskBandBadge score={r.currentScore} />
-                  <span className="sr-only"> (likelihood {r.currentLikelihood}, consequence {r.currentConsequence})</span>
+                  <span className="sr-only">
+                    {" "}
+                    (likelihood {r.currentLikelihood}, consequence {r.currentConsequence})
+                  </span>
                 </td>
                 <td className={cellClass}>
                   <RiskBandBadge score={r.targetScore} />
                 </td>
                 <td className={`${cellClass} whitespace-nowrap`}>
                   {formatDate(r.reviewDate)}
-                  {r.status === "OPEN" && r.reviewDate < today && <span className="block font-semibold text-nhs-red">Overdue</span>}
+                  {r.status === "OPEN" && r.reviewDate < today && (
+                    <span className="block font-semibold text-nhs-red">Overdue</span>
+                  )}
                 </td>
               </tr>
             ))}
@@ -93,11 +132,15 @@ export default async function RisksPage({ searchParams }: { searchParams: Promis
         )}
         {register.pages > 1 && (
           <nav aria-label="Pages" className="mt-4 flex items-center gap-4">
-            {query.page > 1 && <Link href={`${routes.risks}${riskQueryString(query, { page: query.page - 1 })}`}>Previous page</Link>}
+            {query.page > 1 && (
+              <Link href={`${routes.risks}${riskQueryString(query, { page: query.page - 1 })}`}>Previous page</Link>
+            )}
             <span>
               Page {query.page} of {register.pages}
             </span>
-            {query.page < register.pages && <Link href={`${routes.risks}${riskQueryString(query, { page: query.page + 1 })}`}>Next page</Link>}
+            {query.page < register.pages && (
+              <Link href={`${routes.risks}${riskQueryString(query, { page: query.page + 1 })}`}>Next page</Link>
+            )}
           </nav>
         )}
       </Card>

@@ -13,32 +13,72 @@ import { routes } from "@/server/routes";
 
 export const metadata: Metadata = { title: "Route map" };
 
-export default async function RouteMapPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RouteMapPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor();
   const query = routeMapQuerySchema.parse(await searchParams);
   const now = new Date();
   const [activities, leads, programmes] = await Promise.all([
-    findActivities(actor, { programmeId: query.programme, leadId: query.lead, status: query.status, mine: query.mine }, now),
+    findActivities(
+      actor,
+      { programmeId: query.programme, leadId: query.lead, status: query.status, mine: query.mine },
+      now,
+    ),
     findVisibleLeads(actor),
     findProgrammes(actor, financialYearOf(now)),
   ]);
   const years = routeMapYears(activities, now, { from: query.from, to: query.to });
-  const yearOptions = Array.from({ length: 12 }, (_, i) => formatFinancialYear(years.from - 5 + i)).map((fy) => ({ value: fy, label: fy }));
+  const yearOptions = Array.from({ length: 12 }, (_, i) => formatFinancialYear(years.from - 5 + i)).map((fy) => ({
+    value: fy,
+    label: fy,
+  }));
   const overdue = activities.filter((a) => a.overdue).length;
   return (
     <>
       <PageHeader title="Route map" caption={`${activities.length} activities · ${overdue} overdue`} />
       <Card>
-        <form method="get" action={routes.routeMap} className="flex flex-wrap items-end gap-4" aria-label="Filter the route map">
-          <FilterSelect label="Programme" name="programme" value={query.programme} options={[{ value: "", label: "All programmes" }, ...programmes.map((p) => ({ value: p.id, label: p.name }))]} />
-          <FilterSelect label="Lead" name="lead" value={query.lead} options={[{ value: "", label: "All leads" }, ...leads.map((l) => ({ value: l.id, label: l.title }))]} />
+        <form
+          method="get"
+          action={routes.routeMap}
+          className="flex flex-wrap items-end gap-4"
+          aria-label="Filter the route map"
+        >
+          <FilterSelect
+            label="Programme"
+            name="programme"
+            value={query.programme}
+            options={[
+              { value: "", label: "All programmes" },
+              ...programmes.map((p) => ({ value: p.id, label: p.name })),
+            ]}
+          />
+          <FilterSelect
+            label="Lead"
+            name="lead"
+            value={query.lead}
+            options={[{ value: "", label: "All leads" }, ...leads.map((l) => ({ value: l.id, label: l.title }))]}
+          />
           <FilterSelect
             label="Status"
             name="status"
             value={query.status}
-            options={[{ value: "", label: "Any status" }, ...ACTIVITY_STATUSES.map((s) => ({ value: s, label: ACTIVITY_STATUS_LABELS[s] }))]}
+            options={[
+              { value: "", label: "Any status" },
+              ...ACTIVITY_STATUSES.map((s) => ({ value: s, label: ACTIVITY_STATUS_LABELS[s] })),
+            ]}
           />
-          <FilterSelect label="Group by" name="group" value={query.group} options={[{ value: "programme", label: "Programme" }, { value: "workstream", label: "Workstream" }]} />
+          <FilterSelect
+            label="Group by"
+            name="group"
+            value={query.group}
+            options={[
+              { value: "programme", label: "Programme" },
+              { value: "workstream", label: "Workstream" },
+            ]}
+          />
           <FilterSelect label="From" name="from" value={formatFinancialYear(years.from)} options={yearOptions} />
           <FilterSelect label="To" name="to" value={formatFinancialYear(years.to)} options={yearOptions} />
           <label className="flex items-center gap-2 font-semibold">
@@ -54,7 +94,12 @@ export default async function RouteMapPage({ searchParams }: { searchParams: Pro
         {activities.length === 0 ? (
           <p>No activities match these filters.</p>
         ) : (
-          <RouteMapGrid activities={activities} years={years} groupBy={query.group} currentQuarter={quarterIndex(quarterOf(now))} />
+          <RouteMapGrid
+            activities={activities}
+            years={years}
+            groupBy={query.group}
+            currentQuarter={quarterIndex(quarterOf(now))}
+          />
         )}
       </Card>
     </>

@@ -7,24 +7,40 @@ import { SchemeRegisterFilterForm } from "@/modules/schemes/register/components/
 import { SchemeRegisterTable } from "@/modules/schemes/register/components/scheme-register-table";
 import { SchemeRegisterTotalsPanel } from "@/modules/schemes/register/components/scheme-register-totals";
 import { findSchemeRegister, findSchemeRegisterOptions } from "@/modules/schemes/register/find-scheme-register";
-import { SCHEME_REGISTER_PAGE_SIZE, parseSchemeRegisterQuery, schemeExportHref, schemeRegisterHref } from "@/modules/schemes/register/register-filter";
+import {
+  SCHEME_REGISTER_PAGE_SIZE,
+  parseSchemeRegisterQuery,
+  schemeExportHref,
+  schemeRegisterHref,
+} from "@/modules/schemes/register/register-filter";
 import { requireActor } from "@/server/auth/session";
 import { routes } from "@/server/routes";
 
 export const metadata: Metadata = { title: "Scheme register" };
 
-export default async function SchemesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SchemesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor();
   const now = new Date();
   const query = parseSchemeRegisterQuery(await searchParams, now);
-  const [register, options] = await Promise.all([findSchemeRegister(actor, query, now), findSchemeRegisterOptions(actor)]);
+  const [register, options] = await Promise.all([
+    findSchemeRegister(actor, query, now),
+    findSchemeRegisterOptions(actor),
+  ]);
   const thisYear = financialYearOf(now);
   const { totals, rows, pages } = register;
   const first = (query.page - 1) * SCHEME_REGISTER_PAGE_SIZE + 1;
-  const shown = rows.length > 0 ? `schemes ${first} to ${first + rows.length - 1} of ${totals.count}` : `no schemes on this page`;
+  const shown =
+    rows.length > 0 ? `schemes ${first} to ${first + rows.length - 1} of ${totals.count}` : `no schemes on this page`;
   return (
     <>
-      <PageHeader title="CIP and QIPP scheme register" caption={`${formatFinancialYear(query.year)} · ${totals.count} scheme${totals.count === 1 ? "" : "s"} match`}>
+      <PageHeader
+        title="CIP and QIPP scheme register"
+        caption={`${formatFinancialYear(query.year)} · ${totals.count} scheme${totals.count === 1 ? "" : "s"} match`}
+      >
         <div className="flex flex-wrap gap-4">
           {schemeCreationOrganisations(actor).length > 0 && (
             <Link href={routes.newScheme} className="font-semibold">
@@ -37,7 +53,10 @@ export default async function SchemesPage({ searchParams }: { searchParams: Prom
         </div>
       </PageHeader>
       <Card title="Filter">
-        <SchemeRegisterFilterForm query={query} options={{ ...options, years: [thisYear - 2, thisYear - 1, thisYear, thisYear + 1] }} />
+        <SchemeRegisterFilterForm
+          query={query}
+          options={{ ...options, years: [thisYear - 2, thisYear - 1, thisYear, thisYear + 1] }}
+        />
       </Card>
       <Card>
         <SchemeRegisterTotalsPanel totals={totals} year={query.year} />
@@ -49,15 +68,23 @@ export default async function SchemesPage({ searchParams }: { searchParams: Prom
           <>
             {rows.length === 0 && (
               <p className="mb-4">
-                There is no page {query.page}. <Link href={schemeRegisterHref({ ...query, page: 1 })}>Go to the first page</Link>.
+                There is no page {query.page}.{" "}
+                <Link href={schemeRegisterHref({ ...query, page: 1 })}>Go to the first page</Link>.
               </p>
             )}
-            <SchemeRegisterTable rows={rows} totals={totals} query={query} caption={`Schemes matching the filters, ${shown}`} />
+            <SchemeRegisterTable
+              rows={rows}
+              totals={totals}
+              query={query}
+              caption={`Schemes matching the filters, ${shown}`}
+            />
           </>
         )}
         {pages > 1 && (
           <nav aria-label="Pages of the register" className="mt-4 flex items-center gap-4">
-            {query.page > 1 && <Link href={schemeRegisterHref({ ...query, page: Math.min(query.page - 1, pages) })}>Previous page</Link>}
+            {query.page > 1 && (
+              <Link href={schemeRegisterHref({ ...query, page: Math.min(query.page - 1, pages) })}>Previous page</Link>
+            )}
             <span>
               Page {query.page} of {pages}
             </span>

@@ -24,7 +24,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       window.location.assign(callbackUrl);
       return;
     }
-    setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Sign-in is not available right now. Try again shortly.");
+    setError(
+      result?.error && result.error !== "CredentialsSignin"
+        ? result.error
+        : "Sign-in is not available right now. Try again shortly.",
+    );
   }
 
   return (

@@ -18,17 +18,24 @@ export function ActivityProgressForm({
 }) {
   const announce = useAnnounce();
   // The card may move (e.g. into "Done") and lose this form's own status, so also tell the page.
-  const [state, action, pending] = useActionState(async (previous: ActionState<{ version: number }> | null, formData: FormData) => {
-    const result = await updateActivityProgressAction(previous, formData);
-    if (result.ok) announce(`${result.message ?? "Activity updated."} (${activity.label})`);
-    return result;
-  }, null);
+  const [state, action, pending] = useActionState(
+    async (previous: ActionState<{ version: number }> | null, formData: FormData) => {
+      const result = await updateActivityProgressAction(previous, formData);
+      if (result.ok) announce(`${result.message ?? "Activity updated."} (${activity.label})`);
+      return result;
+    },
+    null,
+  );
   return (
     <FieldIdPrefix value={`activity-${activity.id}`}>
       <form action={action} noValidate aria-label={`Update ${activity.label}`}>
         <FormStatus state={state} />
         <input type="hidden" name="activityId" value={activity.id} />
-        <input type="hidden" name="version" value={state?.ok ? String((state.data as { version: number }).version) : String(activity.version)} />
+        <input
+          type="hidden"
+          name="version"
+          value={state?.ok ? String((state.data as { version: number }).version) : String(activity.version)}
+        />
         <SelectField
           name="status"
           label="Status"
@@ -36,7 +43,13 @@ export function ActivityProgressForm({
           defaultValue={activity.status}
           errors={fieldErrors(state, "status")}
         />
-        <TextAreaField name="deliverables" label="Deliverables (one per line)" rows={3} defaultValue={activity.deliverables.join("\n")} errors={fieldErrors(state, "deliverables")} />
+        <TextAreaField
+          name="deliverables"
+          label="Deliverables (one per line)"
+          rows={3}
+          defaultValue={activity.deliverables.join("\n")}
+          errors={fieldErrors(state, "deliverables")}
+        />
         <Button type="submit" disabled={pending}>
           Save update
         </Button>

@@ -16,7 +16,15 @@ export interface ActivityTableRow {
   workstream?: { name: string } | null;
 }
 
-export function ActivityTable({ caption, activities, showWorkstream }: { caption: string; activities: ActivityTableRow[]; showWorkstream?: boolean }) {
+export function ActivityTable({
+  caption,
+  activities,
+  showWorkstream,
+}: {
+  caption: string;
+  activities: ActivityTableRow[];
+  showWorkstream?: boolean;
+}) {
   if (activities.length === 0) return <p>No activities yet.</p>;
   return (
     <div className="overflow-x-auto">
@@ -24,12 +32,26 @@ export function ActivityTable({ caption, activities, showWorkstream }: { caption
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b-2 border-nhs-border">
-            <th scope="col" className="py-2 pr-2">No.</th>
-            <th scope="col" className="py-2 pr-2">Activity</th>
-            {showWorkstream && <th scope="col" className="py-2 pr-2">Workstream</th>}
-            <th scope="col" className="py-2 pr-2">Lead</th>
-            <th scope="col" className="py-2 pr-2">Timescale</th>
-            <th scope="col" className="py-2">Status</th>
+            <th scope="col" className="py-2 pr-2">
+              No.
+            </th>
+            <th scope="col" className="py-2 pr-2">
+              Activity
+            </th>
+            {showWorkstream && (
+              <th scope="col" className="py-2 pr-2">
+                Workstream
+              </th>
+            )}
+            <th scope="col" className="py-2 pr-2">
+              Lead
+            </th>
+            <th scope="col" className="py-2 pr-2">
+              Timescale
+            </th>
+            <th scope="col" className="py-2">
+              Status
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -48,7 +70,9 @@ export function ActivityTable({ caption, activities, showWorkstream }: { caption
               </td>
               {showWorkstream && <td className="py-2 pr-2">{a.workstream?.name ?? "–"}</td>}
               <td className="py-2 pr-2">{a.leads.map((l) => l.lead.title).join(", ")}</td>
-              <td className="whitespace-nowrap py-2 pr-2">{formatTimescale(timescaleFromColumns(a.startQuarter, a.endQuarter))}</td>
+              <td className="whitespace-nowrap py-2 pr-2">
+                {formatTimescale(timescaleFromColumns(a.startQuarter, a.endQuarter))}
+              </td>
               <td className="py-2">
                 <StatusBadge status={a.status} overdue={a.overdue} />
               </td>

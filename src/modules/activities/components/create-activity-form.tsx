@@ -39,8 +39,19 @@ export function CreateActivityForm({
             />
           )
         )}
-        <TextField name="number" label="Number (optional)" hint="As your plan numbers it, e.g. 4 or 2.3" defaultValue={values.number} errors={fieldErrors(state, "number")} />
-        <TextAreaField name="description" label="Activity or milestone" defaultValue={values.description} errors={fieldErrors(state, "description")} />
+        <TextField
+          name="number"
+          label="Number (optional)"
+          hint="As your plan numbers it, e.g. 4 or 2.3"
+          defaultValue={values.number}
+          errors={fieldErrors(state, "number")}
+        />
+        <TextAreaField
+          name="description"
+          label="Activity or milestone"
+          defaultValue={values.description}
+          errors={fieldErrors(state, "description")}
+        />
         <TextField
           name="timescale"
           label="Timescale"
@@ -48,7 +59,10 @@ export function CreateActivityForm({
           defaultValue={values.timescale}
           errors={fieldErrors(state, "timescale")}
         />
-        <fieldset className={`mb-4 ${leadErrors ? "border-l-4 border-nhs-red pl-3" : ""}`} aria-describedby={leadErrors ? "new-activity-leadIds-error" : undefined}>
+        <fieldset
+          className={`mb-4 ${leadErrors ? "border-l-4 border-nhs-red pl-3" : ""}`}
+          aria-describedby={leadErrors ? "new-activity-leadIds-error" : undefined}
+        >
           <legend className="font-semibold">Leads</legend>
           {leadErrors && (
             <p id="new-activity-leadIds-error" className="font-semibold text-nhs-red">
@@ -58,7 +72,13 @@ export function CreateActivityForm({
           <div className="grid max-h-56 gap-1 overflow-y-auto sm:grid-cols-2">
             {leads.map((l) => (
               <label key={l.id} className="flex items-start gap-2">
-                <input type="checkbox" name="leadIds" value={l.id} defaultChecked={allValues("leadIds").includes(l.id)} className="mt-1 h-4 w-4" />
+                <input
+                  type="checkbox"
+                  name="leadIds"
+                  value={l.id}
+                  defaultChecked={allValues("leadIds").includes(l.id)}
+                  className="mt-1 h-4 w-4"
+                />
                 <span>
                   {l.title}
                   {l.description && <span className="text-nhs-secondary"> ({l.description})</span>}
@@ -74,7 +94,13 @@ export function CreateActivityForm({
           defaultValue={values.status ?? "NOT_STARTED"}
           errors={fieldErrors(state, "status")}
         />
-        <TextAreaField name="deliverables" label="Deliverables (one per line, optional)" rows={3} defaultValue={values.deliverables} errors={fieldErrors(state, "deliverables")} />
+        <TextAreaField
+          name="deliverables"
+          label="Deliverables (one per line, optional)"
+          rows={3}
+          defaultValue={values.deliverables}
+          errors={fieldErrors(state, "deliverables")}
+        />
         <Button type="submit" disabled={pending}>
           Add activity
         </Button>

@@ -28,7 +28,9 @@ export function RouteMapGrid({
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[48rem] table-fixed border-collapse text-sm">
-        <caption className="sr-only">Route map: activities by quarter, {formatFinancialYear(years.from)} to {formatFinancialYear(years.to)}</caption>
+        <caption className="sr-only">
+          Route map: activities by quarter, {formatFinancialYear(years.from)} to {formatFinancialYear(years.to)}
+        </caption>
         <colgroup>
           <col className="w-80" />
           {Array.from({ length: columns }, (_, i) => (
@@ -41,7 +43,12 @@ export function RouteMapGrid({
               Activity
             </th>
             {fys.map((fy) => (
-              <th key={fy} scope="colgroup" colSpan={4} className="border-b border-l border-nhs-border py-1 text-center">
+              <th
+                key={fy}
+                scope="colgroup"
+                colSpan={4}
+                className="border-b border-l border-nhs-border py-1 text-center"
+              >
                 {formatFinancialYear(fy)}
               </th>
             ))}
@@ -74,7 +81,12 @@ export function RouteMapGrid({
               const barClass = `${ACTIVITY_STATUS_STYLES[a.status]} rounded px-1 py-0.5 text-xs font-semibold ${a.overdue ? "outline outline-3 outline-offset-1 outline-nhs-red" : ""}`;
               const barText = `${ACTIVITY_STATUS_LABELS[a.status]}${a.overdue ? " · Overdue" : ""}`;
               return (
-                <tr key={a.id} className="border-b border-nhs-border" data-activity-id={a.id} data-overdue={a.overdue || undefined}>
+                <tr
+                  key={a.id}
+                  className="border-b border-nhs-border"
+                  data-activity-id={a.id}
+                  data-overdue={a.overdue || undefined}
+                >
                   <th scope="row" className="py-2 pr-2 text-left align-top font-normal">
                     <span className="font-semibold">{a.number ? `${a.number}. ` : ""}</span>
                     {a.description}
@@ -98,8 +110,18 @@ export function RouteMapGrid({
                     </>
                   ) : (
                     <td colSpan={columns} className="border-l border-nhs-border px-0.5">
-                      <div className={bar.kind === "ongoing" ? `${barClass} bg-[repeating-linear-gradient(45deg,transparent,transparent_6px,rgba(255,255,255,0.25)_6px,rgba(255,255,255,0.25)_12px)]` : "text-nhs-secondary"}>
-                        {bar.kind === "ongoing" ? `Ongoing · ${barText}` : bar.before ? `Before ${formatFinancialYear(years.from)} · ${barText}` : `After ${formatFinancialYear(years.to)} · ${barText}`}
+                      <div
+                        className={
+                          bar.kind === "ongoing"
+                            ? `${barClass} bg-[repeating-linear-gradient(45deg,transparent,transparent_6px,rgba(255,255,255,0.25)_6px,rgba(255,255,255,0.25)_12px)]`
+                            : "text-nhs-secondary"
+                        }
+                      >
+                        {bar.kind === "ongoing"
+                          ? `Ongoing · ${barText}`
+                          : bar.before
+                            ? `Before ${formatFinancialYear(years.from)} · ${barText}`
+                            : `After ${formatFinancialYear(years.to)} · ${barText}`}
                       </div>
                     </td>
                   )}

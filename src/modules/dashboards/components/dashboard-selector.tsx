@@ -18,7 +18,12 @@ export function DashboardSelector({
 }) {
   const selectClass = "mt-1 block rounded border-2 border-nhs-text bg-white px-2 py-1.5 font-normal";
   return (
-    <form method="get" action={action} className="no-print flex flex-wrap items-end gap-4" aria-label="Choose the organisation and year">
+    <form
+      method="get"
+      action={action}
+      className="no-print flex flex-wrap items-end gap-4"
+      aria-label="Choose the organisation and year"
+    >
       <label className="font-semibold">
         Organisation
         <select name="org" defaultValue={organisationId ?? SYSTEM_VIEW} className={selectClass}>

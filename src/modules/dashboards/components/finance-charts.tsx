@@ -1,6 +1,17 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { formatMoney } from "@/lib/money";
 
 /**
@@ -26,14 +37,26 @@ export function MaturityChart({ segments }: { segments: { key: string; label: st
   return (
     <div className="h-40 w-full" aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={[datum]} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
+        <BarChart
+          data={[datum]}
+          layout="vertical"
+          margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
+          accessibilityLayer={false}
+        >
           <CartesianGrid stroke="#d8dde0" />
           <XAxis type="number" tick={tick} tickFormatter={money} />
           <YAxis type="category" dataKey="name" tick={tick} width={100} />
           <Tooltip formatter={money} />
           <Legend />
           {segments.map((s) => (
-            <Bar key={s.key} dataKey={s.key} name={s.label} stackId="maturity" fill={SEGMENT_COLOURS[s.key] ?? "#212b32"} isAnimationActive={false} />
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              stackId="maturity"
+              fill={SEGMENT_COLOURS[s.key] ?? "#212b32"}
+              isAnimationActive={false}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>
@@ -58,9 +81,32 @@ export function CumulativeChart({ points }: { points: CumulativePoint[] }) {
           <YAxis tick={tick} tickFormatter={money} width={70} />
           <Tooltip formatter={money} />
           <Legend />
-          <Line type="monotone" dataKey="plan" name="Plan" stroke="#4c6272" strokeDasharray="6 4" dot={false} isAnimationActive={false} />
-          <Line type="monotone" dataKey="forecast" name="Forecast" stroke="#330072" strokeDasharray="2 3" dot={false} isAnimationActive={false} />
-          <Line type="monotone" dataKey="actual" name="Actual" stroke="#005eb8" strokeWidth={3} isAnimationActive={false} />
+          <Line
+            type="monotone"
+            dataKey="plan"
+            name="Plan"
+            stroke="#4c6272"
+            strokeDasharray="6 4"
+            dot={false}
+            isAnimationActive={false}
+          />
+          <Line
+            type="monotone"
+            dataKey="forecast"
+            name="Forecast"
+            stroke="#330072"
+            strokeDasharray="2 3"
+            dot={false}
+            isAnimationActive={false}
+          />
+          <Line
+            type="monotone"
+            dataKey="actual"
+            name="Actual"
+            stroke="#005eb8"
+            strokeWidth={3}
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </div>

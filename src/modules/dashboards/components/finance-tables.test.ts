@@ -26,23 +26,45 @@ const headline: FinanceHeadline = {
 describe("finance dashboard tiles and tables", () => {
   it("renders each tile as a heading followed by its formatted value", () => {
     const html = renderToStaticMarkup(createElement(HeadlineTiles, { h: headline }));
-    expect(html).toContain('<h3 class="text-base font-semibold text-nhs-secondary">Unidentified gap</h3><p class="text-2xl font-bold">£420k</p>');
-    expect(html).toContain(">Target</h3><p class=\"text-2xl font-bold\">£1.5m</p>");
+    expect(html).toContain(
+      '<h3 class="text-base font-semibold text-nhs-secondary">Unidentified gap</h3><p class="text-2xl font-bold">£420k</p>',
+    );
+    expect(html).toContain('>Target</h3><p class="text-2xl font-bold">£1.5m</p>');
     expect(html).toContain("Variance -£115k over 5 ended months");
     expect(html).toContain("-£715k against target");
     expect(html).toContain("Non-recurrent share 31%; cash-releasing share 79%");
     expect(html).toContain(">5.50</p>");
-    expect(renderToStaticMarkup(createElement(HeadlineTiles, { h: { ...headline, unidentifiedPence: -5_000_000 } }))).toContain("Identified beyond target</h3><p class=\"text-2xl font-bold\">£50k</p>");
+    expect(
+      renderToStaticMarkup(createElement(HeadlineTiles, { h: { ...headline, unidentifiedPence: -5_000_000 } })),
+    ).toContain('Identified beyond target</h3><p class="text-2xl font-bold">£50k</p>');
   });
 
   it("renders breakdown rows as row headers linking to the filtered register (none for a 'No …' row)", () => {
-    const row = { dimension: "category" as const, schemeCount: 1, identifiedPence: 100, riskAdjustedPence: 50, ytdPlanPence: 10, ytdActualPence: 20, ytdVariancePence: 10 };
+    const row = {
+      dimension: "category" as const,
+      schemeCount: 1,
+      identifiedPence: 100,
+      riskAdjustedPence: 50,
+      ytdPlanPence: 10,
+      ytdActualPence: 20,
+      ytdVariancePence: 10,
+    };
     const html = renderToStaticMarkup(
-      createElement(BreakdownTable, { dimension: "category", base: { year: 2025 }, rows: [{ ...row, key: "PAY", label: "Pay" }] }),
+      createElement(BreakdownTable, {
+        dimension: "category",
+        base: { year: 2025 },
+        rows: [{ ...row, key: "PAY", label: "Pay" }],
+      }),
     );
     expect(html).toContain('href="/schemes?stage=IDENTIFIED&amp;category=PAY&amp;year=2025-26"');
     expect(html).toContain('<th scope="row"');
-    const none = renderToStaticMarkup(createElement(BreakdownTable, { dimension: "division", base: { year: 2025 }, rows: [{ ...row, dimension: "division", key: null, label: "No division" }] }));
+    const none = renderToStaticMarkup(
+      createElement(BreakdownTable, {
+        dimension: "division",
+        base: { year: 2025 },
+        rows: [{ ...row, dimension: "division", key: null, label: "No division" }],
+      }),
+    );
     expect(none).not.toContain("href=");
   });
 });

@@ -25,8 +25,16 @@ export function HeadlineTiles({ h }: { h: FinanceHeadline }) {
   return (
     <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
       <Tile title="Target" value={formatMoney(h.targetPence)} />
-      <Tile title="Identified" value={formatMoney(h.identifiedPence)} detail={`${h.schemeCount} scheme${h.schemeCount === 1 ? "" : "s"}, ${shareText(h.identifiedPence, h.targetPence)} of target`} />
-      <Tile title="Risk-adjusted" value={formatMoney(h.riskAdjustedPence)} detail="Identified value weighted by stage" />
+      <Tile
+        title="Identified"
+        value={formatMoney(h.identifiedPence)}
+        detail={`${h.schemeCount} scheme${h.schemeCount === 1 ? "" : "s"}, ${shareText(h.identifiedPence, h.targetPence)} of target`}
+      />
+      <Tile
+        title="Risk-adjusted"
+        value={formatMoney(h.riskAdjustedPence)}
+        detail="Identified value weighted by stage"
+      />
       <Tile
         title={gap > 0 ? "Unidentified gap" : "Identified beyond target"}
         value={formatMoney(Math.abs(gap))}
@@ -37,7 +45,11 @@ export function HeadlineTiles({ h }: { h: FinanceHeadline }) {
         value={`${formatMoney(h.ytdActualPence)} of ${formatMoney(h.ytdPlanPence)}`}
         detail={`Variance ${signed(h.ytdVariancePence)} over ${h.elapsedMonths} ended month${h.elapsedMonths === 1 ? "" : "s"}`}
       />
-      <Tile title="Forecast outturn" value={formatMoney(h.forecastOutturnPence)} detail={`${signed(outturnGap)} against target`} />
+      <Tile
+        title="Forecast outturn"
+        value={formatMoney(h.forecastOutturnPence)}
+        detail={`${signed(outturnGap)} against target`}
+      />
       <Tile
         title="Recurrent and non-recurrent"
         value={`${formatMoney(h.recurrentPence)} and ${formatMoney(h.nonRecurrentPence)}`}
@@ -52,9 +64,22 @@ export function HeadlineTiles({ h }: { h: FinanceHeadline }) {
   );
 }
 
-const DIMENSION_TITLES: Record<BreakdownDimension, string> = { workstream: "Workstream", division: "Division", category: "Category", organisation: "Organisation" };
+const DIMENSION_TITLES: Record<BreakdownDimension, string> = {
+  workstream: "Workstream",
+  division: "Division",
+  category: "Category",
+  organisation: "Organisation",
+};
 
-export function BreakdownTable({ dimension, rows, base }: { dimension: BreakdownDimension; rows: BreakdownRow[]; base: Partial<SchemeFilters> }) {
+export function BreakdownTable({
+  dimension,
+  rows,
+  base,
+}: {
+  dimension: BreakdownDimension;
+  rows: BreakdownRow[];
+  base: Partial<SchemeFilters>;
+}) {
   if (rows.length === 0) return <p>No identified schemes.</p>;
   return (
     <DataTable

@@ -7,7 +7,11 @@ import type { MonthFigures } from "../scheme-figures";
 /** The maturity chart's figures, for screen readers and print. */
 export function MaturityTable({ segments }: { segments: MaturitySegment[] }) {
   return (
-    <DataTable caption="In-year value by stage, and the unidentified gap" className="text-sm" columns={[{ label: "Stage" }, { label: "In-year value", align: "right" }]}>
+    <DataTable
+      caption="In-year value by stage, and the unidentified gap"
+      className="text-sm"
+      columns={[{ label: "Stage" }, { label: "In-year value", align: "right" }]}
+    >
       {segments.map((s) => (
         <tr key={s.key} className={rowClass}>
           <th scope="row" className={`${cellClass} font-normal`}>
@@ -26,7 +30,12 @@ export function CumulativeTable({ months }: { months: MonthFigures[] }) {
     <DataTable
       caption="Cumulative plan, forecast and actual by month"
       className="text-sm"
-      columns={[{ label: "Month" }, { label: "Plan", align: "right" }, { label: "Forecast", align: "right" }, { label: "Actual", align: "right" }]}
+      columns={[
+        { label: "Month" },
+        { label: "Plan", align: "right" },
+        { label: "Forecast", align: "right" },
+        { label: "Actual", align: "right" },
+      ]}
     >
       {months.map((m) => (
         <tr key={m.month} className={rowClass}>
@@ -35,7 +44,9 @@ export function CumulativeTable({ months }: { months: MonthFigures[] }) {
           </th>
           <td className={numberCellClass}>{formatMoney(m.cumulativePlanPence)}</td>
           <td className={numberCellClass}>{formatMoney(m.cumulativeForecastPence)}</td>
-          <td className={numberCellClass}>{m.cumulativeActualPence === null ? "—" : formatMoney(m.cumulativeActualPence)}</td>
+          <td className={numberCellClass}>
+            {m.cumulativeActualPence === null ? "—" : formatMoney(m.cumulativeActualPence)}
+          </td>
         </tr>
       ))}
     </DataTable>

@@ -60,7 +60,14 @@ export function DecideGatewayForm({ gate, ...ref }: SchemeRef & { gate: number }
           defaultValue={values.decision ?? ""}
           errors={fieldErrors(state, "decision")}
         />
-        <TextAreaField name="reason" label="Reason or comments" hint="Needed to reject or defer." rows={3} defaultValue={values.reason} errors={fieldErrors(state, "reason")} />
+        <TextAreaField
+          name="reason"
+          label="Reason or comments"
+          hint="Needed to reject or defer."
+          rows={3}
+          defaultValue={values.reason}
+          errors={fieldErrors(state, "reason")}
+        />
         <TextAreaField
           name="conditions"
           label="Conditions of approval (optional)"
@@ -94,7 +101,13 @@ export function ReturnSchemeForm({ stages, ...ref }: SchemeRef & { stages: (keyo
           defaultValue={values.toStage ?? ""}
           errors={fieldErrors(state, "toStage")}
         />
-        <TextAreaField name="reason" label="Reason for returning it" rows={2} defaultValue={values.reason} errors={fieldErrors(state, "reason")} />
+        <TextAreaField
+          name="reason"
+          label="Reason for returning it"
+          rows={2}
+          defaultValue={values.reason}
+          errors={fieldErrors(state, "reason")}
+        />
         <Button type="submit" variant="secondary" disabled={pending}>
           Return the scheme
         </Button>
@@ -113,7 +126,13 @@ export function MoveSchemeForm({ move, ...ref }: SchemeRef & { move: keyof typeo
         <FormStatus state={state} />
         <Hidden {...ref} />
         <input type="hidden" name="move" value={move} />
-        <TextAreaField name="reason" label={`Reason (${MOVE_LABELS[move].toLowerCase()})`} rows={2} defaultValue={values.reason} errors={fieldErrors(state, "reason")} />
+        <TextAreaField
+          name="reason"
+          label={`Reason (${MOVE_LABELS[move].toLowerCase()})`}
+          rows={2}
+          defaultValue={values.reason}
+          errors={fieldErrors(state, "reason")}
+        />
         <Button type="submit" variant={move === "WITHDRAW" ? "danger" : "secondary"} disabled={pending}>
           {MOVE_LABELS[move]}
         </Button>
@@ -171,7 +190,14 @@ export function ValidateBenefitForm(ref: SchemeRef) {
       <form key={formKey} action={formAction} noValidate>
         <FormStatus state={state} />
         <Hidden {...ref} />
-        <TextAreaField name="note" label="Validation note (optional)" hint="E.g. the ledger codes the saving was seen in." rows={2} defaultValue={values.note} errors={fieldErrors(state, "note")} />
+        <TextAreaField
+          name="note"
+          label="Validation note (optional)"
+          hint="E.g. the ledger codes the saving was seen in."
+          rows={2}
+          defaultValue={values.note}
+          errors={fieldErrors(state, "note")}
+        />
         <Button type="submit" variant="secondary" disabled={pending}>
           Validate the benefit
         </Button>
@@ -185,7 +211,11 @@ export function MeetConditionForm({ conditionId, description }: { conditionId: s
   return (
     <form key={formKey} action={formAction} className="mt-1 flex flex-wrap items-center gap-2">
       <input type="hidden" name="conditionId" value={conditionId} />
-      <button type="submit" disabled={pending} className="rounded border-2 border-nhs-blue px-2 py-0.5 text-sm font-semibold text-nhs-blue">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded border-2 border-nhs-blue px-2 py-0.5 text-sm font-semibold text-nhs-blue"
+      >
         Mark met<span className="sr-only">: {description}</span>
       </button>
       <InlineFormStatus state={state} />

@@ -5,7 +5,15 @@ import { SCHEME_STAGE_LABELS } from "@/modules/schemes/scheme-rules";
 import { criterionFixHref } from "../criterion-links";
 import { GATE_NAMES } from "../gateway-flow";
 import type { GatewayPanelData } from "../get-gateway-panel";
-import { DecideGatewayForm, MeetConditionForm, MoveSchemeForm, RebaselinePlanForm, ReturnSchemeForm, SubmitForGatewayForm, ValidateBenefitForm } from "./gateway-forms";
+import {
+  DecideGatewayForm,
+  MeetConditionForm,
+  MoveSchemeForm,
+  RebaselinePlanForm,
+  ReturnSchemeForm,
+  SubmitForGatewayForm,
+  ValidateBenefitForm,
+} from "./gateway-forms";
 import type { SchemeStage } from "@/generated/prisma/enums";
 
 const KIND_LABELS = {
@@ -29,7 +37,15 @@ interface Props {
 }
 
 /** A gate's failed criteria, each with a link to where it is fixed. */
-function Checklist({ failures, schemeId, editable }: { failures: { key: string; message: string }[]; schemeId: string; editable: boolean }) {
+function Checklist({
+  failures,
+  schemeId,
+  editable,
+}: {
+  failures: { key: string; message: string }[];
+  schemeId: string;
+  editable: boolean;
+}) {
   return (
     <>
       <p>Still missing:</p>
@@ -75,20 +91,27 @@ export function GatewayPanel({ scheme, panel, planTexts }: Props) {
           const approval = panel.approvals[v.gate];
           const isNext = v.gate === panel.nextGate;
           return (
-            <li key={v.gate} className={`rounded border-l-4 p-3 ${isNext ? "border-nhs-blue bg-nhs-grey-bg" : passed ? "border-nhs-green" : "border-nhs-border"}`}>
+            <li
+              key={v.gate}
+              className={`rounded border-l-4 p-3 ${isNext ? "border-nhs-blue bg-nhs-grey-bg" : passed ? "border-nhs-green" : "border-nhs-border"}`}
+            >
               <h3 className="font-bold">
                 {GATE_NAMES[v.gate]}
                 {isNext && <span className="ml-2 text-sm font-normal">(next)</span>}
               </h3>
               {passed ? (
-                <p className="font-semibold text-nhs-green">Passed{approval ? `: approved by ${approval.by} on ${formatDate(approval.at)}` : ""}.</p>
+                <p className="font-semibold text-nhs-green">
+                  Passed{approval ? `: approved by ${approval.by} on ${formatDate(approval.at)}` : ""}.
+                </p>
               ) : v.passes ? (
                 <p className="font-semibold text-nhs-green">All criteria are met.</p>
               ) : isNext ? (
                 <Checklist failures={v.failures} schemeId={scheme.id} editable={panel.editable} />
               ) : (
                 <details>
-                  <summary className="cursor-pointer">Not yet: {v.failures.length === 1 ? "1 criterion" : `${v.failures.length} criteria`} to meet later</summary>
+                  <summary className="cursor-pointer">
+                    Not yet: {v.failures.length === 1 ? "1 criterion" : `${v.failures.length} criteria`} to meet later
+                  </summary>
                   <Checklist failures={v.failures} schemeId={scheme.id} editable={panel.editable} />
                 </details>
               )}
@@ -99,7 +122,9 @@ export function GatewayPanel({ scheme, panel, planTexts }: Props) {
 
       {panel.maySubmit && panel.nextGate && <SubmitForGatewayForm gate={panel.nextGate} {...ref} />}
       {panel.pendingGate && panel.mayDecide && <DecideGatewayForm gate={panel.pendingGate} {...ref} />}
-      {panel.pendingGate && !panel.mayDecide && panel.decisionRefusal && <p className="text-nhs-secondary">{panel.decisionRefusal}</p>}
+      {panel.pendingGate && !panel.mayDecide && panel.decisionRefusal && (
+        <p className="text-nhs-secondary">{panel.decisionRefusal}</p>
+      )}
       {panel.mayValidateBenefit && <ValidateBenefitForm {...ref} />}
 
       {(panel.returnTo.length > 0 || panel.mayHold || panel.mayResume || panel.mayWithdraw || panel.mayRebaseline) && (
@@ -107,7 +132,12 @@ export function GatewayPanel({ scheme, panel, planTexts }: Props) {
           <summary className="cursor-pointer font-semibold">Other stage changes</summary>
           <div className="mt-3 space-y-5">
             {panel.mayRebaseline && <RebaselinePlanForm plan={planTexts} {...ref} />}
-            {panel.returnTo.length > 0 && <ReturnSchemeForm stages={panel.returnTo.filter((s) => s !== "COMPLETE") as ("OPPORTUNITY" | "PLANNING" | "DELIVERY")[]} {...ref} />}
+            {panel.returnTo.length > 0 && (
+              <ReturnSchemeForm
+                stages={panel.returnTo.filter((s) => s !== "COMPLETE") as ("OPPORTUNITY" | "PLANNING" | "DELIVERY")[]}
+                {...ref}
+              />
+            )}
             {panel.mayResume && <MoveSchemeForm move="RESUME" {...ref} />}
             {panel.mayHold && <MoveSchemeForm move="HOLD" {...ref} />}
             {panel.mayWithdraw && <MoveSchemeForm move="WITHDRAW" {...ref} />}
@@ -128,12 +158,15 @@ export function GatewayPanel({ scheme, panel, planTexts }: Props) {
                   <p className="font-semibold">
                     {KIND_LABELS[d.kind]}
                     {d.gate ? ` · gateway ${d.gate}` : ""} · {SCHEME_STAGE_LABELS[d.fromStage]}
-                    {d.toStage !== d.fromStage ? ` → ${SCHEME_STAGE_LABELS[d.toStage]}` : ""} · {d.decidedBy.name}, {formatDate(d.decidedAt)}
+                    {d.toStage !== d.fromStage ? ` → ${SCHEME_STAGE_LABELS[d.toStage]}` : ""} · {d.decidedBy.name},{" "}
+                    {formatDate(d.decidedAt)}
                   </p>
                   {d.reason && <p>{d.reason}</p>}
                   {stored.failures && stored.failures.length > 0 && (
                     <details>
-                      <summary className="cursor-pointer">Criteria not met at the time ({stored.failures.length})</summary>
+                      <summary className="cursor-pointer">
+                        Criteria not met at the time ({stored.failures.length})
+                      </summary>
                       <ul className="ml-5 list-disc">
                         {stored.failures.map((f) => (
                           <li key={f.key}>{f.message}</li>
@@ -154,7 +187,9 @@ export function GatewayPanel({ scheme, panel, planTexts }: Props) {
                           ) : (
                             <span className="font-semibold">open</span>
                           )}
-                          {!c.metAt && panel.mayMeetConditions && <MeetConditionForm conditionId={c.id} description={c.description} />}
+                          {!c.metAt && panel.mayMeetConditions && (
+                            <MeetConditionForm conditionId={c.id} description={c.description} />
+                          )}
                         </li>
                       ))}
                     </ul>
@@ -172,7 +207,8 @@ export function GatewayPanel({ scheme, panel, planTexts }: Props) {
           <ul className="space-y-1">
             {panel.baselines.map((b) => (
               <li key={b.id}>
-                Baseline {b.number}: {formatMoney(b.monthsPence.reduce((sum, v) => sum + Number(v), 0))} · {b.createdBy.name}, {formatDate(b.createdAt)}
+                Baseline {b.number}: {formatMoney(b.monthsPence.reduce((sum, v) => sum + Number(v), 0))} ·{" "}
+                {b.createdBy.name}, {formatDate(b.createdAt)}
                 {b.reason ? ` · ${b.reason}` : " · at gateway 2"}
               </li>
             ))}

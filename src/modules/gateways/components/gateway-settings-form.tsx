@@ -7,7 +7,15 @@ import { useFormAction } from "@/components/forms/use-form-action";
 import { penceToPoundsString } from "@/lib/money";
 import { setGatewaySettingsAction } from "../gateway-actions";
 
-export function GatewaySettingsForm({ organisationId, directorThresholdPence, qiaThreshold }: { organisationId: string; directorThresholdPence: number; qiaThreshold: number }) {
+export function GatewaySettingsForm({
+  organisationId,
+  directorThresholdPence,
+  qiaThreshold,
+}: {
+  organisationId: string;
+  directorThresholdPence: number;
+  qiaThreshold: number;
+}) {
   const { state, formAction, pending, values, formKey } = useFormAction(setGatewaySettingsAction);
   return (
     <FieldIdPrefix value="gateway-settings">

@@ -19,8 +19,25 @@ export function KpiChart({ points, unit }: { points: KpiChartPoint[]; unit: stri
           <YAxis tick={{ fill: "#212b32", fontSize: 12 }} unit={unit === "%" ? "%" : ""} />
           <Tooltip />
           <Legend />
-          <Line type="monotone" dataKey="trajectory" name="Trajectory" stroke="#4c6272" strokeDasharray="6 4" dot={false} connectNulls isAnimationActive={false} />
-          <Line type="monotone" dataKey="actual" name="Actual" stroke="#005eb8" strokeWidth={3} connectNulls isAnimationActive={false} />
+          <Line
+            type="monotone"
+            dataKey="trajectory"
+            name="Trajectory"
+            stroke="#4c6272"
+            strokeDasharray="6 4"
+            dot={false}
+            connectNulls
+            isAnimationActive={false}
+          />
+          <Line
+            type="monotone"
+            dataKey="actual"
+            name="Actual"
+            stroke="#005eb8"
+            strokeWidth={3}
+            connectNulls
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </div>

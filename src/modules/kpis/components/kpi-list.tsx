@@ -24,8 +24,8 @@ export function KpiList({ kpis }: { kpis: KpiItem[] }) {
           </Link>
           <p className="text-sm text-nhs-secondary">
             {k.workstream ? `${k.workstream.name} · ` : ""}
-            Baseline {k.baseline !== null ? `${k.baseline.toString()} ${k.unit}` : (k.baselineNote ?? "not set")} · Target{" "}
-            {k.target !== null ? `${k.target.toString()} ${k.unit}` : (k.targetNote ?? "not set")}
+            Baseline {k.baseline !== null ? `${k.baseline.toString()} ${k.unit}` : (k.baselineNote ?? "not set")} ·
+            Target {k.target !== null ? `${k.target.toString()} ${k.unit}` : (k.targetNote ?? "not set")}
             {k.ownerLead ? ` · Owner ${k.ownerLead.title}` : ""}
           </p>
         </li>

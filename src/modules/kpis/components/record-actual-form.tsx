@@ -24,9 +24,27 @@ export function RecordActualForm({
         <FormStatus state={state} />
         <input type="hidden" name="kpiId" value={kpiId} />
         <input type="hidden" name="version" value={state?.ok ? state.data.version : version} />
-        <SelectField name="financialYear" label="Financial year" options={years} defaultValue={values.financialYear} errors={fieldErrors(state, "financialYear")} />
-        <SelectField name="month" label="Month" options={months} defaultValue={values.month} errors={fieldErrors(state, "month")} />
-        <TextField name="actual" label="Actual" inputMode="decimal" defaultValue={values.actual} errors={fieldErrors(state, "actual")} />
+        <SelectField
+          name="financialYear"
+          label="Financial year"
+          options={years}
+          defaultValue={values.financialYear}
+          errors={fieldErrors(state, "financialYear")}
+        />
+        <SelectField
+          name="month"
+          label="Month"
+          options={months}
+          defaultValue={values.month}
+          errors={fieldErrors(state, "month")}
+        />
+        <TextField
+          name="actual"
+          label="Actual"
+          inputMode="decimal"
+          defaultValue={values.actual}
+          errors={fieldErrors(state, "actual")}
+        />
         <Button type="submit" disabled={pending}>
           Record actual
         </Button>

@@ -13,8 +13,20 @@ export function CreateLeadForm({ systemId, people }: { systemId: string; people:
       <form key={formKey} action={formAction} noValidate>
         <FormStatus state={state} />
         <input type="hidden" name="systemId" value={systemId} />
-        <TextField name="title" label="Role title" hint='As your plans write it, e.g. "DoF" or "Director of Service Development"' defaultValue={values.title} errors={fieldErrors(state, "title")} />
-        <TextField name="description" label="What it stands for (optional)" hint='e.g. "Director of Finance"' defaultValue={values.description} errors={fieldErrors(state, "description")} />
+        <TextField
+          name="title"
+          label="Role title"
+          hint='As your plans write it, e.g. "DoF" or "Director of Service Development"'
+          defaultValue={values.title}
+          errors={fieldErrors(state, "title")}
+        />
+        <TextField
+          name="description"
+          label="What it stands for (optional)"
+          hint='e.g. "Director of Finance"'
+          defaultValue={values.description}
+          errors={fieldErrors(state, "description")}
+        />
         <SelectField
           name="userId"
           label="Person (optional)"

@@ -21,8 +21,17 @@ export interface WorkstreamFormValues {
 
 /** Creates a workstream (programmeId) or edits one (existing). */
 export function WorkstreamForm({ programmeId, existing }: { programmeId?: string; existing?: WorkstreamFormValues }) {
-  const { state, formAction, pending, values: submitted, formKey } = useFormAction(existing ? updateWorkstreamAction : createWorkstreamAction);
-  const values: Partial<Record<keyof WorkstreamFormValues, string>> = { ...(existing ? { ...existing, version: String(existing.version) } : {}), ...submitted };
+  const {
+    state,
+    formAction,
+    pending,
+    values: submitted,
+    formKey,
+  } = useFormAction(existing ? updateWorkstreamAction : createWorkstreamAction);
+  const values: Partial<Record<keyof WorkstreamFormValues, string>> = {
+    ...(existing ? { ...existing, version: String(existing.version) } : {}),
+    ...submitted,
+  };
   const errors = (field: string) => fieldErrors(state, field);
   return (
     <FieldIdPrefix value={existing ? "edit-workstream" : "new-workstream"}>
@@ -30,15 +39,50 @@ export function WorkstreamForm({ programmeId, existing }: { programmeId?: string
         <FormStatus state={state} />
         {programmeId && <input type="hidden" name="programmeId" value={programmeId} />}
         {existing && <input type="hidden" name="workstreamId" value={existing.workstreamId} />}
-        {existing && <input type="hidden" name="version" value={String(state?.ok ? state.data.version : existing.version)} />}
+        {existing && (
+          <input type="hidden" name="version" value={String(state?.ok ? state.data.version : existing.version)} />
+        )}
         <TextField name="name" label="Workstream name" defaultValue={values.name} errors={errors("name")} />
         <TextAreaField name="vision" label="Vision (optional)" defaultValue={values.vision} errors={errors("vision")} />
-        <TextAreaField name="caseForChange" label="Case for change (optional)" defaultValue={values.caseForChange} errors={errors("caseForChange")} />
-        <TextAreaField name="objectives" label="Objectives (one per line)" defaultValue={values.objectives} errors={errors("objectives")} />
-        <TextField name="sro" label="Senior responsible owner (optional)" defaultValue={values.sro} errors={errors("sro")} />
-        <TextAreaField name="deliveryLeads" label="Delivery leads (one per line)" rows={2} defaultValue={values.deliveryLeads} errors={errors("deliveryLeads")} />
-        <TextField name="baseline" label="Baseline spend in £ (optional)" inputMode="decimal" defaultValue={values.baseline} errors={errors("baseline")} />
-        <TextField name="target" label="Savings target in £ (optional)" inputMode="decimal" defaultValue={values.target} errors={errors("target")} />
+        <TextAreaField
+          name="caseForChange"
+          label="Case for change (optional)"
+          defaultValue={values.caseForChange}
+          errors={errors("caseForChange")}
+        />
+        <TextAreaField
+          name="objectives"
+          label="Objectives (one per line)"
+          defaultValue={values.objectives}
+          errors={errors("objectives")}
+        />
+        <TextField
+          name="sro"
+          label="Senior responsible owner (optional)"
+          defaultValue={values.sro}
+          errors={errors("sro")}
+        />
+        <TextAreaField
+          name="deliveryLeads"
+          label="Delivery leads (one per line)"
+          rows={2}
+          defaultValue={values.deliveryLeads}
+          errors={errors("deliveryLeads")}
+        />
+        <TextField
+          name="baseline"
+          label="Baseline spend in £ (optional)"
+          inputMode="decimal"
+          defaultValue={values.baseline}
+          errors={errors("baseline")}
+        />
+        <TextField
+          name="target"
+          label="Savings target in £ (optional)"
+          inputMode="decimal"
+          defaultValue={values.target}
+          errors={errors("target")}
+        />
         <Button type="submit" disabled={pending}>
           {existing ? "Save workstream" : "Add workstream"}
         </Button>

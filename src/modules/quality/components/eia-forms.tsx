@@ -4,7 +4,13 @@ import { Button } from "@/components/ui/button";
 import { FieldIdPrefix, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormStatus, fieldErrors } from "@/components/ui/form-status";
 import { useFormAction } from "@/components/forms/use-form-action";
-import { saveEiaScreeningAction, saveFullEiaAction, signEiaAction, startEiaAction, submitEiaAction } from "../equality-actions";
+import {
+  saveEiaScreeningAction,
+  saveFullEiaAction,
+  signEiaAction,
+  startEiaAction,
+  submitEiaAction,
+} from "../equality-actions";
 import { CHARACTERISTIC_LABELS, PROTECTED_CHARACTERISTICS } from "../eia-rules";
 import { IMPACT_LABELS } from "../qia-rules";
 
@@ -15,7 +21,13 @@ const COMMANDS = {
   submit: { action: submitEiaAction, label: "Send for sign-off" },
 } as const;
 
-export function EiaCommandForm({ command, fields }: { command: keyof typeof COMMANDS; fields: Record<string, string | number> }) {
+export function EiaCommandForm({
+  command,
+  fields,
+}: {
+  command: keyof typeof COMMANDS;
+  fields: Record<string, string | number>;
+}) {
   const { action, label } = COMMANDS[command];
   const { state, formAction, pending } = useFormAction(action);
   return (
@@ -32,7 +44,17 @@ export function EiaCommandForm({ command, fields }: { command: keyof typeof COMM
 }
 
 /** Screening of the nine protected characteristics; saving an approved EIA returns it to draft. */
-export function EiaScreeningForm({ assessmentId, version, answers, signed }: { assessmentId: string; version: number; answers: Record<string, { impact: string; note: string }>; signed: boolean }) {
+export function EiaScreeningForm({
+  assessmentId,
+  version,
+  answers,
+  signed,
+}: {
+  assessmentId: string;
+  version: number;
+  answers: Record<string, { impact: string; note: string }>;
+  signed: boolean;
+}) {
   const { state, formAction, pending, values, formKey } = useFormAction(saveEiaScreeningAction);
   return (
     <FieldIdPrefix value="eia-screening">
@@ -40,13 +62,29 @@ export function EiaScreeningForm({ assessmentId, version, answers, signed }: { a
         <FormStatus state={state} />
         <input type="hidden" name="assessmentId" value={assessmentId} />
         <input type="hidden" name="version" value={String(state?.ok ? state.data.version : version)} />
-        {signed && <p className="mb-4 border-l-4 border-nhs-warm-yellow bg-white p-3">Saving changes returns the EIA to draft: it will need signing off again.</p>}
+        {signed && (
+          <p className="mb-4 border-l-4 border-nhs-warm-yellow bg-white p-3">
+            Saving changes returns the EIA to draft: it will need signing off again.
+          </p>
+        )}
         {PROTECTED_CHARACTERISTICS.map((c) => (
           <fieldset key={c} className="mb-4 rounded border border-nhs-border p-4">
             <legend className="px-1 text-lg font-bold">{CHARACTERISTIC_LABELS[c]}</legend>
             <div className="flex flex-wrap gap-4">
-              <SelectField name={`impact.${c}`} label="Impact" placeholder="Choose" options={impactOptions} defaultValue={values[`impact.${c}`] ?? answers[c]?.impact ?? ""} errors={fieldErrors(state, `impact.${c}`)} />
-              <TextField name={`note.${c}`} label="Note" defaultValue={values[`note.${c}`] ?? answers[c]?.note ?? ""} errors={fieldErrors(state, `note.${c}`)} />
+              <SelectField
+                name={`impact.${c}`}
+                label="Impact"
+                placeholder="Choose"
+                options={impactOptions}
+                defaultValue={values[`impact.${c}`] ?? answers[c]?.impact ?? ""}
+                errors={fieldErrors(state, `impact.${c}`)}
+              />
+              <TextField
+                name={`note.${c}`}
+                label="Note"
+                defaultValue={values[`note.${c}`] ?? answers[c]?.note ?? ""}
+                errors={fieldErrors(state, `note.${c}`)}
+              />
             </div>
           </fieldset>
         ))}
@@ -58,7 +96,19 @@ export function EiaScreeningForm({ assessmentId, version, answers, signed }: { a
   );
 }
 
-export function FullEiaForm({ assessmentId, version, analysis, mitigations, engagement }: { assessmentId: string; version: number; analysis: string; mitigations: string; engagement: string }) {
+export function FullEiaForm({
+  assessmentId,
+  version,
+  analysis,
+  mitigations,
+  engagement,
+}: {
+  assessmentId: string;
+  version: number;
+  analysis: string;
+  mitigations: string;
+  engagement: string;
+}) {
   const { state, formAction, pending, values, formKey } = useFormAction(saveFullEiaAction);
   return (
     <FieldIdPrefix value="full-eia">
@@ -66,9 +116,26 @@ export function FullEiaForm({ assessmentId, version, analysis, mitigations, enga
         <FormStatus state={state} />
         <input type="hidden" name="assessmentId" value={assessmentId} />
         <input type="hidden" name="version" value={String(state?.ok ? state.data.version : version)} />
-        <TextAreaField name="analysis" label="Analysis of the impact" hint="Who is affected, how, and the evidence" defaultValue={values.analysis ?? analysis} errors={fieldErrors(state, "analysis")} />
-        <TextAreaField name="mitigations" label="Mitigations" defaultValue={values.mitigations ?? mitigations} errors={fieldErrors(state, "mitigations")} />
-        <TextAreaField name="engagement" label="Engagement" hint="Patients, staff and groups consulted" defaultValue={values.engagement ?? engagement} errors={fieldErrors(state, "engagement")} />
+        <TextAreaField
+          name="analysis"
+          label="Analysis of the impact"
+          hint="Who is affected, how, and the evidence"
+          defaultValue={values.analysis ?? analysis}
+          errors={fieldErrors(state, "analysis")}
+        />
+        <TextAreaField
+          name="mitigations"
+          label="Mitigations"
+          defaultValue={values.mitigations ?? mitigations}
+          errors={fieldErrors(state, "mitigations")}
+        />
+        <TextAreaField
+          name="engagement"
+          label="Engagement"
+          hint="Patients, staff and groups consulted"
+          defaultValue={values.engagement ?? engagement}
+          errors={fieldErrors(state, "engagement")}
+        />
         <Button type="submit" disabled={pending}>
           Save full EIA
         </Button>
@@ -96,7 +163,14 @@ export function SignEiaForm({ assessmentId, version }: { assessmentId: string; v
           defaultValue={values.outcome ?? ""}
           errors={fieldErrors(state, "outcome")}
         />
-        <TextAreaField name="comment" label="Comment" hint="Required when you reject the EIA" rows={3} defaultValue={values.comment} errors={fieldErrors(state, "comment")} />
+        <TextAreaField
+          name="comment"
+          label="Comment"
+          hint="Required when you reject the EIA"
+          rows={3}
+          defaultValue={values.comment}
+          errors={fieldErrors(state, "comment")}
+        />
         <Button type="submit" disabled={pending}>
           Record sign-off
         </Button>

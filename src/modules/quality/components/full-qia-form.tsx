@@ -58,14 +58,45 @@ export function FullQiaForm({
     const f = (name: string) => `indicators.${n}.${name}`;
     return (
       <fieldset key={n} className="mb-4 rounded border border-nhs-border p-4">
-        <legend className="px-1 font-bold">{stored ? `Indicator: ${stored.name}` : `New indicator ${n - indicators.length + 1}`}</legend>
+        <legend className="px-1 font-bold">
+          {stored ? `Indicator: ${stored.name}` : `New indicator ${n - indicators.length + 1}`}
+        </legend>
         {stored && <input type="hidden" name={f("id")} value={stored.id} />}
-        <TextField name={f("name")} label="Name" defaultValue={value(f("name"), stored?.name ?? "")} errors={errors(f("name"))} />
+        <TextField
+          name={f("name")}
+          label="Name"
+          defaultValue={value(f("name"), stored?.name ?? "")}
+          errors={errors(f("name"))}
+        />
         <div className="flex flex-wrap gap-4">
-          <TextField name={f("unit")} label="Unit" hint="%, count, rate, days" defaultValue={value(f("unit"), stored?.unit ?? "")} errors={errors(f("unit"))} />
-          <SelectField name={f("direction")} label="Which way is better" options={directionOptions} defaultValue={value(f("direction"), stored?.direction ?? "LOWER_IS_BETTER")} errors={errors(f("direction"))} />
-          <TextField name={f("baseline")} label="Baseline" inputMode="decimal" defaultValue={value(f("baseline"), stored?.baseline ?? "")} errors={errors(f("baseline"))} />
-          <TextField name={f("target")} label="Target (the guardrail)" inputMode="decimal" defaultValue={value(f("target"), stored?.target ?? "")} errors={errors(f("target"))} />
+          <TextField
+            name={f("unit")}
+            label="Unit"
+            hint="%, count, rate, days"
+            defaultValue={value(f("unit"), stored?.unit ?? "")}
+            errors={errors(f("unit"))}
+          />
+          <SelectField
+            name={f("direction")}
+            label="Which way is better"
+            options={directionOptions}
+            defaultValue={value(f("direction"), stored?.direction ?? "LOWER_IS_BETTER")}
+            errors={errors(f("direction"))}
+          />
+          <TextField
+            name={f("baseline")}
+            label="Baseline"
+            inputMode="decimal"
+            defaultValue={value(f("baseline"), stored?.baseline ?? "")}
+            errors={errors(f("baseline"))}
+          />
+          <TextField
+            name={f("target")}
+            label="Target (the guardrail)"
+            inputMode="decimal"
+            defaultValue={value(f("target"), stored?.target ?? "")}
+            errors={errors(f("target"))}
+          />
         </div>
         {stored && <CheckboxField name={f("remove")} label="Remove this indicator" />}
       </fieldset>
@@ -82,18 +113,59 @@ export function FullQiaForm({
             <legend className="px-1 text-lg font-bold">
               {d.name} (screening score {d.score})
             </legend>
-            <TextAreaField name={`description.${d.id}`} label="Impact on quality" hint="What could happen to patients or staff, and to whom" rows={3} defaultValue={value(`description.${d.id}`, d.description)} errors={errors(`description.${d.id}`)} />
-            <TextAreaField name={`mitigations.${d.id}`} label="Mitigations" rows={3} defaultValue={value(`mitigations.${d.id}`, d.mitigations)} errors={errors(`mitigations.${d.id}`)} />
+            <TextAreaField
+              name={`description.${d.id}`}
+              label="Impact on quality"
+              hint="What could happen to patients or staff, and to whom"
+              rows={3}
+              defaultValue={value(`description.${d.id}`, d.description)}
+              errors={errors(`description.${d.id}`)}
+            />
+            <TextAreaField
+              name={`mitigations.${d.id}`}
+              label="Mitigations"
+              rows={3}
+              defaultValue={value(`mitigations.${d.id}`, d.mitigations)}
+              errors={errors(`mitigations.${d.id}`)}
+            />
             <div className="flex flex-wrap gap-4">
-              <SelectField name={`residualLikelihood.${d.id}`} label="Residual likelihood" placeholder="Choose" options={likelihoodOptions} defaultValue={value(`residualLikelihood.${d.id}`, d.residualLikelihood)} errors={errors(`residualLikelihood.${d.id}`)} />
-              <SelectField name={`residualConsequence.${d.id}`} label="Residual consequence" placeholder="Choose" options={consequenceOptions} defaultValue={value(`residualConsequence.${d.id}`, d.residualConsequence)} errors={errors(`residualConsequence.${d.id}`)} />
+              <SelectField
+                name={`residualLikelihood.${d.id}`}
+                label="Residual likelihood"
+                placeholder="Choose"
+                options={likelihoodOptions}
+                defaultValue={value(`residualLikelihood.${d.id}`, d.residualLikelihood)}
+                errors={errors(`residualLikelihood.${d.id}`)}
+              />
+              <SelectField
+                name={`residualConsequence.${d.id}`}
+                label="Residual consequence"
+                placeholder="Choose"
+                options={consequenceOptions}
+                defaultValue={value(`residualConsequence.${d.id}`, d.residualConsequence)}
+                errors={errors(`residualConsequence.${d.id}`)}
+              />
             </div>
           </fieldset>
         ))}
-        <TextAreaField name="impactSummary" label="Impact summary" rows={3} defaultValue={value("impactSummary", impactSummary)} errors={errors("impactSummary")} />
-        <TextField name="reviewDate" label="Post-implementation review date" type="date" defaultValue={value("reviewDate", reviewDate)} errors={errors("reviewDate")} />
+        <TextAreaField
+          name="impactSummary"
+          label="Impact summary"
+          rows={3}
+          defaultValue={value("impactSummary", impactSummary)}
+          errors={errors("impactSummary")}
+        />
+        <TextField
+          name="reviewDate"
+          label="Post-implementation review date"
+          type="date"
+          defaultValue={value("reviewDate", reviewDate)}
+          errors={errors("reviewDate")}
+        />
         <h3 className="mb-2 text-lg font-bold">Quality indicators to monitor</h3>
-        <p className="mb-2 text-nhs-secondary">Each indicator becomes a KPI of the scheme, so its trajectory and actuals are tracked with the scheme.</p>
+        <p className="mb-2 text-nhs-secondary">
+          Each indicator becomes a KPI of the scheme, so its trajectory and actuals are tracked with the scheme.
+        </p>
         {errors("indicators") && <p className="font-semibold text-nhs-red">{errors("indicators")!.join(". ")}</p>}
         {indicators.map((ind, i) => indicatorRow(i, ind))}
         {Array.from({ length: newRows }, (_, i) => indicatorRow(indicators.length + i))}

@@ -4,7 +4,14 @@ import { Button } from "@/components/ui/button";
 import { CheckboxField, FieldIdPrefix, TextAreaField } from "@/components/ui/field";
 import { FormStatus, fieldErrors } from "@/components/ui/form-status";
 import { useFormAction } from "@/components/forms/use-form-action";
-import { markQiaConditionMetAction, recordQiaReviewAction, recordQualityCommitteeOverrideAction, reviseQiaAction, startQiaAction, submitQiaAction } from "../quality-actions";
+import {
+  markQiaConditionMetAction,
+  recordQiaReviewAction,
+  recordQualityCommitteeOverrideAction,
+  reviseQiaAction,
+  startQiaAction,
+  submitQiaAction,
+} from "../quality-actions";
 
 /** One-button commands on a QIA: start it, send it for sign-off, start a new version. */
 const COMMANDS = {
@@ -13,7 +20,13 @@ const COMMANDS = {
   revise: { action: reviseQiaAction, label: "Start a new version to edit" },
 } as const;
 
-export function QiaCommandForm({ command, fields }: { command: keyof typeof COMMANDS; fields: Record<string, string | number> }) {
+export function QiaCommandForm({
+  command,
+  fields,
+}: {
+  command: keyof typeof COMMANDS;
+  fields: Record<string, string | number>;
+}) {
   const { action, label } = COMMANDS[command];
   const { state, formAction, pending } = useFormAction(action);
   return (
@@ -36,7 +49,13 @@ export function MarkConditionMetForm({ conditionId, description }: { conditionId
       <form key={formKey} action={formAction} noValidate className="mt-2">
         <FormStatus state={state} />
         <input type="hidden" name="conditionId" value={conditionId} />
-        <TextAreaField name="note" label={`How was “${description}” met?`} rows={2} defaultValue={values.note} errors={fieldErrors(state, "note")} />
+        <TextAreaField
+          name="note"
+          label={`How was “${description}” met?`}
+          rows={2}
+          defaultValue={values.note}
+          errors={fieldErrors(state, "note")}
+        />
         <Button type="submit" variant="secondary" disabled={pending}>
           Mark met
         </Button>
@@ -53,8 +72,19 @@ export function RecordQiaReviewForm({ assessmentId, version }: { assessmentId: s
         <FormStatus state={state} />
         <input type="hidden" name="assessmentId" value={assessmentId} />
         <input type="hidden" name="version" value={version} />
-        <TextAreaField name="findings" label="Findings of the post-implementation review" rows={4} defaultValue={values.findings} errors={fieldErrors(state, "findings")} />
-        <CheckboxField name="reopen" label="Reopen the QIA" hint="Starts a new draft version that needs screening and signing again" defaultChecked={values.reopen === "on"} />
+        <TextAreaField
+          name="findings"
+          label="Findings of the post-implementation review"
+          rows={4}
+          defaultValue={values.findings}
+          errors={fieldErrors(state, "findings")}
+        />
+        <CheckboxField
+          name="reopen"
+          label="Reopen the QIA"
+          hint="Starts a new draft version that needs screening and signing again"
+          defaultChecked={values.reopen === "on"}
+        />
         <Button type="submit" disabled={pending}>
           Record review
         </Button>
@@ -71,7 +101,14 @@ export function CommitteeOverrideForm({ assessmentId, version }: { assessmentId:
         <FormStatus state={state} />
         <input type="hidden" name="assessmentId" value={assessmentId} />
         <input type="hidden" name="version" value={version} />
-        <TextAreaField name="reason" label="Quality committee decision and reason" hint="The meeting, its date and why the residual risk is accepted" rows={3} defaultValue={values.reason} errors={fieldErrors(state, "reason")} />
+        <TextAreaField
+          name="reason"
+          label="Quality committee decision and reason"
+          hint="The meeting, its date and why the residual risk is accepted"
+          rows={3}
+          defaultValue={values.reason}
+          errors={fieldErrors(state, "reason")}
+        />
         <Button type="submit" variant="secondary" disabled={pending}>
           Record override
         </Button>

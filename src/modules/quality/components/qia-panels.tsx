@@ -4,7 +4,16 @@ import { DataTable, cellClass, rowClass } from "@/components/ui/data-table";
 import { formatDate } from "@/lib/dates";
 import { routes } from "@/server/routes";
 import type { SchemeQia } from "../get-scheme-qia";
-import { CAPACITY_LABELS, CLINICAL_CAPACITIES, IMPACT_LABELS, QIA_STATUS_LABELS, SIGN_OFF_OUTCOME_LABELS, isAboveThreshold, residualScore, screeningScore } from "../qia-rules";
+import {
+  CAPACITY_LABELS,
+  CLINICAL_CAPACITIES,
+  IMPACT_LABELS,
+  QIA_STATUS_LABELS,
+  SIGN_OFF_OUTCOME_LABELS,
+  isAboveThreshold,
+  residualScore,
+  screeningScore,
+} from "../qia-rules";
 import { MarkConditionMetForm } from "./qia-action-forms";
 import { QiaSignOffForm } from "./qia-sign-off-form";
 
@@ -16,7 +25,14 @@ export function ScreeningTable({ qia }: { qia: Qia }) {
   return (
     <DataTable
       caption={`Screening of version ${qia.number}`}
-      columns={[{ label: "Dimension" }, { label: "Impact" }, { label: "Likelihood" }, { label: "Consequence" }, { label: "Score" }, { label: "Residual" }]}
+      columns={[
+        { label: "Dimension" },
+        { label: "Impact" },
+        { label: "Likelihood" },
+        { label: "Consequence" },
+        { label: "Score" },
+        { label: "Residual" },
+      ]}
     >
       {qia.dimensions.map((d) => {
         const residual = residualScore(d);
@@ -30,7 +46,9 @@ export function ScreeningTable({ qia }: { qia: Qia }) {
             <td className={cellClass}>{d.consequence}</td>
             <td className={cellClass}>
               {screeningScore(d.likelihood, d.consequence)}
-              {isAboveThreshold(d, qia.threshold) && <strong className="block text-nhs-red">Above {qia.threshold}: full QIA</strong>}
+              {isAboveThreshold(d, qia.threshold) && (
+                <strong className="block text-nhs-red">Above {qia.threshold}: full QIA</strong>
+              )}
             </td>
             <td className={cellClass}>{residual ?? "–"}</td>
           </tr>
@@ -68,7 +86,16 @@ export function FullQiaSummary({ qia, indicators }: { qia: Qia; indicators: Sche
 export function IndicatorsTable({ indicators }: { indicators: SchemeQia["indicators"] }) {
   if (indicators.length === 0) return <p>No quality indicators yet.</p>;
   return (
-    <DataTable caption="Quality indicators (KPIs of the scheme)" columns={[{ label: "Indicator" }, { label: "Unit" }, { label: "Better" }, { label: "Baseline" }, { label: "Target" }]}>
+    <DataTable
+      caption="Quality indicators (KPIs of the scheme)"
+      columns={[
+        { label: "Indicator" },
+        { label: "Unit" },
+        { label: "Better" },
+        { label: "Baseline" },
+        { label: "Target" },
+      ]}
+    >
       {indicators.map((k) => (
         <tr key={k.id} className={rowClass}>
           <td className={cellClass}>
@@ -108,7 +135,9 @@ export function SignOffPanel({ qia, openCapacities }: { qia: Qia; openCapacities
           );
         })}
       </ul>
-      {openCapacities.length > 0 && <QiaSignOffForm assessmentId={qia.id} version={qia.version} capacities={openCapacities} />}
+      {openCapacities.length > 0 && (
+        <QiaSignOffForm assessmentId={qia.id} version={qia.version} capacities={openCapacities} />
+      )}
     </Card>
   );
 }
@@ -122,7 +151,8 @@ export function ConditionsPanel({ qia, mayMarkMet }: { qia: Qia; mayMarkMet: boo
         {conditions.map((c) => (
           <li key={c.id} className="border-l-4 border-nhs-border pl-3">
             <p>
-              {c.description} <span className="text-nhs-secondary">({CAPACITY_LABELS[c.capacity].toLowerCase()} signatory)</span>
+              {c.description}{" "}
+              <span className="text-nhs-secondary">({CAPACITY_LABELS[c.capacity].toLowerCase()} signatory)</span>
             </p>
             {c.metAt ? (
               <p className="text-nhs-green">
@@ -155,9 +185,20 @@ export function ReviewsList({ qia }: { qia: Qia }) {
   );
 }
 
-export function VersionHistory({ schemeId, versions, shown }: { schemeId: string; versions: SchemeQia["versions"]; shown: number }) {
+export function VersionHistory({
+  schemeId,
+  versions,
+  shown,
+}: {
+  schemeId: string;
+  versions: SchemeQia["versions"];
+  shown: number;
+}) {
   return (
-    <DataTable caption="Versions of this QIA" columns={[{ label: "Version" }, { label: "Status" }, { label: "Started" }, { label: "By" }]}>
+    <DataTable
+      caption="Versions of this QIA"
+      columns={[{ label: "Version" }, { label: "Status" }, { label: "Started" }, { label: "By" }]}
+    >
       {versions.map((v) => (
         <tr key={v.id} className={rowClass}>
           <td className={cellClass}>

@@ -7,10 +7,21 @@ import { useFormAction } from "@/components/forms/use-form-action";
 import { signQiaAction } from "../quality-actions";
 import { CAPACITY_LABELS, SIGN_OFF_OUTCOME_LABELS } from "../qia-rules";
 
-const outcomeOptions = (["APPROVED", "APPROVED_WITH_CONDITIONS", "REJECTED"] as const).map((o) => ({ value: o, label: SIGN_OFF_OUTCOME_LABELS[o] }));
+const outcomeOptions = (["APPROVED", "APPROVED_WITH_CONDITIONS", "REJECTED"] as const).map((o) => ({
+  value: o,
+  label: SIGN_OFF_OUTCOME_LABELS[o],
+}));
 
 /** A signatory's sign-off, offered only in the capacities still open to them. */
-export function QiaSignOffForm({ assessmentId, version, capacities }: { assessmentId: string; version: number; capacities: ("MEDICAL" | "NURSING")[] }) {
+export function QiaSignOffForm({
+  assessmentId,
+  version,
+  capacities,
+}: {
+  assessmentId: string;
+  version: number;
+  capacities: ("MEDICAL" | "NURSING")[];
+}) {
   const { state, formAction, pending, values, formKey } = useFormAction(signQiaAction);
   const errors = (field: string) => fieldErrors(state, field);
   const only = capacities.length === 1 ? capacities[0] : undefined;
@@ -37,9 +48,30 @@ export function QiaSignOffForm({ assessmentId, version, capacities }: { assessme
             errors={errors("capacity")}
           />
         )}
-        <SelectField name="outcome" label="Outcome" placeholder="Choose" options={outcomeOptions} defaultValue={values.outcome ?? ""} errors={errors("outcome")} />
-        <TextAreaField name="comment" label="Comment" hint="Required when you reject the QIA" rows={3} defaultValue={values.comment} errors={errors("comment")} />
-        <TextAreaField name="conditions" label="Conditions" hint="Only with “approved with conditions”: one condition a line; each is tracked until met" rows={3} defaultValue={values.conditions} errors={errors("conditions")} />
+        <SelectField
+          name="outcome"
+          label="Outcome"
+          placeholder="Choose"
+          options={outcomeOptions}
+          defaultValue={values.outcome ?? ""}
+          errors={errors("outcome")}
+        />
+        <TextAreaField
+          name="comment"
+          label="Comment"
+          hint="Required when you reject the QIA"
+          rows={3}
+          defaultValue={values.comment}
+          errors={errors("comment")}
+        />
+        <TextAreaField
+          name="conditions"
+          label="Conditions"
+          hint="Only with “approved with conditions”: one condition a line; each is tracked until met"
+          rows={3}
+          defaultValue={values.conditions}
+          errors={errors("conditions")}
+        />
         <Button type="submit" disabled={pending}>
           Record my sign-off
         </Button>

@@ -5,7 +5,13 @@ import type { Actor } from "@/server/auth/actor";
 import { routes } from "@/server/routes";
 import { EIA_STATUS_LABELS } from "../eia-rules";
 import { getAssessmentSummary } from "../get-scheme-qia";
-import { CAPACITY_LABELS, CLINICAL_CAPACITIES, QIA_STATUS_LABELS, SIGN_OFF_OUTCOME_LABELS, isReviewOverdue } from "../qia-rules";
+import {
+  CAPACITY_LABELS,
+  CLINICAL_CAPACITIES,
+  QIA_STATUS_LABELS,
+  SIGN_OFF_OUTCOME_LABELS,
+  isReviewOverdue,
+} from "../qia-rules";
 
 /** For the scheme page: where the scheme's QIA and EIA stand, with links to both. */
 export async function SchemeAssessmentsCard({ schemeId, actor }: { schemeId: string; actor: Actor }) {
@@ -21,26 +27,42 @@ export async function SchemeAssessmentsCard({ schemeId, actor }: { schemeId: str
           ) : (
             <>
               Version {qia.number}: {QIA_STATUS_LABELS[qia.status]}
-              {!qia.screeningComplete ? " · screening not finished" : qia.fullRequired ? " · full QIA required" : " · no full QIA required"}
+              {!qia.screeningComplete
+                ? " · screening not finished"
+                : qia.fullRequired
+                  ? " · full QIA required"
+                  : " · no full QIA required"}
               {qia.fullRequired && (
                 <ul className="mt-1 list-disc pl-6">
                   {CLINICAL_CAPACITIES.map((c) => {
                     const s = qia.signOffs.find((x) => x.capacity === c);
-                    return <li key={c}>{s ? `${CAPACITY_LABELS[c]}: ${SIGN_OFF_OUTCOME_LABELS[s.outcome]} by ${s.user.name}` : `${CAPACITY_LABELS[c]} signature awaited`}</li>;
+                    return (
+                      <li key={c}>
+                        {s
+                          ? `${CAPACITY_LABELS[c]}: ${SIGN_OFF_OUTCOME_LABELS[s.outcome]} by ${s.user.name}`
+                          : `${CAPACITY_LABELS[c]} signature awaited`}
+                      </li>
+                    );
                   })}
                 </ul>
               )}
               {qia.reviewDate && (
                 <span className="block">
                   Post-implementation review {formatDate(qia.reviewDate)}
-                  {isReviewOverdue({ ...qia, reviewCount: qia._count.reviews }, today) && <strong className="ml-2 text-nhs-red">Overdue</strong>}
+                  {isReviewOverdue({ ...qia, reviewCount: qia._count.reviews }, today) && (
+                    <strong className="ml-2 text-nhs-red">Overdue</strong>
+                  )}
                 </span>
               )}
             </>
           )}
         </dd>
         <dt className="font-semibold">EIA</dt>
-        <dd>{!eia ? "Not started" : `${EIA_STATUS_LABELS[eia.status]}${!eia.screeningComplete ? " · screening not answered" : eia.fullRequired ? " · full EIA required" : " · no full EIA required"}`}</dd>
+        <dd>
+          {!eia
+            ? "Not started"
+            : `${EIA_STATUS_LABELS[eia.status]}${!eia.screeningComplete ? " · screening not answered" : eia.fullRequired ? " · full EIA required" : " · no full EIA required"}`}
+        </dd>
       </dl>
       <p className="mt-3 flex flex-wrap gap-4">
         <Link href={routes.schemeQia(schemeId)} className="font-semibold">

@@ -2,7 +2,15 @@ import Link from "next/link";
 import { routes } from "@/server/routes";
 
 /** On programme and workstream pages: how many open risks, a link to the register, and "raise". */
-export function RegisterSummary({ openCount, registerHref, raiseHref }: { openCount: number; registerHref: string; raiseHref?: string }) {
+export function RegisterSummary({
+  openCount,
+  registerHref,
+  raiseHref,
+}: {
+  openCount: number;
+  registerHref: string;
+  raiseHref?: string;
+}) {
   return (
     <p className="flex flex-wrap gap-6">
       <Link href={registerHref} className="font-semibold">

@@ -16,9 +16,28 @@ export function AddRiskActionForm({ riskId, owners }: { riskId: string; owners: 
       <form key={formKey} action={formAction} noValidate>
         <FormStatus state={state} />
         <input type="hidden" name="riskId" value={riskId} />
-        <TextAreaField name="description" label="Mitigating action" rows={2} defaultValue={values.description} errors={fieldErrors(state, "description")} />
-        <SelectField name="ownerId" label="Action owner" placeholder="Choose" options={owners.map((o) => ({ value: o.id, label: o.name }))} defaultValue={values.ownerId ?? ""} errors={fieldErrors(state, "ownerId")} />
-        <TextField name="dueDate" label="Due date" type="date" defaultValue={values.dueDate} errors={fieldErrors(state, "dueDate")} />
+        <TextAreaField
+          name="description"
+          label="Mitigating action"
+          rows={2}
+          defaultValue={values.description}
+          errors={fieldErrors(state, "description")}
+        />
+        <SelectField
+          name="ownerId"
+          label="Action owner"
+          placeholder="Choose"
+          options={owners.map((o) => ({ value: o.id, label: o.name }))}
+          defaultValue={values.ownerId ?? ""}
+          errors={fieldErrors(state, "ownerId")}
+        />
+        <TextField
+          name="dueDate"
+          label="Due date"
+          type="date"
+          defaultValue={values.dueDate}
+          errors={fieldErrors(state, "dueDate")}
+        />
         <Button type="submit" disabled={pending}>
           Add action
         </Button>
@@ -27,7 +46,15 @@ export function AddRiskActionForm({ riskId, owners }: { riskId: string; owners: 
   );
 }
 
-export function RiskActionStatusForm({ actionId, status, description }: { actionId: string; status: (typeof RISK_ACTION_STATUSES)[number]; description: string }) {
+export function RiskActionStatusForm({
+  actionId,
+  status,
+  description,
+}: {
+  actionId: string;
+  status: (typeof RISK_ACTION_STATUSES)[number];
+  description: string;
+}) {
   return (
     <InlineStatusForm
       action={setRiskActionStatusAction}
@@ -48,7 +75,13 @@ export function CloseRiskForm({ riskId, version }: { riskId: string; version: nu
         <FormStatus state={state} />
         <input type="hidden" name="riskId" value={riskId} />
         <input type="hidden" name="version" value={version} />
-        <TextAreaField name="closureReason" label="Why is the risk being closed?" rows={2} defaultValue={values.closureReason} errors={fieldErrors(state, "closureReason")} />
+        <TextAreaField
+          name="closureReason"
+          label="Why is the risk being closed?"
+          rows={2}
+          defaultValue={values.closureReason}
+          errors={fieldErrors(state, "closureReason")}
+        />
         <Button type="submit" variant="danger" disabled={pending}>
           Close risk
         </Button>

@@ -16,8 +16,19 @@ const likelihoodOptions = RATINGS.map((r) => ({ value: String(r), label: `${r} �
 const consequenceOptions = RATINGS.map((r) => ({ value: String(r), label: `${r} – ${CONSEQUENCE_LABELS[r]}` }));
 
 export type RiskFormValues = Record<
-  | "title" | "cause" | "event" | "effect" | "ownerId" | "category" | "reviewDate"
-  | "inherentLikelihood" | "inherentConsequence" | "currentLikelihood" | "currentConsequence" | "targetLikelihood" | "targetConsequence",
+  | "title"
+  | "cause"
+  | "event"
+  | "effect"
+  | "ownerId"
+  | "category"
+  | "reviewDate"
+  | "inherentLikelihood"
+  | "inherentConsequence"
+  | "currentLikelihood"
+  | "currentConsequence"
+  | "targetLikelihood"
+  | "targetConsequence",
   string
 >;
 
@@ -39,7 +50,13 @@ export function RiskForm({
   owners: { id: string; name: string }[];
   existing?: { riskId: string; version: number; values: RiskFormValues };
 }) {
-  const { state, formAction, pending, values: submitted, formKey } = useFormAction(existing ? updateRiskAction : createRiskAction);
+  const {
+    state,
+    formAction,
+    pending,
+    values: submitted,
+    formKey,
+  } = useFormAction(existing ? updateRiskAction : createRiskAction);
   const values: Partial<Record<string, string>> = { ...existing?.values, ...submitted };
   const errors = (field: string) => fieldErrors(state, field);
   const pair = (prefix: "inherent" | "current" | "target", legend: string, hint: string) => (
@@ -47,8 +64,22 @@ export function RiskForm({
       <legend className="font-semibold">{legend}</legend>
       <p className="mb-2 text-sm text-nhs-secondary">{hint}</p>
       <div className="flex flex-wrap gap-4">
-        <SelectField name={`${prefix}Likelihood`} label="Likelihood" placeholder="Choose" options={likelihoodOptions} defaultValue={values[`${prefix}Likelihood`] ?? ""} errors={errors(`${prefix}Likelihood`)} />
-        <SelectField name={`${prefix}Consequence`} label="Consequence" placeholder="Choose" options={consequenceOptions} defaultValue={values[`${prefix}Consequence`] ?? ""} errors={errors(`${prefix}Consequence`)} />
+        <SelectField
+          name={`${prefix}Likelihood`}
+          label="Likelihood"
+          placeholder="Choose"
+          options={likelihoodOptions}
+          defaultValue={values[`${prefix}Likelihood`] ?? ""}
+          errors={errors(`${prefix}Likelihood`)}
+        />
+        <SelectField
+          name={`${prefix}Consequence`}
+          label="Consequence"
+          placeholder="Choose"
+          options={consequenceOptions}
+          defaultValue={values[`${prefix}Consequence`] ?? ""}
+          errors={errors(`${prefix}Consequence`)}
+        />
       </div>
     </fieldset>
   );
@@ -66,7 +97,9 @@ export function RiskForm({
         {programmeId && <input type="hidden" name="programmeId" value={programmeId} />}
         {schemeId && <input type="hidden" name="schemeId" value={schemeId} />}
         {existing && <input type="hidden" name="riskId" value={existing.riskId} />}
-        {existing && <input type="hidden" name="version" value={String(state?.ok ? state.data.version : existing.version)} />}
+        {existing && (
+          <input type="hidden" name="version" value={String(state?.ok ? state.data.version : existing.version)} />
+        )}
         {!existing && workstreams.length > 0 && (
           <SelectField
             name="workstreamId"
@@ -78,10 +111,38 @@ export function RiskForm({
           />
         )}
         <TextField name="title" label="Title" defaultValue={values.title} errors={errors("title")} />
-        <TextAreaField name="cause" label="Cause" hint="Because of…" rows={2} defaultValue={values.cause} errors={errors("cause")} />
-        <TextAreaField name="event" label="Event" hint="…there is a risk that…" rows={2} defaultValue={values.event} errors={errors("event")} />
-        <TextAreaField name="effect" label="Effect" hint="…which would lead to…" rows={2} defaultValue={values.effect} errors={errors("effect")} />
-        <SelectField name="ownerId" label="Owner" placeholder="Choose" options={owners.map((o) => ({ value: o.id, label: o.name }))} defaultValue={values.ownerId ?? defaultOwnerId ?? ""} errors={errors("ownerId")} />
+        <TextAreaField
+          name="cause"
+          label="Cause"
+          hint="Because of…"
+          rows={2}
+          defaultValue={values.cause}
+          errors={errors("cause")}
+        />
+        <TextAreaField
+          name="event"
+          label="Event"
+          hint="…there is a risk that…"
+          rows={2}
+          defaultValue={values.event}
+          errors={errors("event")}
+        />
+        <TextAreaField
+          name="effect"
+          label="Effect"
+          hint="…which would lead to…"
+          rows={2}
+          defaultValue={values.effect}
+          errors={errors("effect")}
+        />
+        <SelectField
+          name="ownerId"
+          label="Owner"
+          placeholder="Choose"
+          options={owners.map((o) => ({ value: o.id, label: o.name }))}
+          defaultValue={values.ownerId ?? defaultOwnerId ?? ""}
+          errors={errors("ownerId")}
+        />
         <SelectField
           name="category"
           label="Category"
@@ -93,7 +154,13 @@ export function RiskForm({
         {pair("inherent", "Inherent risk", "Before any controls")}
         {pair("current", "Current risk", "With the controls in place today")}
         {pair("target", "Target risk", "Where the mitigating actions should bring it; no worse than current")}
-        <TextField name="reviewDate" label="Next review date" type="date" defaultValue={values.reviewDate} errors={errors("reviewDate")} />
+        <TextField
+          name="reviewDate"
+          label="Next review date"
+          type="date"
+          defaultValue={values.reviewDate}
+          errors={errors("reviewDate")}
+        />
         <Button type="submit" disabled={pending}>
           {existing ? "Save risk" : "Raise risk"}
         </Button>

@@ -22,7 +22,9 @@ export function RiskHeatmap({
   const countAt = (l: number, c: number) => counts.find((x) => x.likelihood === l && x.consequence === c)?.count ?? 0;
   return (
     <table className="border-separate border-spacing-1 text-sm">
-      <caption className="mb-2 text-left font-semibold">{view === "target" ? "Target" : "Current"} risk scores: likelihood × consequence</caption>
+      <caption className="mb-2 text-left font-semibold">
+        {view === "target" ? "Target" : "Current"} risk scores: likelihood × consequence
+      </caption>
       <thead>
         <tr>
           <td />

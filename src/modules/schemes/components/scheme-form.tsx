@@ -32,7 +32,13 @@ export function SchemeForm({
   canChooseLead: boolean;
   existing?: { schemeId: string; version: number; values: Record<string, string> };
 }) {
-  const { state, formAction, pending, values: submitted, formKey } = useFormAction(existing ? updateSchemeAction : createSchemeAction);
+  const {
+    state,
+    formAction,
+    pending,
+    values: submitted,
+    formKey,
+  } = useFormAction(existing ? updateSchemeAction : createSchemeAction);
   const values: Record<string, string | undefined> = { ...existing?.values, ...submitted };
   const errors = (field: string) => fieldErrors(state, field);
   return (
@@ -48,29 +54,148 @@ export function SchemeForm({
         )}
         {organisationId && <input type="hidden" name="organisationId" value={organisationId} />}
         {existing && <input type="hidden" name="schemeId" value={existing.schemeId} />}
-        {existing && <input type="hidden" name="version" value={String(state?.ok ? state.data.version : existing.version)} />}
+        {existing && (
+          <input type="hidden" name="version" value={String(state?.ok ? state.data.version : existing.version)} />
+        )}
         <TextField name="title" label="Title" defaultValue={values.title} errors={errors("title")} />
-        <TextAreaField name="description" label="Description" defaultValue={values.description} errors={errors("description")} />
+        <TextAreaField
+          name="description"
+          label="Description"
+          defaultValue={values.description}
+          errors={errors("description")}
+        />
         <div className="grid gap-x-6 md:grid-cols-2">
-          <SelectField name="category" label="Category" placeholder="Choose" options={[{ value: "PAY", label: "Pay" }, { value: "NON_PAY", label: "Non-pay" }, { value: "INCOME", label: "Income" }]} defaultValue={values.category ?? ""} errors={errors("category")} />
-          <TextField name="subCategory" label="Sub-category (optional)" hint="e.g. Agency, Procurement, Medicines" defaultValue={values.subCategory} errors={errors("subCategory")} />
-          <SelectField name="recurrent" label="Recurrent?" placeholder="Choose" options={[{ value: "true", label: "Recurrent" }, { value: "false", label: "Non-recurrent" }]} defaultValue={values.recurrent ?? ""} errors={errors("recurrent")} />
-          <CheckboxField name="cashReleasing" label="Cash-releasing" hint="Untick for productivity savings that release no cash" defaultChecked={(values.cashReleasing ?? "on") === "on"} errors={errors("cashReleasing")} />
-          <SelectField name="divisionId" label="Division (optional)" placeholder="None" options={options.divisions} defaultValue={values.divisionId ?? ""} errors={errors("divisionId")} />
-          <SelectField name="workstreamId" label="Workstream (optional)" placeholder="None" options={options.workstreams} defaultValue={values.workstreamId ?? ""} errors={errors("workstreamId")} />
-          {canChooseLead && <SelectField name="leadId" label="Lead" placeholder="Me" options={options.leads} defaultValue={values.leadId ?? ""} errors={errors("leadId")} />}
-          <SelectField name="financialYear" label="Financial year" options={options.years} defaultValue={values.financialYear ?? options.defaultYear} errors={errors("financialYear")} />
-          <TextField name="fullYearEffect" label="Full-year effect (£)" inputMode="decimal" hint="The saving in a full year, e.g. 450,000" defaultValue={values.fullYearEffect} errors={errors("fullYearEffect")} />
-          <TextField name="inYearValue" label="In-year value (£)" inputMode="decimal" hint="The saving in this financial year" defaultValue={values.inYearValue} errors={errors("inYearValue")} />
-          <SelectField name="startMonth" label="Start month (optional)" placeholder="Not set" options={options.months} defaultValue={values.startMonth ?? ""} errors={errors("startMonth")} />
-          <SelectField name="rag" label="Delivery RAG (optional)" placeholder="Not rated" options={[{ value: "RED", label: "Red" }, { value: "AMBER", label: "Amber" }, { value: "GREEN", label: "Green" }]} defaultValue={values.rag ?? ""} errors={errors("rag")} />
+          <SelectField
+            name="category"
+            label="Category"
+            placeholder="Choose"
+            options={[
+              { value: "PAY", label: "Pay" },
+              { value: "NON_PAY", label: "Non-pay" },
+              { value: "INCOME", label: "Income" },
+            ]}
+            defaultValue={values.category ?? ""}
+            errors={errors("category")}
+          />
+          <TextField
+            name="subCategory"
+            label="Sub-category (optional)"
+            hint="e.g. Agency, Procurement, Medicines"
+            defaultValue={values.subCategory}
+            errors={errors("subCategory")}
+          />
+          <SelectField
+            name="recurrent"
+            label="Recurrent?"
+            placeholder="Choose"
+            options={[
+              { value: "true", label: "Recurrent" },
+              { value: "false", label: "Non-recurrent" },
+            ]}
+            defaultValue={values.recurrent ?? ""}
+            errors={errors("recurrent")}
+          />
+          <CheckboxField
+            name="cashReleasing"
+            label="Cash-releasing"
+            hint="Untick for productivity savings that release no cash"
+            defaultChecked={(values.cashReleasing ?? "on") === "on"}
+            errors={errors("cashReleasing")}
+          />
+          <SelectField
+            name="divisionId"
+            label="Division (optional)"
+            placeholder="None"
+            options={options.divisions}
+            defaultValue={values.divisionId ?? ""}
+            errors={errors("divisionId")}
+          />
+          <SelectField
+            name="workstreamId"
+            label="Workstream (optional)"
+            placeholder="None"
+            options={options.workstreams}
+            defaultValue={values.workstreamId ?? ""}
+            errors={errors("workstreamId")}
+          />
+          {canChooseLead && (
+            <SelectField
+              name="leadId"
+              label="Lead"
+              placeholder="Me"
+              options={options.leads}
+              defaultValue={values.leadId ?? ""}
+              errors={errors("leadId")}
+            />
+          )}
+          <SelectField
+            name="financialYear"
+            label="Financial year"
+            options={options.years}
+            defaultValue={values.financialYear ?? options.defaultYear}
+            errors={errors("financialYear")}
+          />
+          <TextField
+            name="fullYearEffect"
+            label="Full-year effect (£)"
+            inputMode="decimal"
+            hint="The saving in a full year, e.g. 450,000"
+            defaultValue={values.fullYearEffect}
+            errors={errors("fullYearEffect")}
+          />
+          <TextField
+            name="inYearValue"
+            label="In-year value (£)"
+            inputMode="decimal"
+            hint="The saving in this financial year"
+            defaultValue={values.inYearValue}
+            errors={errors("inYearValue")}
+          />
+          <SelectField
+            name="startMonth"
+            label="Start month (optional)"
+            placeholder="Not set"
+            options={options.months}
+            defaultValue={values.startMonth ?? ""}
+            errors={errors("startMonth")}
+          />
+          <SelectField
+            name="rag"
+            label="Delivery RAG (optional)"
+            placeholder="Not rated"
+            options={[
+              { value: "RED", label: "Red" },
+              { value: "AMBER", label: "Amber" },
+              { value: "GREEN", label: "Green" },
+            ]}
+            defaultValue={values.rag ?? ""}
+            errors={errors("rag")}
+          />
         </div>
         <fieldset className="mb-4">
           <legend className="font-semibold">WTE reduction (negative for posts added)</legend>
           <div className="flex flex-wrap gap-4">
-            <TextField name="wteSubstantive" label="Substantive" inputMode="decimal" defaultValue={values.wteSubstantive ?? "0"} errors={errors("wteSubstantive")} />
-            <TextField name="wteBank" label="Bank" inputMode="decimal" defaultValue={values.wteBank ?? "0"} errors={errors("wteBank")} />
-            <TextField name="wteAgency" label="Agency" inputMode="decimal" defaultValue={values.wteAgency ?? "0"} errors={errors("wteAgency")} />
+            <TextField
+              name="wteSubstantive"
+              label="Substantive"
+              inputMode="decimal"
+              defaultValue={values.wteSubstantive ?? "0"}
+              errors={errors("wteSubstantive")}
+            />
+            <TextField
+              name="wteBank"
+              label="Bank"
+              inputMode="decimal"
+              defaultValue={values.wteBank ?? "0"}
+              errors={errors("wteBank")}
+            />
+            <TextField
+              name="wteAgency"
+              label="Agency"
+              inputMode="decimal"
+              defaultValue={values.wteAgency ?? "0"}
+              errors={errors("wteAgency")}
+            />
           </div>
         </fieldset>
         <Button type="submit" disabled={pending}>

@@ -14,12 +14,18 @@ const money = (pence: bigint | null) => (pence === null ? "–" : formatMoney(Nu
 /** Plan, forecast and actual for each month of one financial year, with totals. */
 export function SchemeMonthsTable({ financialYear, months }: { financialYear: number; months: MonthRow[] }) {
   const byMonth = new Map(months.map((m) => [m.month, m]));
-  const total = (key: keyof Omit<MonthRow, "month">) => months.reduce((sum, m) => sum + (m[key] ?? BigInt(0)), BigInt(0));
+  const total = (key: keyof Omit<MonthRow, "month">) =>
+    months.reduce((sum, m) => sum + (m[key] ?? BigInt(0)), BigInt(0));
   return (
     <DataTable
       caption={`Plan, forecast and actual by month, ${formatFinancialYear(financialYear)}`}
       className="text-sm"
-      columns={[{ label: "Month" }, { label: "Plan", align: "right" }, { label: "Forecast", align: "right" }, { label: "Actual", align: "right" }]}
+      columns={[
+        { label: "Month" },
+        { label: "Plan", align: "right" },
+        { label: "Forecast", align: "right" },
+        { label: "Actual", align: "right" },
+      ]}
     >
       {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => {
         const row = byMonth.get(m);

@@ -15,8 +15,19 @@ export function AddMilestoneForm({ schemeId }: { schemeId: string }) {
       <form key={formKey} action={formAction} noValidate>
         <FormStatus state={state} />
         <input type="hidden" name="schemeId" value={schemeId} />
-        <TextField name="description" label="Milestone" defaultValue={values.description} errors={fieldErrors(state, "description")} />
-        <TextField name="dueDate" label="Due date (optional)" type="date" defaultValue={values.dueDate} errors={fieldErrors(state, "dueDate")} />
+        <TextField
+          name="description"
+          label="Milestone"
+          defaultValue={values.description}
+          errors={fieldErrors(state, "description")}
+        />
+        <TextField
+          name="dueDate"
+          label="Due date (optional)"
+          type="date"
+          defaultValue={values.dueDate}
+          errors={fieldErrors(state, "dueDate")}
+        />
         <Button type="submit" variant="secondary" disabled={pending}>
           Add milestone
         </Button>
@@ -25,7 +36,15 @@ export function AddMilestoneForm({ schemeId }: { schemeId: string }) {
   );
 }
 
-export function MilestoneStatusForm({ milestoneId, status, description }: { milestoneId: string; status: (typeof ACTIVITY_STATUSES)[number]; description: string }) {
+export function MilestoneStatusForm({
+  milestoneId,
+  status,
+  description,
+}: {
+  milestoneId: string;
+  status: (typeof ACTIVITY_STATUSES)[number];
+  description: string;
+}) {
   return (
     <InlineStatusForm
       action={setMilestoneStatusAction}
@@ -45,8 +64,20 @@ export function AddSchemeKpiForm({ schemeId }: { schemeId: string }) {
       <form key={formKey} action={formAction} noValidate>
         <FormStatus state={state} />
         <input type="hidden" name="schemeId" value={schemeId} />
-        <TextField name="name" label="KPI" hint="E.g. agency spend as a share of the pay bill" defaultValue={values.name} errors={fieldErrors(state, "name")} />
-        <TextField name="unit" label="Unit" hint="%, £, count or days" defaultValue={values.unit} errors={fieldErrors(state, "unit")} />
+        <TextField
+          name="name"
+          label="KPI"
+          hint="E.g. agency spend as a share of the pay bill"
+          defaultValue={values.name}
+          errors={fieldErrors(state, "name")}
+        />
+        <TextField
+          name="unit"
+          label="Unit"
+          hint="%, £, count or days"
+          defaultValue={values.unit}
+          errors={fieldErrors(state, "unit")}
+        />
         <SelectField
           name="direction"
           label="Which direction is better?"
@@ -58,8 +89,20 @@ export function AddSchemeKpiForm({ schemeId }: { schemeId: string }) {
           defaultValue={values.direction ?? ""}
           errors={fieldErrors(state, "direction")}
         />
-        <TextField name="baseline" label="Baseline (optional)" inputMode="decimal" defaultValue={values.baseline} errors={fieldErrors(state, "baseline")} />
-        <TextField name="target" label="Target (optional)" inputMode="decimal" defaultValue={values.target} errors={fieldErrors(state, "target")} />
+        <TextField
+          name="baseline"
+          label="Baseline (optional)"
+          inputMode="decimal"
+          defaultValue={values.baseline}
+          errors={fieldErrors(state, "baseline")}
+        />
+        <TextField
+          name="target"
+          label="Target (optional)"
+          inputMode="decimal"
+          defaultValue={values.target}
+          errors={fieldErrors(state, "target")}
+        />
         <Button type="submit" variant="secondary" disabled={pending}>
           Add KPI
         </Button>

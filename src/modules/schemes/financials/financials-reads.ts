@@ -23,7 +23,12 @@ export interface PeriodRow {
 }
 
 /** Each month of a financial year at one organisation: closed (by whom, when), open, or not over yet. */
-export async function findPeriods(actor: Actor, organisationId: string, financialYear: FinancialYear, now = new Date()): Promise<PeriodRow[]> {
+export async function findPeriods(
+  actor: Actor,
+  organisationId: string,
+  financialYear: FinancialYear,
+  now = new Date(),
+): Promise<PeriodRow[]> {
   if (!can(actor, "period.close", organisationId)) throw forbidden("Only finance can see month-end periods.");
   const closed = await db().periodClose.findMany({
     where: { organisationId, financialYear },
@@ -44,8 +49,14 @@ export async function findSavingsTargets(actor: Actor, organisationId: string) {
 }
 
 /** Closed months per financial year, for marking the grid (the page has already authorized the scheme). */
-export async function findClosedMonths(organisationId: string, years: FinancialYear[]): Promise<Map<FinancialYear, number[]>> {
-  const rows = await db().periodClose.findMany({ where: { organisationId, financialYear: { in: years } }, select: { financialYear: true, month: true } });
+export async function findClosedMonths(
+  organisationId: string,
+  years: FinancialYear[],
+): Promise<Map<FinancialYear, number[]>> {
+  const rows = await db().periodClose.findMany({
+    where: { organisationId, financialYear: { in: years } },
+    select: { financialYear: true, month: true },
+  });
   const map = new Map<FinancialYear, number[]>();
   for (const r of rows) map.set(r.financialYear, [...(map.get(r.financialYear) ?? []), r.month]);
   return map;

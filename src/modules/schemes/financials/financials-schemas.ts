@@ -3,7 +3,16 @@ import type { FinancialMonth } from "@/lib/financial-year";
 import { optionalText, requiredText, uuidField } from "@/lib/form-fields";
 import { financialYearField, poundsField, versionField } from "@/modules/programmes/programme-schemas";
 import type { CellEdits } from "./month-changes";
-import { GRID_ROWS, GRID_ROW_LABELS, MONTHS, MAX_CELL_LENGTH, cellKey, parseCell, shortMonthName, type GridRow } from "./month-grid";
+import {
+  GRID_ROWS,
+  GRID_ROW_LABELS,
+  MONTHS,
+  MAX_CELL_LENGTH,
+  cellKey,
+  parseCell,
+  shortMonthName,
+  type GridRow,
+} from "./month-grid";
 
 /**
  * Inputs of the monthly financials. Cells are flat fields named like "plan.3" so a plain form
@@ -51,7 +60,13 @@ const reasonField = optionalText("the reason", 1000);
 const gridCells = cellFields(GRID_ROWS);
 
 export const saveSchemeMonthsSchema = z
-  .object({ schemeId: uuidField("a scheme"), version: versionField, financialYear: financialYearField, reason: reasonField, ...gridCells })
+  .object({
+    schemeId: uuidField("a scheme"),
+    version: versionField,
+    financialYear: financialYearField,
+    reason: reasonField,
+    ...gridCells,
+  })
   .transform(({ schemeId, version, financialYear, reason, ...cells }) => ({
     schemeId,
     version,
@@ -84,7 +99,10 @@ export const submitMonthlyUpdateSchema = z
       .transform((text, ctx) => {
         const parsed = parseCell(text);
         if (parsed.ok && parsed.pence !== null) return parsed.pence;
-        ctx.addIssue({ code: "custom", message: parsed.ok ? "Enter the actual saving for the month (0 if nothing was saved)" : parsed.error });
+        ctx.addIssue({
+          code: "custom",
+          message: parsed.ok ? "Enter the actual saving for the month (0 if nothing was saved)" : parsed.error,
+        });
         return z.NEVER;
       }),
     rag: z.enum(RAG_VALUES, { error: "Choose red, amber or green" }),

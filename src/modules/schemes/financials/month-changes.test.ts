@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { applyEdits, changedMonths, checkChanges, yearFromRows, type ChangeContext, type YearValues } from "./month-changes";
+import {
+  applyEdits,
+  changedMonths,
+  checkChanges,
+  yearFromRows,
+  type ChangeContext,
+  type YearValues,
+} from "./month-changes";
 import { cellKey } from "./month-grid";
 
 const NOW = new Date(Date.UTC(2025, 6, 15)); // 15 Jul 2025: M1-M3 ended, M4 in progress
@@ -35,7 +42,9 @@ describe("checkChanges", () => {
   });
   it("refuses an actual for a month that has not started", () => {
     const after = applyEdits(stored, { actual: { 5: 100 } });
-    expect(checkChanges(stored, after, context())).toEqual({ "actual.5": ["M5 Aug 2025/26 has not started yet, so it cannot have an actual"] });
+    expect(checkChanges(stored, after, context())).toEqual({
+      "actual.5": ["M5 Aug 2025/26 has not started yet, so it cannot have an actual"],
+    });
   });
   it("lets a future month's actual be cleared", () => {
     const bad = yearFromRows([{ month: 9, planPence: null, forecastPence: null, actualPence: 5n }]);
@@ -58,10 +67,14 @@ describe("checkChanges", () => {
       });
     });
     it("accept finance with a reason", () => {
-      expect(checkChanges(stored, after, context({ closedMonths: closed, mayAmendClosed: true, reason: "Late invoice" }))).toEqual({});
+      expect(
+        checkChanges(stored, after, context({ closedMonths: closed, mayAmendClosed: true, reason: "Late invoice" })),
+      ).toEqual({});
     });
     it("ignore an unchanged actual", () => {
-      expect(checkChanges(stored, applyEdits(stored, { actual: { 2: 900 } }), context({ closedMonths: closed }))).toEqual({});
+      expect(
+        checkChanges(stored, applyEdits(stored, { actual: { 2: 900 } }), context({ closedMonths: closed })),
+      ).toEqual({});
     });
   });
 

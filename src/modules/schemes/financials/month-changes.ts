@@ -21,10 +21,13 @@ export type CellEdits = Partial<Record<GridRow, Partial<Record<number, Pence | n
 
 export type FieldErrors = Record<string, string[]>;
 
-export function yearFromRows(rows: { month: number; planPence: bigint | null; forecastPence: bigint | null; actualPence: bigint | null }[]): YearValues {
+export function yearFromRows(
+  rows: { month: number; planPence: bigint | null; forecastPence: bigint | null; actualPence: bigint | null }[],
+): YearValues {
   const year: YearValues = MONTHS.map(() => ({ plan: null, forecast: null, actual: null }));
   const num = (v: bigint | null) => (v === null ? null : Number(v));
-  for (const r of rows) year[r.month - 1] = { plan: num(r.planPence), forecast: num(r.forecastPence), actual: num(r.actualPence) };
+  for (const r of rows)
+    year[r.month - 1] = { plan: num(r.planPence), forecast: num(r.forecastPence), actual: num(r.actualPence) };
   return year;
 }
 
@@ -83,14 +86,16 @@ export function checkChanges(before: YearValues, after: YearValues, ctx: ChangeC
     if (now.actual !== null && !monthHasStarted(ctx.financialYear, month, ctx.now)) {
       add(errors, ctx.keyOf("actual", month), `${name} has not started yet, so it cannot have an actual`);
     } else if (ctx.closedMonths.has(month)) {
-      if (!ctx.mayAmendClosed) add(errors, ctx.keyOf("actual", month), `${name} is closed: only finance can change its actual`);
+      if (!ctx.mayAmendClosed)
+        add(errors, ctx.keyOf("actual", month), `${name} is closed: only finance can change its actual`);
       else if (!ctx.reason) {
         add(errors, ctx.keyOf("actual", month), `${name} is closed: give a reason for changing its actual`);
         needReason.push(shortMonthName(month));
       }
     }
   }
-  if (needReason.length > 0) add(errors, "reason", `Give a reason for changing the actuals of closed months (${needReason.join(", ")})`);
+  if (needReason.length > 0)
+    add(errors, "reason", `Give a reason for changing the actuals of closed months (${needReason.join(", ")})`);
   return errors;
 }
 

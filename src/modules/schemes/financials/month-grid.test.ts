@@ -51,7 +51,10 @@ describe("cells", () => {
     expect(cellText(null)).toBe("");
     expect(cellText(150_000n)).toBe("1,500");
     expect(cellText(150_050)).toBe("1,500.50");
-    expect(parseCell(cellText(123_456_789)).ok && parseCell(cellText(123_456_789))).toEqual({ ok: true, pence: 123_456_789 });
+    expect(parseCell(cellText(123_456_789)).ok && parseCell(cellText(123_456_789))).toEqual({
+      ok: true,
+      pence: 123_456_789,
+    });
   });
 });
 
@@ -97,12 +100,22 @@ describe("pasting", () => {
     expect(result).toEqual({ texts: { "plan.1": "9", "actual.11": "1", "actual.12": "2" }, pasted: 2, skipped: 2 });
   });
   it("fills down into the next rows", () => {
-    expect(applyPaste({}, [["1"], ["2"], ["3"]], "plan", 5).texts).toEqual({ "plan.5": "1", "forecast.5": "2", "actual.5": "3" });
+    expect(applyPaste({}, [["1"], ["2"], ["3"]], "plan", 5).texts).toEqual({
+      "plan.5": "1",
+      "forecast.5": "2",
+      "actual.5": "3",
+    });
   });
   it("skips cells that cannot be written, leaving their text", () => {
     const started = (row: string, month: number) => row !== "actual" || month <= 4;
     const result = applyPaste({ "actual.5": "" }, [["1", "2", "3", "4", "5", "6"]], "actual", 1, started);
-    expect(result.texts).toEqual({ "actual.1": "1", "actual.2": "2", "actual.3": "3", "actual.4": "4", "actual.5": "" });
+    expect(result.texts).toEqual({
+      "actual.1": "1",
+      "actual.2": "2",
+      "actual.3": "3",
+      "actual.4": "4",
+      "actual.5": "",
+    });
     expect(result).toMatchObject({ pasted: 4, skipped: 2 });
   });
 });

@@ -1,4 +1,12 @@
-import { financialMonthOf, financialYearOf, formatFinancialYear, monthLabel, monthStart, type FinancialMonth, type FinancialYear } from "@/lib/financial-year";
+import {
+  financialMonthOf,
+  financialYearOf,
+  formatFinancialYear,
+  monthLabel,
+  monthStart,
+  type FinancialMonth,
+  type FinancialYear,
+} from "@/lib/financial-year";
 import { formatMoney, parsePounds, type Pence } from "@/lib/money";
 
 /**
@@ -10,7 +18,10 @@ export const GRID_ROWS = ["plan", "forecast", "actual"] as const;
 export type GridRow = (typeof GRID_ROWS)[number];
 export const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const satisfies readonly FinancialMonth[];
 
-export const GRID_ROW_LABELS = { plan: "Plan", forecast: "Forecast", actual: "Actual" } as const satisfies Record<GridRow, string>;
+export const GRID_ROW_LABELS = { plan: "Plan", forecast: "Forecast", actual: "Actual" } as const satisfies Record<
+  GridRow,
+  string
+>;
 
 /** Longest text a cell accepts: "-£10,000,000,000.00" with room to spare. */
 export const MAX_CELL_LENGTH = 40;

@@ -17,7 +17,8 @@ export async function loadEditableScheme(tx: Tx, actor: Actor, schemeId: string)
     select: { id: true, organisationId: true, leadId: true, stage: true, version: true, rag: true, planLockedAt: true },
   });
   if (!scheme) throw notFound("The scheme");
-  if (!canEditScheme(actor, scheme)) throw forbidden("Only the scheme's lead, finance or the PMO can change its financials.");
+  if (!canEditScheme(actor, scheme))
+    throw forbidden("Only the scheme's lead, finance or the PMO can change its financials.");
   return scheme;
 }
 
@@ -31,7 +32,11 @@ export async function readYear(tx: Tx, schemeId: string, financialYear: Financia
   return yearFromRows(rows);
 }
 
-export async function closedMonthsOf(tx: Tx, organisationId: string, financialYear: FinancialYear): Promise<Set<number>> {
+export async function closedMonthsOf(
+  tx: Tx,
+  organisationId: string,
+  financialYear: FinancialYear,
+): Promise<Set<number>> {
   const rows = await tx.periodClose.findMany({ where: { organisationId, financialYear }, select: { month: true } });
   return new Set(rows.map((r) => r.month));
 }
@@ -41,14 +46,28 @@ export async function closedMonthsOf(tx: Tx, organisationId: string, financialYe
  * UPDATE locks the row, so of two simultaneous saves the second waits, then finds the new
  * version and fails STALE instead of overwriting.
  */
-export async function claimVersion(tx: Tx, schemeId: string, version: number, data: { rag?: DeliveryRag } = {}): Promise<number> {
-  const { count } = await tx.scheme.updateMany({ where: { id: schemeId, version }, data: { ...data, version: { increment: 1 } } });
+export async function claimVersion(
+  tx: Tx,
+  schemeId: string,
+  version: number,
+  data: { rag?: DeliveryRag } = {},
+): Promise<number> {
+  const { count } = await tx.scheme.updateMany({
+    where: { id: schemeId, version },
+    data: { ...data, version: { increment: 1 } },
+  });
   if (count === 0) throw stale("The scheme");
   return version + 1;
 }
 
 /** Upserts the given months in one statement (a monthly save stays one round trip). */
-export async function writeMonths(tx: Tx, schemeId: string, financialYear: FinancialYear, values: YearValues, months: readonly FinancialMonth[]) {
+export async function writeMonths(
+  tx: Tx,
+  schemeId: string,
+  financialYear: FinancialYear,
+  values: YearValues,
+  months: readonly FinancialMonth[],
+) {
   if (months.length === 0) return;
   const rows = months.map((month) => {
     const v = values[month - 1]!;

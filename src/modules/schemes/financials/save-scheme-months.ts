@@ -5,7 +5,15 @@ import { stale } from "@/server/errors";
 import type { SaveSchemeMonthsInput } from "./financials-schemas";
 import { applyEdits, auditMonths, changedMonths, checkChanges, isPlanLocked } from "./month-changes";
 import { cellKey } from "./month-grid";
-import { claimVersion, closedMonthsOf, loadEditableScheme, mayAmendClosedMonths, readYear, throwIfErrors, writeMonths } from "./month-store";
+import {
+  claimVersion,
+  closedMonthsOf,
+  loadEditableScheme,
+  mayAmendClosedMonths,
+  readYear,
+  throwIfErrors,
+  writeMonths,
+} from "./month-store";
 
 /**
  * Saves the monthly financials grid of one scheme and financial year: plan, forecast and actual
@@ -41,7 +49,12 @@ export async function saveSchemeMonths(actor: Actor, input: SaveSchemeMonthsInpu
       entityId: scheme.id,
       organisationId: scheme.organisationId,
       before: { version: scheme.version, financialYear: input.financialYear, months: auditMonths(before, changed) },
-      after: { version, financialYear: input.financialYear, months: auditMonths(after, changed), reason: input.reason ?? null },
+      after: {
+        version,
+        financialYear: input.financialYear,
+        months: auditMonths(after, changed),
+        reason: input.reason ?? null,
+      },
     });
     return { schemeId: scheme.id, version, changed };
   });

@@ -44,7 +44,13 @@ export async function schemeFinancialsView(actor: Actor, scheme: SchemeForView, 
   const due = lastElapsedMonth(now);
   // A scheme whose financial year has not begun owes no update yet.
   const updateDue = editable && scheme.financialYear <= due.financialYear;
-  const years = [...new Set([scheme.financialYear, ...scheme.months.map((m) => m.financialYear), ...(updateDue ? [due.financialYear] : [])])].sort((a, b) => a - b);
+  const years = [
+    ...new Set([
+      scheme.financialYear,
+      ...scheme.months.map((m) => m.financialYear),
+      ...(updateDue ? [due.financialYear] : []),
+    ]),
+  ].sort((a, b) => a - b);
   const closed = editable ? await findClosedMonths(scheme.organisationId, years) : new Map<number, number[]>();
   const mayAmendClosed = mayAmendClosedMonths(actor, scheme.organisationId);
   const monthsOf = (fy: number) => scheme.months.filter((m) => m.financialYear === fy);

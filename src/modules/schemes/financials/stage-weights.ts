@@ -29,12 +29,15 @@ export type SetStageWeightsInput = z.infer<typeof setStageWeightsSchema>;
 
 /** The weights in force at an organisation: its overrides, else DESIGN.md's defaults. */
 export async function findStageWeights(organisationId: string): Promise<Record<SchemeStage, number>> {
-  return stageWeights(await db().stageWeight.findMany({ where: { organisationId }, select: { stage: true, weightPercent: true } }));
+  return stageWeights(
+    await db().stageWeight.findMany({ where: { organisationId }, select: { stage: true, weightPercent: true } }),
+  );
 }
 
 /** Finance sets how much each stage's value counts towards the risk-adjusted figure. */
 export async function setStageWeights(actor: Actor, input: SetStageWeightsInput) {
-  if (!can(actor, "target.manage", input.organisationId)) throw forbidden("Only finance or the PMO of this organisation can change the stage weights.");
+  if (!can(actor, "target.manage", input.organisationId))
+    throw forbidden("Only finance or the PMO of this organisation can change the stage weights.");
   return db().$transaction(async (tx) => {
     const before = stageWeights(await tx.stageWeight.findMany({ where: { organisationId: input.organisationId } }));
     for (const stage of SCHEME_STAGES) {
@@ -45,7 +48,14 @@ export async function setStageWeights(actor: Actor, input: SetStageWeightsInput)
       });
     }
     const after = Object.fromEntries(SCHEME_STAGES.map((s) => [s, input[s]]));
-    await recordAudit(tx, actor, { action: "stage-weights.set", entityType: "organisation", entityId: input.organisationId, organisationId: input.organisationId, before, after });
+    await recordAudit(tx, actor, {
+      action: "stage-weights.set",
+      entityType: "organisation",
+      entityId: input.organisationId,
+      organisationId: input.organisationId,
+      before,
+      after,
+    });
     return after;
   });
 }

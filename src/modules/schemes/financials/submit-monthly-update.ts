@@ -5,7 +5,15 @@ import { DomainError, stale } from "@/server/errors";
 import type { SubmitMonthlyUpdateInput } from "./financials-schemas";
 import { applyEdits, auditMonths, changedMonths, checkChanges, isPlanLocked, type CellEdits } from "./month-changes";
 import { cellKey, monthHasStarted, monthName } from "./month-grid";
-import { claimVersion, closedMonthsOf, loadEditableScheme, mayAmendClosedMonths, readYear, throwIfErrors, writeMonths } from "./month-store";
+import {
+  claimVersion,
+  closedMonthsOf,
+  loadEditableScheme,
+  mayAmendClosedMonths,
+  readYear,
+  throwIfErrors,
+  writeMonths,
+} from "./month-store";
 
 /** The update's figures: the month's actual and forecasts for the months after it only. */
 function updateEdits(input: SubmitMonthlyUpdateInput): CellEdits {
@@ -50,14 +58,26 @@ export async function submitMonthlyUpdate(actor: Actor, input: SubmitMonthlyUpda
     const version = await claimVersion(tx, scheme.id, input.version, { rag: input.rag });
     await writeMonths(tx, scheme.id, input.financialYear, after, changed);
     const update = await tx.monthlyUpdate.create({
-      data: { schemeId: scheme.id, financialYear: input.financialYear, month: input.month, rag: input.rag, commentary: input.commentary, submittedById: actor.userId },
+      data: {
+        schemeId: scheme.id,
+        financialYear: input.financialYear,
+        month: input.month,
+        rag: input.rag,
+        commentary: input.commentary,
+        submittedById: actor.userId,
+      },
     });
     await recordAudit(tx, actor, {
       action: "scheme.monthly-update.submit",
       entityType: "scheme",
       entityId: scheme.id,
       organisationId: scheme.organisationId,
-      before: { version: scheme.version, rag: scheme.rag, financialYear: input.financialYear, months: auditMonths(before, changed) },
+      before: {
+        version: scheme.version,
+        rag: scheme.rag,
+        financialYear: input.financialYear,
+        months: auditMonths(before, changed),
+      },
       after: {
         version,
         rag: input.rag,

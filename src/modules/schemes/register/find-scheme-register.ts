@@ -15,7 +15,13 @@ export async function findSchemeRegister(actor: Actor, query: SchemeRegisterQuer
   const scope = schemeFigureScope(actor, query.organisation);
   const { totals, rows } = await schemeRegister(
     scope,
-    { filters: filtersOf(query), sort: query.sort, dir: query.dir, limit: SCHEME_REGISTER_PAGE_SIZE, offset: (query.page - 1) * SCHEME_REGISTER_PAGE_SIZE },
+    {
+      filters: filtersOf(query),
+      sort: query.sort,
+      dir: query.dir,
+      limit: SCHEME_REGISTER_PAGE_SIZE,
+      offset: (query.page - 1) * SCHEME_REGISTER_PAGE_SIZE,
+    },
     now,
   );
   return { totals, rows, pages: Math.max(1, Math.ceil(totals.count / SCHEME_REGISTER_PAGE_SIZE)) };
@@ -24,7 +30,11 @@ export async function findSchemeRegister(actor: Actor, query: SchemeRegisterQuer
 /** Every scheme matching the filters, in the register's order, for the CSV export. */
 export async function findSchemesForExport(actor: Actor, query: SchemeRegisterQuery, now = new Date()) {
   const scope = schemeFigureScope(actor, query.organisation);
-  const { rows } = await schemeRegister(scope, { filters: filtersOf(query), sort: query.sort, dir: query.dir, limit: SCHEME_EXPORT_LIMIT, offset: 0 }, now);
+  const { rows } = await schemeRegister(
+    scope,
+    { filters: filtersOf(query), sort: query.sort, dir: query.dir, limit: SCHEME_EXPORT_LIMIT, offset: 0 },
+    now,
+  );
   return rows;
 }
 
@@ -34,7 +44,9 @@ export interface Option {
 }
 
 /** Choices for the filter form, limited to what the actor can see. */
-export async function findSchemeRegisterOptions(actor: Actor): Promise<Record<"organisations" | "divisions" | "programmes" | "workstreams" | "leads", Option[]>> {
+export async function findSchemeRegisterOptions(
+  actor: Actor,
+): Promise<Record<"organisations" | "divisions" | "programmes" | "workstreams" | "leads", Option[]>> {
   const organisationIds = [...schemeFigureScope(actor)];
   const multiple = actor.organisations.length > 1;
   const [divisions, programmes, workstreams, leads] = await Promise.all([
@@ -43,7 +55,11 @@ export async function findSchemeRegisterOptions(actor: Actor): Promise<Record<"o
       orderBy: [{ organisation: { code: "asc" } }, { name: "asc" }],
       select: { id: true, name: true, organisation: { select: { code: true } } },
     }),
-    db().programme.findMany({ where: programmeScope(actor), orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db().programme.findMany({
+      where: programmeScope(actor),
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
     db().workstream.findMany({
       where: { programme: programmeScope(actor) },
       orderBy: [{ programme: { name: "asc" } }, { name: "asc" }],

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { filtersOf, parseSchemeRegisterQuery, parseYearParam, schemeExportHref, schemeRegisterHref, stagesOf } from "./register-filter";
+import {
+  filtersOf,
+  parseSchemeRegisterQuery,
+  parseYearParam,
+  schemeExportHref,
+  schemeRegisterHref,
+  stagesOf,
+} from "./register-filter";
 
 const NOW = new Date("2025-09-15T10:00:00.000Z");
 const ORG = "5b1f7c3e-8a8d-4f51-9d7a-0c6f1b2a3d4e";
@@ -14,8 +21,32 @@ describe("parseSchemeRegisterQuery", () => {
   });
 
   it("reads every filter", () => {
-    const raw = { organisation: ORG, workstream: WS, stage: "IDENTIFIED", rag: "COMPLETE", category: "NON_PAY", recurrence: "non-recurrent", year: "2024-25", q: "  theatre  ", sort: "inYear", dir: "desc", page: "3" };
-    expect(parseSchemeRegisterQuery(raw, NOW)).toEqual({ organisation: ORG, workstream: WS, stage: "IDENTIFIED", rag: "COMPLETE", category: "NON_PAY", recurrence: "non-recurrent", year: 2024, q: "theatre", sort: "inYear", dir: "desc", page: 3 });
+    const raw = {
+      organisation: ORG,
+      workstream: WS,
+      stage: "IDENTIFIED",
+      rag: "COMPLETE",
+      category: "NON_PAY",
+      recurrence: "non-recurrent",
+      year: "2024-25",
+      q: "  theatre  ",
+      sort: "inYear",
+      dir: "desc",
+      page: "3",
+    };
+    expect(parseSchemeRegisterQuery(raw, NOW)).toEqual({
+      organisation: ORG,
+      workstream: WS,
+      stage: "IDENTIFIED",
+      rag: "COMPLETE",
+      category: "NON_PAY",
+      recurrence: "non-recurrent",
+      year: 2024,
+      q: "theatre",
+      sort: "inYear",
+      dir: "desc",
+      page: 3,
+    });
   });
 
   it.each([
@@ -32,12 +63,20 @@ describe("parseSchemeRegisterQuery", () => {
     [{ page: "2.5" }, { page: 1 }],
     [{ year: "2025/27" }, { year: 2025 }],
   ])("ignores a malformed value %o", (raw, expected) => {
-    expect(parseSchemeRegisterQuery(raw as Record<string, string>, NOW)).toEqual({ year: 2025, sort: "code", dir: "asc", page: 1, ...expected });
+    expect(parseSchemeRegisterQuery(raw as Record<string, string>, NOW)).toEqual({
+      year: 2025,
+      sort: "code",
+      dir: "asc",
+      page: 1,
+      ...expected,
+    });
   });
 
   it("takes the first of a repeated parameter, and reads URLSearchParams too", () => {
     expect(parseSchemeRegisterQuery({ stage: ["PLANNING", "DELIVERY"] }, NOW).stage).toBe("PLANNING");
-    expect(parseSchemeRegisterQuery(new URLSearchParams("stage=DELIVERY&stage=PLANNING&year=2023"), NOW)).toMatchObject({ stage: "DELIVERY", year: 2023 });
+    expect(parseSchemeRegisterQuery(new URLSearchParams("stage=DELIVERY&stage=PLANNING&year=2023"), NOW)).toMatchObject(
+      { stage: "DELIVERY", year: 2023 },
+    );
   });
 });
 
@@ -62,12 +101,16 @@ describe("schemeRegisterHref", () => {
   it("writes the filters into the URL, leaving out defaults, always with the year", () => {
     expect(schemeRegisterHref({ year: 2025 })).toBe("/schemes?year=2025-26");
     expect(schemeRegisterHref({ year: 2025, sort: "code", dir: "asc", page: 1 })).toBe("/schemes?year=2025-26");
-    expect(schemeRegisterHref({ year: 2099, workstream: WS, stage: "IDENTIFIED" })).toBe(`/schemes?workstream=${WS}&stage=IDENTIFIED&year=2099-00`);
+    expect(schemeRegisterHref({ year: 2099, workstream: WS, stage: "IDENTIFIED" })).toBe(
+      `/schemes?workstream=${WS}&stage=IDENTIFIED&year=2099-00`,
+    );
     expect(schemeRegisterHref({})).toBe("/schemes");
   });
 
   it("keeps a descending code sort, and any other sort", () => {
-    expect(schemeRegisterHref({ year: 2025, sort: "code", dir: "desc" })).toBe("/schemes?year=2025-26&sort=code&dir=desc");
+    expect(schemeRegisterHref({ year: 2025, sort: "code", dir: "desc" })).toBe(
+      "/schemes?year=2025-26&sort=code&dir=desc",
+    );
     expect(schemeRegisterHref({ year: 2025, sort: "rag", page: 2 })).toBe("/schemes?year=2025-26&sort=rag&page=2");
   });
 
@@ -76,19 +119,35 @@ describe("schemeRegisterHref", () => {
   });
 
   it("round-trips through the parser", () => {
-    const query = parseSchemeRegisterQuery({ organisation: ORG, rag: "NONE", recurrence: "recurrent", year: "2024", q: "café & co", sort: "fye", dir: "desc", page: "4" }, NOW);
+    const query = parseSchemeRegisterQuery(
+      {
+        organisation: ORG,
+        rag: "NONE",
+        recurrence: "recurrent",
+        year: "2024",
+        q: "café & co",
+        sort: "fye",
+        dir: "desc",
+        page: "4",
+      },
+      NOW,
+    );
     const href = schemeRegisterHref(query);
     expect(parseSchemeRegisterQuery(new URL(href, "http://x").searchParams, NOW)).toEqual(query);
   });
 
   it("gives the export the same filters and order but no page", () => {
-    expect(schemeExportHref({ year: 2025, category: "PAY", sort: "title", page: 3 })).toBe("/api/schemes/export?category=PAY&year=2025-26&sort=title");
+    expect(schemeExportHref({ year: 2025, category: "PAY", sort: "title", page: 3 })).toBe(
+      "/api/schemes/export?category=PAY&year=2025-26&sort=title",
+    );
   });
 });
 
 describe("filtersOf and stagesOf", () => {
   it("keeps only the filters", () => {
-    expect(filtersOf({ year: 2025, lead: ORG, sort: "rag", dir: "desc", page: 7 } as Parameters<typeof filtersOf>[0])).toEqual({ year: 2025, lead: ORG });
+    expect(
+      filtersOf({ year: 2025, lead: ORG, sort: "rag", dir: "desc", page: 7 } as Parameters<typeof filtersOf>[0]),
+    ).toEqual({ year: 2025, lead: ORG });
   });
   it("expands 'identified' to the four gateway stages", () => {
     expect(stagesOf("IDENTIFIED")).toEqual(["OPPORTUNITY", "PLANNING", "DELIVERY", "COMPLETE"]);

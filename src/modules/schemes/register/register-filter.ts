@@ -50,7 +50,8 @@ export interface SchemeRegisterQuery extends SchemeFilters {
 }
 
 const uuid = z.string().uuid().optional().catch(undefined);
-const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).optional().catch(undefined);
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values).optional().catch(undefined);
 
 const querySchema = z.object({
   organisation: uuid,
@@ -99,7 +100,10 @@ type RawParams = Record<string, string | string[] | undefined> | URLSearchParams
  * not a form to correct). The year defaults to the financial year `now` falls in.
  */
 export function parseSchemeRegisterQuery(raw: RawParams, now = new Date()): SchemeRegisterQuery {
-  const entries = raw instanceof URLSearchParams ? [...raw.keys()].map((k) => [k, raw.get(k) ?? undefined] as const) : Object.entries(raw);
+  const entries =
+    raw instanceof URLSearchParams
+      ? [...raw.keys()].map((k) => [k, raw.get(k) ?? undefined] as const)
+      : Object.entries(raw);
   // A repeated parameter (?stage=A&stage=B) counts once: the first.
   const flat = Object.fromEntries(entries.map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = querySchema.parse(flat);
@@ -114,10 +118,37 @@ function stripUndefined<T extends object>(value: T): T {
 /** Only the filter part of a query (what the totals and the export depend on). */
 export function filtersOf(query: SchemeFilters): SchemeFilters {
   const { organisation, division, workstream, programme, stage, rag, category, recurrence, lead, year, q } = query;
-  return stripUndefined({ organisation, division, workstream, programme, stage, rag, category, recurrence, lead, year, q });
+  return stripUndefined({
+    organisation,
+    division,
+    workstream,
+    programme,
+    stage,
+    rag,
+    category,
+    recurrence,
+    lead,
+    year,
+    q,
+  });
 }
 
-const PARAM_ORDER = ["organisation", "division", "programme", "workstream", "stage", "rag", "category", "recurrence", "lead", "year", "q", "sort", "dir", "page"] as const;
+const PARAM_ORDER = [
+  "organisation",
+  "division",
+  "programme",
+  "workstream",
+  "stage",
+  "rag",
+  "category",
+  "recurrence",
+  "lead",
+  "year",
+  "q",
+  "sort",
+  "dir",
+  "page",
+] as const;
 
 /** The query string ("?a=b", or "" when empty); defaults (code ascending, page 1) are left out. */
 export function schemeRegisterQueryString(query: Partial<SchemeRegisterQuery>): string {

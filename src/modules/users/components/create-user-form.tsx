@@ -12,9 +12,27 @@ export function CreateUserForm({ organisations }: { organisations: { id: string;
   return (
     <form key={formKey} action={formAction} noValidate>
       <FormStatus state={state} />
-      <TextField name="name" label="Full name" autoComplete="off" defaultValue={values.name} errors={fieldErrors(state, "name")} />
-      <TextField name="email" label="Email address" type="email" autoComplete="off" defaultValue={values.email} errors={fieldErrors(state, "email")} />
-      <TextField name="jobTitle" label="Job title (optional)" defaultValue={values.jobTitle} errors={fieldErrors(state, "jobTitle")} />
+      <TextField
+        name="name"
+        label="Full name"
+        autoComplete="off"
+        defaultValue={values.name}
+        errors={fieldErrors(state, "name")}
+      />
+      <TextField
+        name="email"
+        label="Email address"
+        type="email"
+        autoComplete="off"
+        defaultValue={values.email}
+        errors={fieldErrors(state, "email")}
+      />
+      <TextField
+        name="jobTitle"
+        label="Job title (optional)"
+        defaultValue={values.jobTitle}
+        errors={fieldErrors(state, "jobTitle")}
+      />
       <TextField
         name="password"
         label="Initial password"

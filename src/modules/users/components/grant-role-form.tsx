@@ -6,7 +6,13 @@ import { useFormAction } from "@/components/forms/use-form-action";
 import { grantRoleAction } from "../user-actions";
 import { RoleFields } from "./role-fields";
 
-export function GrantRoleForm({ userId, organisations }: { userId: string; organisations: { id: string; name: string }[] }) {
+export function GrantRoleForm({
+  userId,
+  organisations,
+}: {
+  userId: string;
+  organisations: { id: string; name: string }[];
+}) {
   const { state, formAction, pending, values, formKey } = useFormAction(grantRoleAction);
   return (
     <form key={formKey} action={formAction} noValidate>

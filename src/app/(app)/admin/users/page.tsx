@@ -21,17 +21,22 @@ export default async function UsersAdminPage() {
     <>
       <PageHeader title="Users" caption="Administration" />
       <Card>
-        <DataTable caption="Users with roles at organisations you administer" columns={[{ label: "Name" }, { label: "Email" }, { label: "Roles" }]}>
-            {users.map((u) => (
-              <tr key={u.id} className="border-b border-nhs-border">
-                <td className="py-2">
-                  <Link href={routes.adminUser(u.id)}>{u.name}</Link>
-                  {!u.active && <span className="ml-2 text-nhs-secondary">(deactivated)</span>}
-                </td>
-                <td className="py-2">{u.email}</td>
-                <td className="py-2">{u.memberships.map((m) => `${ROLE_LABELS[m.role]} at ${m.organisation.code}`).join("; ")}</td>
-              </tr>
-            ))}
+        <DataTable
+          caption="Users with roles at organisations you administer"
+          columns={[{ label: "Name" }, { label: "Email" }, { label: "Roles" }]}
+        >
+          {users.map((u) => (
+            <tr key={u.id} className="border-b border-nhs-border">
+              <td className="py-2">
+                <Link href={routes.adminUser(u.id)}>{u.name}</Link>
+                {!u.active && <span className="ml-2 text-nhs-secondary">(deactivated)</span>}
+              </td>
+              <td className="py-2">{u.email}</td>
+              <td className="py-2">
+                {u.memberships.map((m) => `${ROLE_LABELS[m.role]} at ${m.organisation.code}`).join("; ")}
+              </td>
+            </tr>
+          ))}
         </DataTable>
       </Card>
       <Card title="Create a user">

@@ -28,14 +28,20 @@ export default async function KpiPage({ params }: { params: Promise<{ kpiId: str
   return (
     <>
       <PageHeader title={kpi.name} caption={`KPI · ${kpi.workstream?.name ?? kpi.programme.name}`}>
-        <Link href={kpi.workstream ? routes.workstream(kpi.workstream.id) : routes.programme(kpi.programme.id)} className="font-semibold">
+        <Link
+          href={kpi.workstream ? routes.workstream(kpi.workstream.id) : routes.programme(kpi.programme.id)}
+          className="font-semibold"
+        >
           Back to {kpi.workstream ? "the workstream" : "the programme"}
         </Link>
       </PageHeader>
       <Card>
         <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
           <dt className="font-semibold">Baseline</dt>
-          <dd>{kpi.baseline !== null ? `${kpi.baseline.toString()} ${kpi.unit}` : "Not set"}{kpi.baselineNote ? ` (${kpi.baselineNote})` : ""}</dd>
+          <dd>
+            {kpi.baseline !== null ? `${kpi.baseline.toString()} ${kpi.unit}` : "Not set"}
+            {kpi.baselineNote ? ` (${kpi.baselineNote})` : ""}
+          </dd>
           <dt className="font-semibold">Target</dt>
           <dd>
             {kpi.target !== null ? `${kpi.target.toString()} ${kpi.unit}` : "Not set"}
@@ -60,9 +66,15 @@ export default async function KpiPage({ params }: { params: Promise<{ kpiId: str
                 <caption className="sr-only">Trajectory and actual by month</caption>
                 <thead>
                   <tr className="border-b-2 border-nhs-border">
-                    <th scope="col" className="py-1 pr-6">Month</th>
-                    <th scope="col" className="py-1 pr-6 text-right">Trajectory</th>
-                    <th scope="col" className="py-1 text-right">Actual</th>
+                    <th scope="col" className="py-1 pr-6">
+                      Month
+                    </th>
+                    <th scope="col" className="py-1 pr-6 text-right">
+                      Trajectory
+                    </th>
+                    <th scope="col" className="py-1 text-right">
+                      Actual
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -85,7 +97,10 @@ export default async function KpiPage({ params }: { params: Promise<{ kpiId: str
             kpiId={kpi.id}
             version={kpi.version}
             years={years.map((fy) => ({ value: formatFinancialYear(fy), label: formatFinancialYear(fy) }))}
-            months={Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: `M${i + 1} ${monthLabel((i + 1) as FinancialMonth)}` }))}
+            months={Array.from({ length: 12 }, (_, i) => ({
+              value: String(i + 1),
+              label: `M${i + 1} ${monthLabel((i + 1) as FinancialMonth)}`,
+            }))}
           />
         </Card>
       )}

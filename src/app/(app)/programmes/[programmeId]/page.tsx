@@ -31,12 +31,21 @@ export default async function ProgrammePage({ params }: { params: Promise<{ prog
   const openRisks = await countOpenRisks(programme.id);
   const riskLinks = registerLinks(programme.id);
   const now = new Date();
-  const activities = programme.activities.map((a) => ({ ...a, overdue: isOverdue(timescaleFromColumns(a.startQuarter, a.endQuarter), a.status, now) }));
+  const activities = programme.activities.map((a) => ({
+    ...a,
+    overdue: isOverdue(timescaleFromColumns(a.startQuarter, a.endQuarter), a.status, now),
+  }));
   const thisYear = financialYearOf(now);
-  const years = [thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map((fy) => ({ value: formatFinancialYear(fy), label: formatFinancialYear(fy) }));
+  const years = [thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map((fy) => ({
+    value: formatFinancialYear(fy),
+    label: formatFinancialYear(fy),
+  }));
   return (
     <>
-      <PageHeader title={programme.name} caption={`${programme.theme} · ${programme.organisation?.name ?? `${programme.system.name} system`}`}>
+      <PageHeader
+        title={programme.name}
+        caption={`${programme.theme} · ${programme.organisation?.name ?? `${programme.system.name} system`}`}
+      >
         <Link href={`${routes.routeMap}?programme=${programme.id}`} className="font-semibold">
           Route map for this programme
         </Link>
@@ -50,7 +59,9 @@ export default async function ProgrammePage({ params }: { params: Promise<{ prog
           <dd>
             {programme.targets.length === 0
               ? "Not set"
-              : programme.targets.map((t) => `${formatFinancialYear(t.financialYear)}: ${formatMoney(Number(t.targetPence))}`).join(" · ")}
+              : programme.targets
+                  .map((t) => `${formatFinancialYear(t.financialYear)}: ${formatMoney(Number(t.targetPence))}`)
+                  .join(" · ")}
           </dd>
         </dl>
       </Card>
@@ -62,20 +73,30 @@ export default async function ProgrammePage({ params }: { params: Promise<{ prog
             {programme.workstreams.map((w) => (
               <li key={w.id}>
                 <Link href={routes.workstream(w.id)}>{w.name}</Link>
-                {w.targetPence !== null && <span className="text-nhs-secondary"> · target {formatMoney(Number(w.targetPence))}</span>}
+                {w.targetPence !== null && (
+                  <span className="text-nhs-secondary"> · target {formatMoney(Number(w.targetPence))}</span>
+                )}
               </li>
             ))}
           </ul>
         )}
       </Card>
       <Card title="Key activities">
-        <ActivityTable caption={`Key activities of ${programme.name}`} activities={activities} showWorkstream={programme.workstreams.length > 0} />
+        <ActivityTable
+          caption={`Key activities of ${programme.name}`}
+          activities={activities}
+          showWorkstream={programme.workstreams.length > 0}
+        />
       </Card>
       <Card title="KPIs">
         <KpiList kpis={programme.kpis} />
       </Card>
       <Card title="Risks">
-        <RegisterSummary openCount={openRisks} registerHref={riskLinks.registerHref} raiseHref={canManageRisk(actor, programme) ? riskLinks.raiseHref : undefined} />
+        <RegisterSummary
+          openCount={openRisks}
+          registerHref={riskLinks.registerHref}
+          raiseHref={canManageRisk(actor, programme) ? riskLinks.raiseHref : undefined}
+        />
       </Card>
       <Card title="Dependencies, constraints and assumptions">
         <DependencyList dependencies={programme.dependencies} />
@@ -83,7 +104,11 @@ export default async function ProgrammePage({ params }: { params: Promise<{ prog
       {canManage && (
         <>
           <Card title="Add an activity">
-            <CreateActivityForm programmeId={programme.id} workstreams={programme.workstreams.map((w) => ({ id: w.id, name: w.name }))} leads={leads} />
+            <CreateActivityForm
+              programmeId={programme.id}
+              workstreams={programme.workstreams.map((w) => ({ id: w.id, name: w.name }))}
+              leads={leads}
+            />
           </Card>
           <Card title="Add a workstream">
             <WorkstreamForm programmeId={programme.id} />
@@ -92,7 +117,16 @@ export default async function ProgrammePage({ params }: { params: Promise<{ prog
             <SetTargetForm programmeId={programme.id} years={years} />
           </Card>
           <Card title="Edit the programme">
-            <EditProgrammeForm programme={{ id: programme.id, version: programme.version, theme: programme.theme, name: programme.name, objective: programme.objective, sro: programme.sro }} />
+            <EditProgrammeForm
+              programme={{
+                id: programme.id,
+                version: programme.version,
+                theme: programme.theme,
+                name: programme.name,
+                objective: programme.objective,
+                sro: programme.sro,
+              }}
+            />
           </Card>
         </>
       )}

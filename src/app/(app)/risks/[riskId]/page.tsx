@@ -23,7 +23,9 @@ export default async function RiskPage({ params }: { params: Promise<{ riskId: s
   const owner = registerOwner(risk);
   const canManage = risk.status === "OPEN" && canManageRisk(actor, owner, risk);
   const owners = canManage ? await findRiskOwnerCandidates(owner.systemId) : [];
-  const registerHref = risk.scheme ? `${routes.risks}?scheme=${risk.scheme.id}` : `${routes.risks}?programme=${risk.programme?.id ?? ""}`;
+  const registerHref = risk.scheme
+    ? `${routes.risks}?scheme=${risk.scheme.id}`
+    : `${routes.risks}?programme=${risk.programme?.id ?? ""}`;
   const today = startOfUtcDay(new Date());
   const trend = risk.scoreChanges.map((c) => ({ label: formatDate(c.changedAt), score: c.currentScore }));
   return (
@@ -45,23 +47,32 @@ export default async function RiskPage({ params }: { params: Promise<{ riskId: s
           <dd>{risk.owner.name}</dd>
           <dt className="font-semibold">Inherent</dt>
           <dd>
-            <RiskBandBadge score={risk.inherentLikelihood * risk.inherentConsequence} /> (likelihood {risk.inherentLikelihood} × consequence {risk.inherentConsequence})
+            <RiskBandBadge score={risk.inherentLikelihood * risk.inherentConsequence} /> (likelihood{" "}
+            {risk.inherentLikelihood} × consequence {risk.inherentConsequence})
           </dd>
           <dt className="font-semibold">Current</dt>
           <dd data-testid="current-score">
-            <RiskBandBadge score={risk.currentScore} /> (likelihood {risk.currentLikelihood} × consequence {risk.currentConsequence})
+            <RiskBandBadge score={risk.currentScore} /> (likelihood {risk.currentLikelihood} × consequence{" "}
+            {risk.currentConsequence})
           </dd>
           <dt className="font-semibold">Target</dt>
           <dd>
-            <RiskBandBadge score={risk.targetScore} /> (likelihood {risk.targetLikelihood} × consequence {risk.targetConsequence})
+            <RiskBandBadge score={risk.targetScore} /> (likelihood {risk.targetLikelihood} × consequence{" "}
+            {risk.targetConsequence})
           </dd>
           <dt className="font-semibold">Next review</dt>
           <dd>
             {formatDate(risk.reviewDate)}
-            {risk.status === "OPEN" && risk.reviewDate < today && <strong className="ml-2 text-nhs-red">Overdue</strong>}
+            {risk.status === "OPEN" && risk.reviewDate < today && (
+              <strong className="ml-2 text-nhs-red">Overdue</strong>
+            )}
           </dd>
           <dt className="font-semibold">Status</dt>
-          <dd>{risk.status === "OPEN" ? "Open" : `Closed ${risk.closedAt ? formatDate(risk.closedAt) : ""}: ${risk.closureReason ?? ""}`}</dd>
+          <dd>
+            {risk.status === "OPEN"
+              ? "Open"
+              : `Closed ${risk.closedAt ? formatDate(risk.closedAt) : ""}: ${risk.closureReason ?? ""}`}
+          </dd>
           {risk.sourceNote && (
             <>
               <dt className="font-semibold">Source</dt>
@@ -72,7 +83,11 @@ export default async function RiskPage({ params }: { params: Promise<{ riskId: s
       </Card>
       <Card title="Trend of the current score">
         {trend.length > 1 && <RiskTrendChart points={trend} />}
-        <DataTable caption="Every scoring of this risk" className="text-sm" columns={[{ label: "When" }, { label: "By" }, { label: "Current" }, { label: "Target" }]}>
+        <DataTable
+          caption="Every scoring of this risk"
+          className="text-sm"
+          columns={[{ label: "When" }, { label: "By" }, { label: "Current" }, { label: "Target" }]}
+        >
           {risk.scoreChanges.map((c) => (
             <tr key={c.id.toString()} className={rowClass}>
               <td className={cellClass}>{formatDate(c.changedAt)}</td>
@@ -91,7 +106,11 @@ export default async function RiskPage({ params }: { params: Promise<{ riskId: s
         {risk.actions.length === 0 ? (
           <p>No actions yet.</p>
         ) : (
-          <DataTable caption="Mitigating actions" className="text-sm" columns={[{ label: "Action" }, { label: "Owner" }, { label: "Due" }, { label: "Status" }]}>
+          <DataTable
+            caption="Mitigating actions"
+            className="text-sm"
+            columns={[{ label: "Action" }, { label: "Owner" }, { label: "Due" }, { label: "Status" }]}
+          >
             {risk.actions.map((a) => {
               const mayUpdate = risk.status === "OPEN" && (canManage || a.owner.id === actor.userId);
               return (
@@ -100,9 +119,17 @@ export default async function RiskPage({ params }: { params: Promise<{ riskId: s
                   <td className={cellClass}>{a.owner.name}</td>
                   <td className={`${cellClass} whitespace-nowrap`}>
                     {formatDate(a.dueDate)}
-                    {a.status !== "DONE" && a.dueDate < today && <span className="block font-semibold text-nhs-red">Overdue</span>}
+                    {a.status !== "DONE" && a.dueDate < today && (
+                      <span className="block font-semibold text-nhs-red">Overdue</span>
+                    )}
                   </td>
-                  <td className={cellClass}>{mayUpdate ? <RiskActionStatusForm actionId={a.id} status={a.status} description={a.description} /> : RISK_ACTION_STATUS_LABELS[a.status]}</td>
+                  <td className={cellClass}>
+                    {mayUpdate ? (
+                      <RiskActionStatusForm actionId={a.id} status={a.status} description={a.description} />
+                    ) : (
+                      RISK_ACTION_STATUS_LABELS[a.status]
+                    )}
+                  </td>
                 </tr>
               );
             })}

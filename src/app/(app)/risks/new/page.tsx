@@ -11,7 +11,11 @@ import { orNotFound } from "@/server/page-helpers";
 
 export const metadata: Metadata = { title: "Raise a risk" };
 
-export default async function NewRiskPage({ searchParams }: { searchParams: Promise<{ programme?: string; workstream?: string; scheme?: string }> }) {
+export default async function NewRiskPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ programme?: string; workstream?: string; scheme?: string }>;
+}) {
   const actor = await requireActor();
   const { programme: programmeId, workstream, scheme: schemeId } = await searchParams;
   if (schemeId) {
@@ -22,7 +26,11 @@ export default async function NewRiskPage({ searchParams }: { searchParams: Prom
       <>
         <PageHeader title="Raise a risk" caption={`${scheme.code} ${scheme.title}`} />
         <Card>
-          <RiskForm schemeId={scheme.id} owners={await findRiskOwnerCandidates(owner.systemId)} defaultOwnerId={actor.userId} />
+          <RiskForm
+            schemeId={scheme.id}
+            owners={await findRiskOwnerCandidates(owner.systemId)}
+            defaultOwnerId={actor.userId}
+          />
         </Card>
       </>
     );

@@ -24,7 +24,11 @@ import { RegisterSummary } from "@/modules/risks/components/register-summary";
 import { GatewayPanel } from "@/modules/gateways/components/gateway-panel";
 import { SchemeAssessmentsCard } from "@/modules/quality/components/scheme-assessments-card";
 import { getGatewayPanel } from "@/modules/gateways/get-gateway-panel";
-import { AddMilestoneForm, AddSchemeKpiForm, MilestoneStatusForm } from "@/modules/schemes/components/scheme-plan-forms";
+import {
+  AddMilestoneForm,
+  AddSchemeKpiForm,
+  MilestoneStatusForm,
+} from "@/modules/schemes/components/scheme-plan-forms";
 import { ACTIVITY_STATUS_LABELS } from "@/modules/activities/activity-status";
 
 export const metadata: Metadata = { title: "Scheme" };
@@ -35,7 +39,10 @@ export default async function SchemePage({ params }: { params: Promise<{ schemeI
   const scheme = await orNotFound(getScheme(actor, schemeId));
   const editable = canEditScheme(actor, scheme);
   const openRisks = await countOpenSchemeRisks(scheme.id);
-  const mayRaiseRisk = canManageRisk(actor, { organisationId: scheme.organisationId, systemId: scheme.organisation.systemId });
+  const mayRaiseRisk = canManageRisk(actor, {
+    organisationId: scheme.organisationId,
+    systemId: scheme.organisation.systemId,
+  });
   const [options, financials, gateway] = await Promise.all([
     editable ? schemeFormOptions(scheme.organisationId) : null,
     schemeFinancialsView(actor, scheme),
@@ -69,22 +76,33 @@ export default async function SchemePage({ params }: { params: Promise<{ schemeI
           <dt className="font-semibold">Category</dt>
           <dd>
             {SCHEME_CATEGORY_LABELS[scheme.category]}
-            {scheme.subCategory ? ` · ${scheme.subCategory}` : ""} · {scheme.recurrent ? "recurrent" : "non-recurrent"} ·{" "}
-            {scheme.cashReleasing ? "cash-releasing" : "productivity (not cash-releasing)"}
+            {scheme.subCategory ? ` · ${scheme.subCategory}` : ""} · {scheme.recurrent ? "recurrent" : "non-recurrent"}{" "}
+            · {scheme.cashReleasing ? "cash-releasing" : "productivity (not cash-releasing)"}
           </dd>
           <dt className="font-semibold">Division</dt>
           <dd>{scheme.division?.name ?? "None"}</dd>
           <dt className="font-semibold">Workstream</dt>
-          <dd>{scheme.workstream ? <Link href={routes.workstream(scheme.workstream.id)}>{`${scheme.workstream.programme.name} › ${scheme.workstream.name}`}</Link> : "None"}</dd>
+          <dd>
+            {scheme.workstream ? (
+              <Link
+                href={routes.workstream(scheme.workstream.id)}
+              >{`${scheme.workstream.programme.name} › ${scheme.workstream.name}`}</Link>
+            ) : (
+              "None"
+            )}
+          </dd>
           <dt className="font-semibold">Full-year effect</dt>
           <dd>{formatMoney(Number(scheme.fullYearEffectPence))}</dd>
           <dt className="font-semibold">In-year value ({formatFinancialYear(scheme.financialYear)})</dt>
           <dd>{formatMoney(Number(scheme.inYearValuePence))}</dd>
           <dt className="font-semibold">Start month</dt>
-          <dd>{scheme.startMonth ? `M${scheme.startMonth} ${monthLabel(scheme.startMonth as FinancialMonth)}` : "Not set"}</dd>
+          <dd>
+            {scheme.startMonth ? `M${scheme.startMonth} ${monthLabel(scheme.startMonth as FinancialMonth)}` : "Not set"}
+          </dd>
           <dt className="font-semibold">WTE reduction</dt>
           <dd>
-            substantive {scheme.wteSubstantive.toString()}, bank {scheme.wteBank.toString()}, agency {scheme.wteAgency.toString()}
+            substantive {scheme.wteSubstantive.toString()}, bank {scheme.wteBank.toString()}, agency{" "}
+            {scheme.wteAgency.toString()}
           </dd>
         </dl>
       </Card>
@@ -93,13 +111,24 @@ export default async function SchemePage({ params }: { params: Promise<{ schemeI
       </Card>
       <SchemeAssessmentsCard schemeId={scheme.id} actor={actor} />
       {financials.years.map((y, i) => (
-        <Card key={y.financialYear} id={i === 0 ? "financials" : undefined} title={`Monthly financials ${formatFinancialYear(y.financialYear)}`}>
-          {y.grid ? <SchemeMonthsGrid {...y.grid} /> : <SchemeMonthsTable financialYear={y.financialYear} months={y.months} />}
+        <Card
+          key={y.financialYear}
+          id={i === 0 ? "financials" : undefined}
+          title={`Monthly financials ${formatFinancialYear(y.financialYear)}`}
+        >
+          {y.grid ? (
+            <SchemeMonthsGrid {...y.grid} />
+          ) : (
+            <SchemeMonthsTable financialYear={y.financialYear} months={y.months} />
+          )}
         </Card>
       ))}
       {update && (
         <Card title={`Submit the monthly update for M${update.month}`}>
-          <p className="mb-4 text-nhs-secondary">{monthName(update.financialYear, update.month)}: the actual, the forecast for the rest of the year, RAG and commentary.</p>
+          <p className="mb-4 text-nhs-secondary">
+            {monthName(update.financialYear, update.month)}: the actual, the forecast for the rest of the year, RAG and
+            commentary.
+          </p>
           <MonthlyUpdateForm {...update} />
         </Card>
       )}
@@ -109,7 +138,10 @@ export default async function SchemePage({ params }: { params: Promise<{ schemeI
         ) : (
           <ul className="mb-4 space-y-2">
             {gateway.milestones.map((m) => (
-              <li key={m.id} className="flex flex-wrap items-center justify-between gap-2 border-b border-nhs-border pb-2">
+              <li
+                key={m.id}
+                className="flex flex-wrap items-center justify-between gap-2 border-b border-nhs-border pb-2"
+              >
                 <span>
                   {m.description}
                   {m.dueDate ? ` · due ${formatDate(m.dueDate)}` : ""}
@@ -129,7 +161,8 @@ export default async function SchemePage({ params }: { params: Promise<{ schemeI
           <ul className="mb-4 space-y-1">
             {gateway.kpis.map((k) => (
               <li key={k.id}>
-                <span className="font-semibold">{k.name}</span> ({k.unit}, {k.direction === "LOWER_IS_BETTER" ? "lower is better" : "higher is better"})
+                <span className="font-semibold">{k.name}</span> ({k.unit},{" "}
+                {k.direction === "LOWER_IS_BETTER" ? "lower is better" : "higher is better"})
                 {k.baseline !== null ? ` · baseline ${k.baseline.toString()}` : ""}
                 {k.target !== null ? ` · target ${k.target.toString()}` : ""}
                 {k.qualityIndicator ? " · quality indicator from the QIA" : ""}
@@ -154,8 +187,8 @@ export default async function SchemePage({ params }: { params: Promise<{ schemeI
             {scheme.updates.map((u) => (
               <li key={u.id} className="border-l-4 border-nhs-border pl-3">
                 <p className="font-semibold">
-                  M{u.month} {formatFinancialYear(u.financialYear)} · {ragDisplay("DELIVERY", u.rag).label} · {u.submittedBy.name},{" "}
-                  {formatDate(u.submittedAt)}
+                  M{u.month} {formatFinancialYear(u.financialYear)} · {ragDisplay("DELIVERY", u.rag).label} ·{" "}
+                  {u.submittedBy.name}, {formatDate(u.submittedAt)}
                 </p>
                 <p>{u.commentary}</p>
               </li>

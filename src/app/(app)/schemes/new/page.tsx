@@ -16,7 +16,8 @@ export default async function NewSchemePage({ searchParams }: { searchParams: Pr
   const allowed = schemeCreationOrganisations(actor);
   const { organisation: requested } = await searchParams;
   const current = await currentOrganisation(actor);
-  const organisation = allowed.find((o) => o.id === requested) ?? allowed.find((o) => o.id === current?.id) ?? allowed[0];
+  const organisation =
+    allowed.find((o) => o.id === requested) ?? allowed.find((o) => o.id === current?.id) ?? allowed[0];
   if (!organisation) return <AccessDenied what="creating schemes" />;
   const options = await schemeFormOptions(organisation.id);
   return (
@@ -29,7 +30,10 @@ export default async function NewSchemePage({ searchParams }: { searchParams: Pr
           canChooseLead={can(actor, "scheme.edit.any", organisation.id)}
           existing={undefined}
         />
-        <p className="mt-4 text-sm text-nhs-secondary">New schemes start as opportunities in {formatFinancialYear(financialYearOf(new Date()))} unless you choose another year.</p>
+        <p className="mt-4 text-sm text-nhs-secondary">
+          New schemes start as opportunities in {formatFinancialYear(financialYearOf(new Date()))} unless you choose
+          another year.
+        </p>
       </Card>
     </>
   );

@@ -32,7 +32,10 @@ export default async function WorkstreamPage({ params }: { params: Promise<{ wor
   const openRisks = await countOpenRisks(programme.id, workstream.id);
   const riskLinks = registerLinks(programme.id, workstream.id);
   const now = new Date();
-  const activities = workstream.activities.map((a) => ({ ...a, overdue: isOverdue(timescaleFromColumns(a.startQuarter, a.endQuarter), a.status, now) }));
+  const activities = workstream.activities.map((a) => ({
+    ...a,
+    overdue: isOverdue(timescaleFromColumns(a.startQuarter, a.endQuarter), a.status, now),
+  }));
   return (
     <>
       <PageHeader title={workstream.name} caption={`Workstream ${workstream.number ?? ""} of ${programme.name}`}>
@@ -76,7 +79,11 @@ export default async function WorkstreamPage({ params }: { params: Promise<{ wor
         <KpiList kpis={workstream.kpis} />
       </Card>
       <Card title="Risks">
-        <RegisterSummary openCount={openRisks} registerHref={riskLinks.registerHref} raiseHref={canManageRisk(actor, programme) ? riskLinks.raiseHref : undefined} />
+        <RegisterSummary
+          openCount={openRisks}
+          registerHref={riskLinks.registerHref}
+          raiseHref={canManageRisk(actor, programme) ? riskLinks.raiseHref : undefined}
+        />
       </Card>
       <Card title="Dependencies">
         <DependencyList dependencies={workstream.dependencies} />
@@ -84,7 +91,12 @@ export default async function WorkstreamPage({ params }: { params: Promise<{ wor
       {canManage && (
         <>
           <Card title="Add an activity">
-            <CreateActivityForm programmeId={programme.id} workstreams={[]} fixedWorkstreamId={workstream.id} leads={leads} />
+            <CreateActivityForm
+              programmeId={programme.id}
+              workstreams={[]}
+              fixedWorkstreamId={workstream.id}
+              leads={leads}
+            />
           </Card>
           <Card title="Edit the workstream">
             <WorkstreamForm

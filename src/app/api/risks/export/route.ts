@@ -12,11 +12,31 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const actor = await getActor();
   if (!actor) return new Response("Sign in to export the risk register.", { status: 401 });
-  if (!canAnywhere(actor, "dashboard.view")) return new Response("You do not have access to the risk register.", { status: 403 });
+  if (!canAnywhere(actor, "dashboard.view"))
+    return new Response("You do not have access to the risk register.", { status: 403 });
   const query = riskQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const risks = await findRisksForExport(actor, query);
   const csv = toCsv(
-    ["Title", "Organisation", "Programme or scheme", "Workstream", "Category", "Owner", "Cause", "Event", "Effect", "Inherent score", "Current likelihood", "Current consequence", "Current score", "Current band", "Target score", "Review date", "Status", "Closure reason"],
+    [
+      "Title",
+      "Organisation",
+      "Programme or scheme",
+      "Workstream",
+      "Category",
+      "Owner",
+      "Cause",
+      "Event",
+      "Effect",
+      "Inherent score",
+      "Current likelihood",
+      "Current consequence",
+      "Current score",
+      "Current band",
+      "Target score",
+      "Review date",
+      "Status",
+      "Closure reason",
+    ],
     risks.map((r) => [
       r.title,
       r.scheme?.organisation.code ?? r.programme?.organisation?.code ?? "System",

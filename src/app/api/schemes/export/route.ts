@@ -11,7 +11,8 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const actor = await getActor();
   if (!actor) return new Response("Sign in to export the scheme register.", { status: 401 });
-  if (!canAnywhere(actor, "dashboard.view")) return new Response("You do not have access to the scheme register.", { status: 403 });
+  if (!canAnywhere(actor, "dashboard.view"))
+    return new Response("You do not have access to the scheme register.", { status: 403 });
   const now = new Date();
   const query = parseSchemeRegisterQuery(new URL(request.url).searchParams, now);
   const rows = await findSchemesForExport(actor, query, now);

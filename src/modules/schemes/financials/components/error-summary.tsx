@@ -15,7 +15,9 @@ export function ErrorSummary({
   idOf: (field: string) => string | undefined;
   title?: string;
 }) {
-  const entries = Object.entries(errors ?? {}).flatMap(([field, messages]) => messages.map((message) => ({ field, message })));
+  const entries = Object.entries(errors ?? {}).flatMap(([field, messages]) =>
+    messages.map((message) => ({ field, message })),
+  );
   if (entries.length === 0) return null;
   return (
     <div className="mb-4 border-4 border-nhs-red bg-white p-3" aria-labelledby={`${id}-title`}>

@@ -27,7 +27,9 @@ export function gridMove(key: string, shiftKey: boolean, caret: Caret): Move | n
     case "ArrowLeft":
       return allSelected || (caret.start === 0 && caret.end === 0) ? { rows: 0, months: -1 } : null;
     case "ArrowRight":
-      return allSelected || (caret.start === caret.length && caret.end === caret.length) ? { rows: 0, months: 1 } : null;
+      return allSelected || (caret.start === caret.length && caret.end === caret.length)
+        ? { rows: 0, months: 1 }
+        : null;
     default:
       return null;
   }

@@ -43,7 +43,11 @@ export function MonthlyUpdateForm(props: MonthlyUpdateFormProps) {
       {/* Keyed by version too, so figures saved elsewhere on the page show here at once. */}
       <form key={`${formKey}-${props.version}`} action={formAction} noValidate>
         <FormStatus state={state} />
-        <ErrorSummary id={`${PREFIX}-errors`} errors={state && !state.ok ? state.fieldErrors : undefined} idOf={(f) => (FIELDS.test(f) ? `${PREFIX}-${f}` : undefined)} />
+        <ErrorSummary
+          id={`${PREFIX}-errors`}
+          errors={state && !state.ok ? state.fieldErrors : undefined}
+          idOf={(f) => (FIELDS.test(f) ? `${PREFIX}-${f}` : undefined)}
+        />
         <input type="hidden" name="schemeId" value={props.schemeId} />
         <input type="hidden" name="version" value={version} />
         <input type="hidden" name="financialYear" value={formatFinancialYear(props.financialYear)} />
@@ -51,7 +55,9 @@ export function MonthlyUpdateForm(props: MonthlyUpdateFormProps) {
         <TextField
           name="actual"
           label={`Actual saving in ${name} (£)`}
-          hint={actualLocked ? `${name} is closed: only finance can change its actual.` : "Enter 0 if nothing was saved."}
+          hint={
+            actualLocked ? `${name} is closed: only finance can change its actual.` : "Enter 0 if nothing was saved."
+          }
           inputMode="decimal"
           readOnly={actualLocked}
           defaultValue={value("actual", props.actual)}
@@ -59,7 +65,9 @@ export function MonthlyUpdateForm(props: MonthlyUpdateFormProps) {
         />
         {remaining.length > 0 && (
           <fieldset className="mb-4">
-            <legend className="mb-2 font-semibold">Forecast for the rest of {formatFinancialYear(props.financialYear)} (£)</legend>
+            <legend className="mb-2 font-semibold">
+              Forecast for the rest of {formatFinancialYear(props.financialYear)} (£)
+            </legend>
             <div className="grid gap-x-4 sm:grid-cols-2 lg:grid-cols-4">
               {remaining.map((m) => {
                 const key = cellKey("forecast", m);

@@ -18,12 +18,29 @@ export interface PeriodView {
  * table, so the outcome stays on screen (and is announced) after the closed month's button
  * disappears with the page's refresh.
  */
-export function PeriodCloseTable({ organisationId, financialYear, periods }: { organisationId: string; financialYear: number; periods: PeriodView[] }) {
+export function PeriodCloseTable({
+  organisationId,
+  financialYear,
+  periods,
+}: {
+  organisationId: string;
+  financialYear: number;
+  periods: PeriodView[];
+}) {
   const [state, action, pending] = useActionState(closePeriodAction, null);
-  const problem = state && !state.ok ? [state.message, ...Object.values(state.fieldErrors ?? {}).flat()].filter((m, i, all) => all.indexOf(m) === i).join(" ") : "";
+  const problem =
+    state && !state.ok
+      ? [state.message, ...Object.values(state.fieldErrors ?? {}).flat()]
+          .filter((m, i, all) => all.indexOf(m) === i)
+          .join(" ")
+      : "";
   return (
     <>
-      <div role="status" aria-live="polite" className={state?.ok ? "mb-3 border-l-4 border-nhs-green bg-white p-3" : ""}>
+      <div
+        role="status"
+        aria-live="polite"
+        className={state?.ok ? "mb-3 border-l-4 border-nhs-green bg-white p-3" : ""}
+      >
         {state?.ok ? state.message : ""}
       </div>
       {problem && (
@@ -31,7 +48,10 @@ export function PeriodCloseTable({ organisationId, financialYear, periods }: { o
           {problem}
         </div>
       )}
-      <DataTable caption={`Months of ${formatFinancialYear(financialYear)} and whether they are closed`} columns={[{ label: "Month" }, { label: "Status" }, { label: "Action", hidden: true }]}>
+      <DataTable
+        caption={`Months of ${formatFinancialYear(financialYear)} and whether they are closed`}
+        columns={[{ label: "Month" }, { label: "Status" }, { label: "Action", hidden: true }]}
+      >
         {periods.map((p) => (
           <tr key={p.month} className={rowClass}>
             <th scope="row" className={`${cellClass} font-normal`}>
@@ -44,7 +64,11 @@ export function PeriodCloseTable({ organisationId, financialYear, periods }: { o
                   <input type="hidden" name="organisationId" value={organisationId} />
                   <input type="hidden" name="financialYear" value={formatFinancialYear(financialYear)} />
                   <input type="hidden" name="month" value={p.month} />
-                  <button type="submit" disabled={pending} className="rounded border-2 border-nhs-blue px-2 py-1 font-semibold text-nhs-blue disabled:opacity-60">
+                  <button
+                    type="submit"
+                    disabled={pending}
+                    className="rounded border-2 border-nhs-blue px-2 py-1 font-semibold text-nhs-blue disabled:opacity-60"
+                  >
                     Close<span className="sr-only"> {p.name}</span>
                   </button>
                 </form>

@@ -7,14 +7,28 @@ import { useFormAction } from "@/components/forms/use-form-action";
 import { setSavingsTargetAction } from "../financials-actions";
 
 /** Finance sets the organisation's savings target for a financial year (replacing any earlier one). */
-export function SavingsTargetForm({ organisationId, years, defaultYear }: { organisationId: string; years: { value: string; label: string }[]; defaultYear: string }) {
+export function SavingsTargetForm({
+  organisationId,
+  years,
+  defaultYear,
+}: {
+  organisationId: string;
+  years: { value: string; label: string }[];
+  defaultYear: string;
+}) {
   const { state, formAction, pending, values, formKey } = useFormAction(setSavingsTargetAction);
   return (
     <FieldIdPrefix value="savings-target">
       <form key={formKey} action={formAction} noValidate>
         <FormStatus state={state} />
         <input type="hidden" name="organisationId" value={organisationId} />
-        <SelectField name="financialYear" label="Financial year" options={years} defaultValue={values.financialYear ?? defaultYear} errors={fieldErrors(state, "financialYear")} />
+        <SelectField
+          name="financialYear"
+          label="Financial year"
+          options={years}
+          defaultValue={values.financialYear ?? defaultYear}
+          errors={fieldErrors(state, "financialYear")}
+        />
         <TextField
           name="target"
           label="Savings target (£)"

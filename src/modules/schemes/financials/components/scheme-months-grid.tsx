@@ -42,7 +42,8 @@ export interface SchemeMonthsGridProps {
   planLocked: boolean;
 }
 
-const sameTexts = (a: GridTexts, b: GridTexts) => GRID_ROWS.every((row) => MONTHS.every((m) => (a[cellKey(row, m)] ?? "") === (b[cellKey(row, m)] ?? "")));
+const sameTexts = (a: GridTexts, b: GridTexts) =>
+  GRID_ROWS.every((row) => MONTHS.every((m) => (a[cellKey(row, m)] ?? "") === (b[cellKey(row, m)] ?? "")));
 
 /**
  * Plan, forecast and actual for M1-M12 as a spreadsheet-like table of inputs: arrow keys and
@@ -72,7 +73,12 @@ export function SchemeMonthsGrid(props: SchemeMonthsGridProps) {
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const idOf = (key: string) => `fin-${fy}-${key.replace(".", "-")}`;
   const closed = new Set(props.closedMonths);
-  const notes = { future: `fin-${fy}-note-future`, closed: `fin-${fy}-note-closed`, keys: `fin-${fy}-note-keys`, locked: `fin-${fy}-note-locked` };
+  const notes = {
+    future: `fin-${fy}-note-future`,
+    closed: `fin-${fy}-note-closed`,
+    keys: `fin-${fy}-note-keys`,
+    locked: `fin-${fy}-note-locked`,
+  };
 
   const readOnlyNote = (row: GridRow, month: number) => {
     if (row === "plan") return props.planLocked ? notes.locked : undefined;
@@ -89,7 +95,11 @@ export function SchemeMonthsGrid(props: SchemeMonthsGridProps) {
 
   const onKeyDown = (rowIndex: number, month: number) => (event: KeyboardEvent<HTMLInputElement>) => {
     const input = event.currentTarget;
-    const move = gridMove(event.key, event.shiftKey, { start: input.selectionStart, end: input.selectionEnd, length: input.value.length });
+    const move = gridMove(event.key, event.shiftKey, {
+      start: input.selectionStart,
+      end: input.selectionEnd,
+      length: input.value.length,
+    });
     if (!move) return;
     event.preventDefault(); // Enter must not submit the form; arrows must not scroll.
     focusCell(rowIndex + move.rows, month + move.months);
@@ -102,7 +112,9 @@ export function SchemeMonthsGrid(props: SchemeMonthsGridProps) {
     const result = applyPaste(texts, block, row, month, (r, m) => readOnlyNote(r, m) === undefined);
     setTexts(result.texts);
     const skipped = result.skipped ? ` ${result.skipped} left out: beyond M12, below the last row or read-only.` : "";
-    setAnnouncement(`Pasted ${result.pasted} values from ${GRID_ROW_LABELS[row]} ${shortMonthName(month as FinancialMonth)}.${skipped}`);
+    setAnnouncement(
+      `Pasted ${result.pasted} values from ${GRID_ROW_LABELS[row]} ${shortMonthName(month as FinancialMonth)}.${skipped}`,
+    );
   };
 
   // Tidy a valid amount into the grid's style ("1500" -> "1,500"); leave invalid text for the user to fix.
@@ -121,16 +133,25 @@ export function SchemeMonthsGrid(props: SchemeMonthsGridProps) {
     <FieldIdPrefix value={`fin-${fy}`}>
       <form action={formAction} noValidate>
         <FormStatus state={state} />
-        <ErrorSummary id={`fin-${fy}-errors`} errors={errors} idOf={(key) => (key === "reason" ? `fin-${fy}-reason` : /^(plan|forecast|actual)\.\d+$/.test(key) ? idOf(key) : undefined)} />
+        <ErrorSummary
+          id={`fin-${fy}-errors`}
+          errors={errors}
+          idOf={(key) =>
+            key === "reason" ? `fin-${fy}-reason` : /^(plan|forecast|actual)\.\d+$/.test(key) ? idOf(key) : undefined
+          }
+        />
         <input type="hidden" name="schemeId" value={props.schemeId} />
         <input type="hidden" name="version" value={version} />
         <input type="hidden" name="financialYear" value={formatFinancialYear(fy)} />
         <p id={notes.keys} className="mb-2 text-sm text-nhs-secondary">
-          Amounts in pounds. Arrow keys move between cells and Enter moves down. Paste a row copied from a spreadsheet into a cell to fill the cells to its right.
+          Amounts in pounds. Arrow keys move between cells and Enter moves down. Paste a row copied from a spreadsheet
+          into a cell to fill the cells to its right.
         </p>
         <div className="overflow-x-auto">
           <table className="text-sm" aria-describedby={notes.keys}>
-            <caption className="sr-only">Monthly plan, forecast and actual, {formatFinancialYear(fy)}, editable</caption>
+            <caption className="sr-only">
+              Monthly plan, forecast and actual, {formatFinancialYear(fy)}, editable
+            </caption>
             <thead>
               <tr className="border-b-2 border-nhs-border">
                 <th scope="col" className="sticky left-0 bg-white pr-2 text-left">
@@ -194,10 +215,16 @@ export function SchemeMonthsGrid(props: SchemeMonthsGridProps) {
         </div>
         <ul className="mt-2 text-sm text-nhs-secondary">
           <li id={notes.future}>Actuals can be entered once a month has started.</li>
-          {props.planLocked && <li id={notes.locked}>The plan was baselined at gateway 2; only finance can re-baseline it, with a reason.</li>}
+          {props.planLocked && (
+            <li id={notes.locked}>
+              The plan was baselined at gateway 2; only finance can re-baseline it, with a reason.
+            </li>
+          )}
           {closed.size > 0 && (
             <li id={notes.closed}>
-              {props.mayAmendClosed ? "Closed months' actuals can be changed by finance, with a reason." : "Closed months' actuals can only be changed by finance."}
+              {props.mayAmendClosed
+                ? "Closed months' actuals can be changed by finance, with a reason."
+                : "Closed months' actuals can only be changed by finance."}
             </li>
           )}
         </ul>

@@ -8,7 +8,13 @@ import { useFormAction } from "@/components/forms/use-form-action";
 import { SCHEME_STAGES, SCHEME_STAGE_LABELS } from "../../scheme-rules";
 import { setStageWeightsAction } from "../stage-weights-action";
 
-export function StageWeightsForm({ organisationId, weights }: { organisationId: string; weights: Record<SchemeStage, number> }) {
+export function StageWeightsForm({
+  organisationId,
+  weights,
+}: {
+  organisationId: string;
+  weights: Record<SchemeStage, number>;
+}) {
   const { state, formAction, pending, values, formKey } = useFormAction(setStageWeightsAction);
   return (
     <FieldIdPrefix value="stage-weights">
@@ -18,7 +24,13 @@ export function StageWeightsForm({ organisationId, weights }: { organisationId: 
         <div className="flex flex-wrap gap-x-4">
           {SCHEME_STAGES.map((stage) => (
             <div key={stage} className="w-36">
-              <TextField name={stage} label={`${SCHEME_STAGE_LABELS[stage]} (%)`} inputMode="numeric" defaultValue={values[stage] ?? String(weights[stage])} errors={fieldErrors(state, stage)} />
+              <TextField
+                name={stage}
+                label={`${SCHEME_STAGE_LABELS[stage]} (%)`}
+                inputMode="numeric"
+                defaultValue={values[stage] ?? String(weights[stage])}
+                errors={fieldErrors(state, stage)}
+              />
             </div>
           ))}
         </div>

@@ -39,8 +39,15 @@ function HeaderCell({ column, query }: { column: Column; query: SchemeRegisterQu
   const firstDir = column.numeric ? "desc" : "asc";
   const nextDir = active ? (query.dir === "asc" ? "desc" : "asc") : firstDir;
   return (
-    <th scope="col" className={className} aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : "none"}>
-      <Link href={schemeRegisterHref({ ...query, sort: column.sort, dir: nextDir, page: 1 })} className="text-nhs-text underline">
+    <th
+      scope="col"
+      className={className}
+      aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : "none"}
+    >
+      <Link
+        href={schemeRegisterHref({ ...query, sort: column.sort, dir: nextDir, page: 1 })}
+        className="text-nhs-text underline"
+      >
         {column.label}
         <span aria-hidden="true">{active ? (query.dir === "asc" ? " ▲" : " ▼") : ""}</span>
         <span className="sr-only">, sort {nextDir === "asc" ? "ascending" : "descending"}</span>
@@ -49,7 +56,17 @@ function HeaderCell({ column, query }: { column: Column; query: SchemeRegisterQu
   );
 }
 
-export function SchemeRegisterTable({ rows, totals, query, caption }: { rows: SchemeRegisterRow[]; totals: SchemeRegisterTotals; query: SchemeRegisterQuery; caption: string }) {
+export function SchemeRegisterTable({
+  rows,
+  totals,
+  query,
+  caption,
+}: {
+  rows: SchemeRegisterRow[];
+  totals: SchemeRegisterTotals;
+  query: SchemeRegisterQuery;
+  caption: string;
+}) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
@@ -76,7 +93,9 @@ export function SchemeRegisterTable({ rows, totals, query, caption }: { rows: Sc
                 <td className={cellClass}>{s.leadName}</td>
                 <td className={cellClass}>{SCHEME_STAGE_LABELS[s.stage]}</td>
                 <td className={cellClass}>
-                  <span className={`whitespace-nowrap rounded px-2 py-0.5 font-semibold ${rag.className}`}>{rag.label}</span>
+                  <span className={`whitespace-nowrap rounded px-2 py-0.5 font-semibold ${rag.className}`}>
+                    {rag.label}
+                  </span>
                 </td>
                 <td className={cellClass}>
                   {SCHEME_CATEGORY_LABELS[s.category]}

@@ -18,7 +18,10 @@ function Figure({ label, pence, note }: { label: string; pence: number; note?: s
 /** The totals of every scheme matching the filters (not just this page), as the database summed them. */
 export function SchemeRegisterTotalsPanel({ totals, year }: { totals: SchemeRegisterTotals; year: number }) {
   const variance = totals.ytdActualPence - totals.ytdPlanPence;
-  const ytdNote = totals.elapsedMonths === 0 ? "no month of the year has ended" : `M1–M${totals.elapsedMonths} (to end of ${monthLabel(totals.elapsedMonths as FinancialMonth)})`;
+  const ytdNote =
+    totals.elapsedMonths === 0
+      ? "no month of the year has ended"
+      : `M1–M${totals.elapsedMonths} (to end of ${monthLabel(totals.elapsedMonths as FinancialMonth)})`;
   return (
     <section aria-labelledby="register-totals">
       <h2 id="register-totals" className="mb-3 text-xl font-bold">
@@ -29,7 +32,11 @@ export function SchemeRegisterTotalsPanel({ totals, year }: { totals: SchemeRegi
         <Figure label="In-year value" pence={totals.inYearPence} />
         <Figure label="Risk-adjusted in-year" pence={totals.riskAdjustedPence} note="weighted by stage" />
         <Figure label="Year-to-date plan" pence={totals.ytdPlanPence} note={ytdNote} />
-        <Figure label="Year-to-date actual" pence={totals.ytdActualPence} note={`variance ${variance >= 0 ? "+" : ""}${formatMoney(variance)}`} />
+        <Figure
+          label="Year-to-date actual"
+          pence={totals.ytdActualPence}
+          note={`variance ${variance >= 0 ? "+" : ""}${formatMoney(variance)}`}
+        />
       </dl>
     </section>
   );

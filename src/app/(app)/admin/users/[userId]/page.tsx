@@ -22,20 +22,31 @@ export default async function UserAdminPage({ params }: { params: Promise<{ user
     <>
       <PageHeader title={user.name} caption={user.jobTitle ?? user.email} />
       <Card title="Roles">
-        <DataTable caption={`Roles held by ${user.name}`} columns={[{ label: "Organisation" }, { label: "Role" }, { label: "Scope" }, { label: "Actions", hidden: true }]}>
-            {user.memberships.map((m) => {
-              const role = ROLE_LABELS[m.role] + (m.clinicalCapacity ? ` (${m.clinicalCapacity.toLowerCase()})` : "") + (m.financeCapacity === "PMO" ? " (PMO)" : "");
-              return (
-                <tr key={m.id} className="border-b border-nhs-border">
-                  <td className="py-2">{m.organisation.name}</td>
-                  <td className="py-2">{role}</td>
-                  <td className="py-2">{m.systemWide ? "Whole system" : "This organisation"}</td>
-                  <td className="py-2">
-                    <RevokeRoleButton membershipId={m.id} description={`${role} at ${m.organisation.name}`} />
-                  </td>
-                </tr>
-              );
-            })}
+        <DataTable
+          caption={`Roles held by ${user.name}`}
+          columns={[
+            { label: "Organisation" },
+            { label: "Role" },
+            { label: "Scope" },
+            { label: "Actions", hidden: true },
+          ]}
+        >
+          {user.memberships.map((m) => {
+            const role =
+              ROLE_LABELS[m.role] +
+              (m.clinicalCapacity ? ` (${m.clinicalCapacity.toLowerCase()})` : "") +
+              (m.financeCapacity === "PMO" ? " (PMO)" : "");
+            return (
+              <tr key={m.id} className="border-b border-nhs-border">
+                <td className="py-2">{m.organisation.name}</td>
+                <td className="py-2">{role}</td>
+                <td className="py-2">{m.systemWide ? "Whole system" : "This organisation"}</td>
+                <td className="py-2">
+                  <RevokeRoleButton membershipId={m.id} description={`${role} at ${m.organisation.name}`} />
+                </td>
+              </tr>
+            );
+          })}
         </DataTable>
       </Card>
       <Card title="Grant a role">

@@ -4,7 +4,13 @@ import { Card, PageHeader } from "@/components/ui/page-header";
 import { DataTable, cellClass, rowClass } from "@/components/ui/data-table";
 import { formatDate } from "@/lib/dates";
 import { EiaCommandForm, EiaScreeningForm, FullEiaForm, SignEiaForm } from "@/modules/quality/components/eia-forms";
-import { CHARACTERISTIC_LABELS, EIA_STATUS_LABELS, PROTECTED_CHARACTERISTICS, eiaGaps, eiaSignOffRefusal } from "@/modules/quality/eia-rules";
+import {
+  CHARACTERISTIC_LABELS,
+  EIA_STATUS_LABELS,
+  PROTECTED_CHARACTERISTICS,
+  eiaGaps,
+  eiaSignOffRefusal,
+} from "@/modules/quality/eia-rules";
 import { getSchemeEia } from "@/modules/quality/get-scheme-qia";
 import { IMPACT_LABELS } from "@/modules/quality/qia-rules";
 import { canEditAssessment, eiaSignatoryAt } from "@/modules/quality/quality-access";
@@ -19,9 +25,13 @@ export default async function SchemeEiaPage({ params }: { params: Promise<{ sche
   const { schemeId } = await params;
   const { scheme, eia } = await orNotFound(getSchemeEia(actor, schemeId));
   const editor = canEditAssessment(actor, scheme);
-  const maySign = eia?.status === "AWAITING_SIGN_OFF" && eiaSignOffRefusal(eiaSignatoryAt(actor, scheme.organisationId), scheme) === null;
+  const maySign =
+    eia?.status === "AWAITING_SIGN_OFF" &&
+    eiaSignOffRefusal(eiaSignatoryAt(actor, scheme.organisationId), scheme) === null;
   const gaps = eia ? eiaGaps(eia) : [];
-  const answers = Object.fromEntries((eia?.screening ?? []).map((s) => [s.characteristic, { impact: s.impact, note: s.note ?? "" }]));
+  const answers = Object.fromEntries(
+    (eia?.screening ?? []).map((s) => [s.characteristic, { impact: s.impact, note: s.note ?? "" }]),
+  );
   return (
     <>
       <PageHeader title="Equality impact assessment" caption={`${scheme.code} · ${scheme.title}`}>
@@ -39,7 +49,11 @@ export default async function SchemeEiaPage({ params }: { params: Promise<{ sche
           <Card>
             <p className="text-lg">
               <strong>{EIA_STATUS_LABELS[eia.status]}</strong>
-              {eia.screeningComplete ? (eia.fullRequired ? " · full EIA required: screening found a negative impact" : " · no full EIA required") : " · screening not answered"}
+              {eia.screeningComplete
+                ? eia.fullRequired
+                  ? " · full EIA required: screening found a negative impact"
+                  : " · no full EIA required"
+                : " · screening not answered"}
             </p>
             {eia.signedOffBy && eia.signedOffAt && (
               <p className="mt-2">
@@ -50,9 +64,17 @@ export default async function SchemeEiaPage({ params }: { params: Promise<{ sche
           </Card>
           <Card title="Screening: the nine protected characteristics">
             {editor ? (
-              <EiaScreeningForm assessmentId={eia.id} version={eia.version} answers={answers} signed={eia.status !== "DRAFT"} />
+              <EiaScreeningForm
+                assessmentId={eia.id}
+                version={eia.version}
+                answers={answers}
+                signed={eia.status !== "DRAFT"}
+              />
             ) : (
-              <DataTable caption="Screening" columns={[{ label: "Characteristic" }, { label: "Impact" }, { label: "Note" }]}>
+              <DataTable
+                caption="Screening"
+                columns={[{ label: "Characteristic" }, { label: "Impact" }, { label: "Note" }]}
+              >
                 {PROTECTED_CHARACTERISTICS.map((c) => (
                   <tr key={c} className={rowClass}>
                     <th scope="row" className={`${cellClass} font-semibold`}>
@@ -68,7 +90,13 @@ export default async function SchemeEiaPage({ params }: { params: Promise<{ sche
           {eia.fullRequired && (
             <Card title="Full EIA">
               {editor ? (
-                <FullEiaForm assessmentId={eia.id} version={eia.version} analysis={eia.analysis ?? ""} mitigations={eia.mitigations ?? ""} engagement={eia.engagement ?? ""} />
+                <FullEiaForm
+                  assessmentId={eia.id}
+                  version={eia.version}
+                  analysis={eia.analysis ?? ""}
+                  mitigations={eia.mitigations ?? ""}
+                  engagement={eia.engagement ?? ""}
+                />
               ) : (
                 <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
                   <dt className="font-semibold">Analysis</dt>
