@@ -5,7 +5,7 @@ import { applyMigrations } from "@/server/db/migrations";
 import { type Datamodel, expectedColumnType, loadDatamodel, schemaMismatches } from "../helpers/schema-agreement";
 import { MIGRATIONS_DIR, createDatabase, dropDatabase, uniqueDatabaseName } from "../helpers/test-database";
 
-const SCHEMA = fileURLToPath(new URL("../../prisma/schema.prisma", import.meta.url));
+const SCHEMA = fileURLToPath(new URL("../../prisma/schema", import.meta.url));
 
 describe("schema.prisma and the migrations agree", () => {
   let datamodel: Datamodel;
