@@ -28,8 +28,9 @@ const NOW = new Date("2025-09-15T10:00:00.000Z");
 let fx: Awaited<ReturnType<typeof createRegisterFixture>>;
 let finance: Actor;
 
+/** The register with every stage unless `raw` names one (the default view is tested on its own). */
 async function register(raw: Record<string, string> = {}, actor: Actor = finance) {
-  const result = await findSchemeRegister(actor, parseSchemeRegisterQuery(raw, NOW), NOW);
+  const result = await findSchemeRegister(actor, parseSchemeRegisterQuery({ stage: "ALL", ...raw }, NOW), NOW);
   return {
     keys: result.rows.map((r) => fx.keyOf.get(r.id) ?? r.id),
     totals: result.totals,
@@ -63,8 +64,29 @@ describe("scheme register filters and totals", () => {
     finance = await createActor([{ organisationId: fx.org.ICB, role: "FINANCE", systemWide: true }]);
   });
 
-  it("lists every scheme of the current year by default, in code order, with totals of all of them", async () => {
-    const r = await register();
+  it("by default lists the identified schemes only, and counts the on-hold, rejected and withdrawn ones apart", async () => {
+    const r = await findSchemeRegister(finance, parseSchemeRegisterQuery({}, NOW), NOW);
+    expect(r.rows.map((row) => fx.keyOf.get(row.id))).toEqual([
+      "s1",
+      "s2",
+      "s3",
+      "s4",
+      "s5",
+      "s8",
+      "s9",
+      "s10",
+      "s11",
+      "s12",
+      "s14",
+      "s15",
+    ]);
+    // All 15 less s6 (on hold, 4,000,000), s7 (withdrawn, 1,500,000) and s13 (rejected, 2,500,000).
+    expect(r.totals).toMatchObject({ count: 12, inYearPence: 331_972_286 - 8_000_000, riskAdjustedPence: 195_848_652 });
+    expect(r.excluded).toMatchObject({ count: 3, inYearPence: 8_000_000, riskAdjustedPence: 0 });
+  });
+
+  it("lists every scheme of the current year with stage=ALL, in code order, with totals of all of them", async () => {
+    const r = await register({ stage: "ALL" });
     expect(r.keys).toEqual([
       "s1",
       "s2",
@@ -267,7 +289,7 @@ describe("scheme register filters and totals", () => {
   it("counts no year-to-date months before the year starts", async () => {
     const r = await findSchemeRegister(
       finance,
-      parseSchemeRegisterQuery({ year: "2025" }, NOW),
+      parseSchemeRegisterQuery({ year: "2025", stage: "ALL" }, NOW),
       new Date("2025-03-31T23:00:00.000Z"),
     );
     expect(r.totals).toMatchObject({ count: 15, ytdPlanPence: 0, ytdActualPence: 0, elapsedMonths: 0 });
@@ -282,6 +304,7 @@ describe("scheme register filters and totals", () => {
       sort: "DROP TABLE",
       year: "next year",
     });
-    expect(r.totals.count).toBe(15);
+    // An unknown stage reads as the default, identified: all but s6, s7 and s13.
+    expect(r.totals.count).toBe(12);
   });
 });

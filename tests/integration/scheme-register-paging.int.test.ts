@@ -24,7 +24,7 @@ let bulkFinance: Actor;
 const bulkKey = new Map<string, number>();
 
 async function keys(raw: Record<string, string>, actor: Actor = finance) {
-  const r = await findSchemeRegister(actor, parseSchemeRegisterQuery(raw, NOW), NOW);
+  const r = await findSchemeRegister(actor, parseSchemeRegisterQuery({ stage: "ALL", ...raw }, NOW), NOW);
   return r.rows.map((row) => fx.keyOf.get(row.id) ?? bulkKey.get(row.id) ?? row.id);
 }
 

@@ -16,7 +16,7 @@ const NOW = new Date("2025-09-15T10:00:00.000Z");
 let fx: Awaited<ReturnType<typeof createRegisterFixture>>;
 
 async function keys(actor: Actor, raw: Record<string, string> = {}) {
-  const r = await findSchemeRegister(actor, parseSchemeRegisterQuery(raw, NOW), NOW);
+  const r = await findSchemeRegister(actor, parseSchemeRegisterQuery({ stage: "ALL", ...raw }, NOW), NOW);
   return {
     keys: r.rows.map((row) => fx.keyOf.get(row.id) ?? row.id),
     count: r.totals.count,

@@ -22,13 +22,23 @@ export const SCHEME_STAGES = [
   "WITHDRAWN",
 ] as const satisfies readonly SchemeStage[];
 
-/** Stages whose value counts as identified savings (DESIGN.md section 3). */
+/**
+ * THE definition of "identified" savings, used by the register's default view, the dashboard,
+ * the board summary and every export: a scheme in a gateway stage, opportunity to complete.
+ * Rejected and withdrawn schemes are not identified (DESIGN.md section 3). On hold is not
+ * identified either: a paused scheme's saving cannot be relied on for the year, so its value
+ * leaves the identified total (and the gap grows) until it is resumed; the register lists it,
+ * with rejected and withdrawn, under "not counted as identified".
+ */
 export const IDENTIFIED_STAGES = [
   "OPPORTUNITY",
   "PLANNING",
   "DELIVERY",
   "COMPLETE",
 ] as const satisfies readonly SchemeStage[];
+
+/** The side states: listed on request, never counted as identified. */
+export const NOT_IDENTIFIED_STAGES = ["ON_HOLD", "REJECTED", "WITHDRAWN"] as const satisfies readonly SchemeStage[];
 
 /** Default risk-adjustment weights by stage, in percent; organisations may override them. */
 export const DEFAULT_STAGE_WEIGHTS: Readonly<Record<SchemeStage, number>> = {

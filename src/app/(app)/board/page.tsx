@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { DataTable, cellClass, numberCellClass, rowClass } from "@/components/ui/data-table";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { formatDate } from "@/lib/dates";
 import { formatFinancialYear, monthLabel } from "@/lib/financial-year";
 import { formatMoney } from "@/lib/money";
+import type { BoardSlotProps } from "@/modules/board/components/board-section";
 import { DashboardSelector } from "@/modules/dashboards/components/dashboard-selector";
 import { CumulativeChart, MaturityChart } from "@/modules/dashboards/components/finance-charts";
 import { CumulativeTable, MaturityTable } from "@/modules/dashboards/components/position-tables";
@@ -19,6 +21,12 @@ import { requireActor } from "@/server/auth/session";
 import { routes } from "@/server/routes";
 
 export const metadata: Metadata = { title: "Board summary" };
+
+/** The SPC section of issue 14 plugs in here (see the SPC SLOT comment below). */
+function spcSection(props: BoardSlotProps): ReactNode {
+  void props;
+  return null;
+}
 
 /**
  * The board's read-only summary for one organisation or the whole system: the headline
@@ -46,6 +54,7 @@ export default async function BoardSummaryPage({
   const viewName = organisationId
     ? (selection.organisations.find((o) => o.id === organisationId)?.name ?? "")
     : "All organisations (system view)";
+  const slotProps: BoardSlotProps = { scope, organisationId, year, asAt: now };
   const byOrganisation = organisationId ? breakdowns.category : breakdowns.organisation;
   const byLabel = organisationId ? "category" : "organisation";
   return (
@@ -106,6 +115,12 @@ export default async function BoardSummaryPage({
         />
         <CumulativeTable months={months} />
       </Card>
+      {/*
+        SPC SLOT (issue 14, helper "spc"): replace `null` below with
+        <BoardSpcSection {...slotProps} /> (a server component in src/modules/spc/components/ that renders
+        one <BoardSection id="board-spc" ...>). Layout contract: /work/notes/board-layout.md.
+      */}
+      {spcSection(slotProps)}
       <Card title="Top risks">
         {risks.length === 0 ? (
           <p>No open risks.</p>

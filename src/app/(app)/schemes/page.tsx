@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { financialYearOf, formatFinancialYear } from "@/lib/financial-year";
+import { formatMoney } from "@/lib/money";
 import { schemeCreationOrganisations } from "@/modules/schemes/scheme-access";
 import { SchemeRegisterFilterForm } from "@/modules/schemes/register/components/scheme-register-filter-form";
 import { SchemeRegisterTable } from "@/modules/schemes/register/components/scheme-register-table";
@@ -31,7 +32,7 @@ export default async function SchemesPage({
     findSchemeRegisterOptions(actor),
   ]);
   const thisYear = financialYearOf(now);
-  const { totals, rows, pages } = register;
+  const { totals, rows, pages, excluded } = register;
   const first = (query.page - 1) * SCHEME_REGISTER_PAGE_SIZE + 1;
   const shown =
     rows.length > 0 ? `schemes ${first} to ${first + rows.length - 1} of ${totals.count}` : `no schemes on this page`;
@@ -60,6 +61,16 @@ export default async function SchemesPage({
       </Card>
       <Card>
         <SchemeRegisterTotalsPanel totals={totals} year={query.year} />
+        {excluded && excluded.count > 0 && (
+          <p className="mt-3">
+            Not counted as identified: {excluded.count} scheme{excluded.count === 1 ? "" : "s"} on hold, rejected or
+            withdrawn ({formatMoney(excluded.inYearPence, { style: "full" })} in-year).{" "}
+            <Link href={schemeRegisterHref({ ...query, stage: "NOT_IDENTIFIED", page: 1 })}>
+              Show the schemes not counted
+            </Link>{" "}
+            · <Link href={schemeRegisterHref({ ...query, stage: "ALL", page: 1 })}>Show all stages</Link>
+          </p>
+        )}
       </Card>
       <Card>
         {totals.count === 0 ? (

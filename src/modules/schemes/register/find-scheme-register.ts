@@ -1,6 +1,6 @@
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
-import { schemeFigureScope, schemeRegister } from "@/modules/dashboards/scheme-figures";
+import { schemeFigureScope, schemeRegister, schemeRegisterTotals } from "@/modules/dashboards/scheme-figures";
 import { programmeScope } from "@/modules/programmes/programme-access";
 import { SCHEME_REGISTER_PAGE_SIZE, filtersOf, type SchemeRegisterQuery } from "./register-filter";
 
@@ -9,22 +9,30 @@ export const SCHEME_EXPORT_LIMIT = 50_000;
 
 /**
  * One page of the register and the totals of every scheme matching the filters, scoped to the
- * organisations the actor can see (narrowed by the organisation filter).
+ * organisations the actor can see (narrowed by the organisation filter). On the identified view
+ * (the default) it also counts the schemes the same filters match that are not identified (on
+ * hold, rejected, withdrawn), so the page can say what it leaves out and link to them.
  */
 export async function findSchemeRegister(actor: Actor, query: SchemeRegisterQuery, now = new Date()) {
   const scope = schemeFigureScope(actor, query.organisation);
-  const { totals, rows } = await schemeRegister(
-    scope,
-    {
-      filters: filtersOf(query),
-      sort: query.sort,
-      dir: query.dir,
-      limit: SCHEME_REGISTER_PAGE_SIZE,
-      offset: (query.page - 1) * SCHEME_REGISTER_PAGE_SIZE,
-    },
-    now,
-  );
-  return { totals, rows, pages: Math.max(1, Math.ceil(totals.count / SCHEME_REGISTER_PAGE_SIZE)) };
+  const filters = filtersOf(query);
+  const [{ totals, rows }, excluded] = await Promise.all([
+    schemeRegister(
+      scope,
+      {
+        filters,
+        sort: query.sort,
+        dir: query.dir,
+        limit: SCHEME_REGISTER_PAGE_SIZE,
+        offset: (query.page - 1) * SCHEME_REGISTER_PAGE_SIZE,
+      },
+      now,
+    ),
+    query.stage === "IDENTIFIED"
+      ? schemeRegisterTotals(scope, { ...filters, stage: "NOT_IDENTIFIED" }, now)
+      : Promise.resolve(null),
+  ]);
+  return { totals, rows, excluded, pages: Math.max(1, Math.ceil(totals.count / SCHEME_REGISTER_PAGE_SIZE)) };
 }
 
 /** Every scheme matching the filters, in the register's order, for the CSV export. */

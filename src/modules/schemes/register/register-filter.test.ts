@@ -13,8 +13,14 @@ const ORG = "5b1f7c3e-8a8d-4f51-9d7a-0c6f1b2a3d4e";
 const WS = "0e9d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b";
 
 describe("parseSchemeRegisterQuery", () => {
-  it("defaults to the current financial year, code order, page 1 and no filters", () => {
-    expect(parseSchemeRegisterQuery({}, NOW)).toEqual({ year: 2025, sort: "code", dir: "asc", page: 1 });
+  it("defaults to the current financial year, identified schemes, code order, page 1 and no other filters", () => {
+    expect(parseSchemeRegisterQuery({}, NOW)).toEqual({
+      year: 2025,
+      stage: "IDENTIFIED",
+      sort: "code",
+      dir: "asc",
+      page: 1,
+    });
     // 31 March 2026 is still 2025/26; 1 April 2026 starts 2026/27.
     expect(parseSchemeRegisterQuery({}, new Date("2026-03-31T12:00:00Z")).year).toBe(2025);
     expect(parseSchemeRegisterQuery({}, new Date("2026-04-01T00:00:00Z")).year).toBe(2026);
@@ -65,6 +71,7 @@ describe("parseSchemeRegisterQuery", () => {
   ])("ignores a malformed value %o", (raw, expected) => {
     expect(parseSchemeRegisterQuery(raw as Record<string, string>, NOW)).toEqual({
       year: 2025,
+      stage: "IDENTIFIED",
       sort: "code",
       dir: "asc",
       page: 1,
@@ -153,5 +160,12 @@ describe("filtersOf and stagesOf", () => {
     expect(stagesOf("IDENTIFIED")).toEqual(["OPPORTUNITY", "PLANNING", "DELIVERY", "COMPLETE"]);
     expect(stagesOf("ON_HOLD")).toEqual(["ON_HOLD"]);
     expect(stagesOf(undefined)).toBeUndefined();
+    expect(stagesOf("ALL")).toBeUndefined();
+    expect(stagesOf("NOT_IDENTIFIED")).toEqual(["ON_HOLD", "REJECTED", "WITHDRAWN"]);
+  });
+
+  it("shows every stage, or only the excluded ones, when asked", () => {
+    expect(parseSchemeRegisterQuery({ stage: "ALL" }, NOW).stage).toBe("ALL");
+    expect(parseSchemeRegisterQuery({ stage: "NOT_IDENTIFIED" }, NOW).stage).toBe("NOT_IDENTIFIED");
   });
 });

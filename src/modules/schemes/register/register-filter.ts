@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { SchemeCategory, SchemeStage } from "@/generated/prisma/enums";
 import { financialYearOf, isFinancialYear, safeParseFinancialYear, type FinancialYear } from "@/lib/financial-year";
 import { routes } from "@/server/routes";
-import { IDENTIFIED_STAGES, SCHEME_STAGES } from "../scheme-rules";
+import { IDENTIFIED_STAGES, NOT_IDENTIFIED_STAGES, SCHEME_STAGES } from "../scheme-rules";
 
 /**
  * The scheme register's filters, sort and page as they live in the URL (a GET form), so a
@@ -12,8 +12,14 @@ import { IDENTIFIED_STAGES, SCHEME_STAGES } from "../scheme-rules";
 export const SCHEME_REGISTER_PAGE_SIZE = 25;
 
 export const SCHEME_CATEGORIES = ["PAY", "NON_PAY", "INCOME"] as const satisfies readonly SchemeCategory[];
-/** "IDENTIFIED" = opportunity to complete: the schemes whose value counts as identified savings. */
-export const STAGE_FILTERS = [...SCHEME_STAGES, "IDENTIFIED"] as const;
+/**
+ * "IDENTIFIED" = opportunity to complete (IDENTIFIED_STAGES), the register's default, so its
+ * totals are the dashboard's identified figure; "NOT_IDENTIFIED" = on hold, rejected and
+ * withdrawn; "ALL" = every stage.
+ */
+export const STAGE_FILTERS = [...SCHEME_STAGES, "IDENTIFIED", "NOT_IDENTIFIED", "ALL"] as const;
+/** The stage filter a register URL without one means. */
+export const DEFAULT_STAGE_FILTER = "IDENTIFIED" satisfies StageFilter;
 /** As the badge shows it: a complete scheme is blue whatever its stored RAG; NONE = not rated. */
 export const RAG_FILTERS = ["RED", "AMBER", "GREEN", "COMPLETE", "NONE"] as const;
 export const RECURRENCE_FILTERS = ["recurrent", "non-recurrent"] as const;
@@ -58,7 +64,7 @@ const querySchema = z.object({
   division: uuid,
   workstream: uuid,
   programme: uuid,
-  stage: optionalEnum(STAGE_FILTERS),
+  stage: z.enum(STAGE_FILTERS).default(DEFAULT_STAGE_FILTER).catch(DEFAULT_STAGE_FILTER),
   rag: optionalEnum(RAG_FILTERS),
   category: optionalEnum(SCHEME_CATEGORIES),
   recurrence: optionalEnum(RECURRENCE_FILTERS),
@@ -180,8 +186,10 @@ export function schemeExportHref(query: Partial<SchemeRegisterQuery>): string {
   return `${routes.schemeExport}${schemeRegisterQueryString({ ...query, page: undefined })}`;
 }
 
-/** Stages a stage filter selects. */
+/** Stages a stage filter selects (undefined: every stage). */
 export function stagesOf(stage: StageFilter | undefined): SchemeStage[] | undefined {
-  if (!stage) return undefined;
-  return stage === "IDENTIFIED" ? [...IDENTIFIED_STAGES] : [stage];
+  if (!stage || stage === "ALL") return undefined;
+  if (stage === "IDENTIFIED") return [...IDENTIFIED_STAGES];
+  if (stage === "NOT_IDENTIFIED") return [...NOT_IDENTIFIED_STAGES];
+  return [stage];
 }

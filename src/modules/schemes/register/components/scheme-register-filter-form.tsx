@@ -70,8 +70,9 @@ export function SchemeRegisterFilterForm({
         name="stage"
         value={query.stage}
         options={[
-          ALL,
           { value: "IDENTIFIED", label: "Identified (opportunity to complete)" },
+          { value: "NOT_IDENTIFIED", label: "Not identified (on hold, rejected, withdrawn)" },
+          { value: "ALL", label: "All stages" },
           ...SCHEME_STAGES.map((s) => ({ value: s, label: SCHEME_STAGE_LABELS[s] })),
         ]}
       />
