@@ -34,4 +34,9 @@ export const routes = {
   financeSettings: "/finance",
   financeSettingsAt: (organisationId: string, financialYear?: number) =>
     `/finance?organisation=${encodeURIComponent(organisationId)}${financialYear === undefined ? "" : `&year=${financialYear}`}`,
+  /** Excel import: upload -> preview -> import, and the template, per organisation. */
+  imports: "/finance/import",
+  importsAt: (organisationId: string) => `/finance/import?organisation=${encodeURIComponent(organisationId)}`,
+  importTemplate: (organisationId: string) =>
+    `/api/imports/template?organisation=${encodeURIComponent(organisationId)}`,
 } as const;
