@@ -33,6 +33,7 @@ const EXPECTED = {
   "qia.sign": ["CLINICAL_APPROVER"],
   "risk.manage.any": ["FINANCE"],
   "risk.manage.own": ["LEAD"],
+  "board.commentary.write": ["FINANCE"],
 } as const satisfies Record<Capability, readonly Role[]>;
 
 describe("ROLE_CAPABILITIES", () => {

@@ -23,6 +23,7 @@ export const CAPABILITIES = [
   "qia.sign",
   "risk.manage.any",
   "risk.manage.own",
+  "board.commentary.write",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -37,6 +38,7 @@ export const ROLE_CAPABILITIES = {
     "target.manage",
     "plan.rebaseline",
     "risk.manage.any",
+    "board.commentary.write",
   ],
   LEAD: [
     "dashboard.view",
