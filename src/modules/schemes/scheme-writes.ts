@@ -56,7 +56,12 @@ function schemeData(input: SchemeFieldsInput) {
  * A lead or finance creates a scheme at an organisation; it starts as an opportunity with
  * the next reference code. A lead leads their own schemes; finance may name the lead.
  */
-export async function createScheme(actor: Actor, input: CreateSchemeInput) {
+/** `afterCreate` lets a caller link the new scheme in the same transaction (e.g. a portfolio decision). */
+export async function createScheme(
+  actor: Actor,
+  input: CreateSchemeInput,
+  options: { afterCreate?: (tx: Tx, scheme: { id: string; organisationId: string }) => Promise<void> } = {},
+) {
   if (!can(actor, "scheme.create", input.organisationId))
     throw forbidden("Only finance, the PMO or a lead of this organisation can create schemes.");
   const leadId = input.leadId ?? actor.userId;
@@ -94,6 +99,7 @@ export async function createScheme(actor: Actor, input: CreateSchemeInput) {
       organisationId: scheme.organisationId,
       after: scheme,
     });
+    await options.afterCreate?.(tx, scheme);
     return scheme;
   });
 }

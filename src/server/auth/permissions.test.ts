@@ -34,6 +34,7 @@ const EXPECTED = {
   "risk.manage.any": ["FINANCE"],
   "risk.manage.own": ["LEAD"],
   "board.commentary.write": ["FINANCE"],
+  "portfolio.manage": ["FINANCE"],
 } as const satisfies Record<Capability, readonly Role[]>;
 
 describe("ROLE_CAPABILITIES", () => {

@@ -24,6 +24,7 @@ export const CAPABILITIES = [
   "risk.manage.any",
   "risk.manage.own",
   "board.commentary.write",
+  "portfolio.manage",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -39,6 +40,7 @@ export const ROLE_CAPABILITIES = {
     "plan.rebaseline",
     "risk.manage.any",
     "board.commentary.write",
+    "portfolio.manage",
   ],
   LEAD: [
     "dashboard.view",
