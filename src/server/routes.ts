@@ -22,6 +22,8 @@ export const routes = {
   schemes: "/schemes",
   newScheme: "/schemes/new",
   scheme: (schemeId: string) => `/schemes/${schemeId}`,
+  /** The monthly update form on the scheme page. */
+  schemeUpdate: (schemeId: string) => `/schemes/${schemeId}#monthly-update`,
   schemeExport: "/api/schemes/export",
   /** A scheme's quality impact assessment (current version; `?version=n` for an earlier one). */
   schemeQia: (schemeId: string) => `/schemes/${schemeId}/qia`,
@@ -39,4 +41,10 @@ export const routes = {
   importsAt: (organisationId: string) => `/finance/import?organisation=${encodeURIComponent(organisationId)}`,
   importTemplate: (organisationId: string) =>
     `/api/imports/template?organisation=${encodeURIComponent(organisationId)}`,
+  /** My notifications: unread first, each linking to the form that clears it. */
+  notifications: "/notifications",
+  /** Reminder settings of one organisation (finance). */
+  reminderSettings: "/finance/reminders",
+  reminderSettingsAt: (organisationId: string) =>
+    `/finance/reminders?organisation=${encodeURIComponent(organisationId)}`,
 } as const;

@@ -124,7 +124,7 @@ export default async function SchemePage({ params }: { params: Promise<{ schemeI
         </Card>
       ))}
       {update && (
-        <Card title={`Submit the monthly update for M${update.month}`}>
+        <Card id="monthly-update" title={`Submit the monthly update for M${update.month}`}>
           <p className="mb-4 text-nhs-secondary">
             {monthName(update.financialYear, update.month)}: the actual, the forecast for the rest of the year, RAG and
             commentary.
