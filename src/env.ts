@@ -25,6 +25,10 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(15),
+  /** The earliest financial year every form and selector offers (2010 = 2010/11). */
+  FINANCIAL_YEARS_FROM: z.coerce.number().int().min(1900).max(2999).default(2010),
+  /** The latest is the current financial year plus this many. */
+  FINANCIAL_YEARS_AHEAD: z.coerce.number().int().min(0).max(50).default(5),
 });
 
 export type Env = z.infer<typeof envSchema>;

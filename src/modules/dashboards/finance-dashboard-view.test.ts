@@ -54,6 +54,16 @@ describe("dashboardSelection", () => {
       scope: [],
     });
   });
+
+  it("shows any year of the range, and says why it shows this year for one outside it", () => {
+    const range = { first: 2010, last: 2030 };
+    expect(dashboardSelection(actor, { year: "2016-17" }, "b", NOW, range)).toMatchObject({ year: 2016 });
+    expect(dashboardSelection(actor, { year: "2016-17" }, "b", NOW, range).yearNotice).toBeUndefined();
+    expect(dashboardSelection(actor, { org: "all", year: "2031-32" }, "b", NOW, range)).toMatchObject({
+      year: 2025,
+      yearNotice: "2031/32 is outside the financial years this service holds (2010/11 to 2030/31); showing 2025/26.",
+    });
+  });
 });
 
 describe("maturitySegments", () => {

@@ -1,6 +1,12 @@
 import type { SchemeStage } from "@/generated/prisma/enums";
 import { financialYearOf, type FinancialYear } from "@/lib/financial-year";
-import { parseYearParam, schemeRegisterHref, type SchemeFilters } from "@/modules/schemes/register/register-filter";
+import {
+  DEFAULT_FINANCIAL_YEAR_RANGE,
+  chooseYear,
+  financialYearRange,
+  type FinancialYearRange,
+} from "@/lib/financial-year-range";
+import { schemeRegisterHref, type SchemeFilters } from "@/modules/schemes/register/register-filter";
 import { can, type Actor } from "@/server/auth/actor";
 import type { BreakdownRow } from "./finance-dashboard";
 
@@ -15,6 +21,8 @@ export interface DashboardSelection {
   /** One organisation's id, or undefined for the system view. */
   organisationId: string | undefined;
   year: FinancialYear;
+  /** Why the URL's year was not used (unreadable or outside the range). */
+  yearNotice?: string;
   /** Organisations whose figures are shown: those the actor may view the dashboard of. */
   scope: string[];
   /** Organisations offered by the selector. */
@@ -28,22 +36,25 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 /**
  * `?org=<id>` shows that organisation (if the actor may view it), `?org=all` the system view
  * (every organisation the actor may view); otherwise the current organisation. `?year=2025-26`
- * as on the register; otherwise the financial year of `now`.
+ * as on the register, within `range`; otherwise the financial year of `now`.
  */
 export function dashboardSelection(
   actor: Actor,
   raw: RawParams,
   currentOrganisationId: string | undefined,
   now = new Date(),
+  range: FinancialYearRange = financialYearRange(DEFAULT_FINANCIAL_YEAR_RANGE, now),
 ): DashboardSelection {
   const viewable = actor.organisations.filter((o) => can(actor, "dashboard.view", o.id));
-  const year = parseYearParam(first(raw.year)) ?? financialYearOf(now);
+  const { year, notice } = chooseYear(first(raw.year), range, financialYearOf(now));
+  const yearPart = notice ? { year, yearNotice: notice } : { year };
   const org = first(raw.org);
   const organisations = viewable.map((o) => ({ id: o.id, name: o.name }));
-  if (org === SYSTEM_VIEW) return { organisationId: undefined, year, scope: viewable.map((o) => o.id), organisations };
+  if (org === SYSTEM_VIEW)
+    return { organisationId: undefined, ...yearPart, scope: viewable.map((o) => o.id), organisations };
   const chosen =
     viewable.find((o) => o.id === org) ?? viewable.find((o) => o.id === currentOrganisationId) ?? viewable[0];
-  return { organisationId: chosen?.id, year, scope: chosen ? [chosen.id] : [], organisations };
+  return { organisationId: chosen?.id, ...yearPart, scope: chosen ? [chosen.id] : [], organisations };
 }
 
 export interface MaturitySegment {

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { optionalText, requiredText, uuidField } from "@/lib/form-fields";
 import { parsePounds } from "@/lib/money";
 import { safeParseFinancialYear } from "@/lib/financial-year";
+import { isInYearRange, outOfRangeMessage } from "@/lib/financial-year-range";
+import { configuredYearRange } from "@/server/financial-year-range";
 
 /** Optimistic concurrency: the version the user loaded. */
 export const versionField = z.coerce.number({ error: "Reload the page and try again" }).int().min(1);
@@ -34,10 +36,19 @@ export const optionalPoundsField = (label: string) =>
     .optional()
     .transform((text, ctx) => (text?.trim() ? penceFrom(label, text, ctx) : undefined));
 
+/** A financial year typed or chosen ("2016/17"), within the service's year range. */
 export const financialYearField = z.string({ error: "Choose a financial year" }).transform((text, ctx) => {
   const parsed = safeParseFinancialYear(text);
   if (!parsed.ok) {
     ctx.addIssue({ code: "custom", message: parsed.error });
+    return z.NEVER;
+  }
+  const range = configuredYearRange();
+  if (!isInYearRange(parsed.value, range)) {
+    ctx.addIssue({
+      code: "custom",
+      message: `${outOfRangeMessage(parsed.value, range)}. Choose a year in that range.`,
+    });
     return z.NEVER;
   }
   return parsed.value;

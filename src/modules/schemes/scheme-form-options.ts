@@ -1,4 +1,5 @@
 import { financialYearOf, formatFinancialYear, monthLabel, type FinancialMonth } from "@/lib/financial-year";
+import { financialYearOptions } from "@/server/financial-year-range";
 import { findSchemeFormOptions } from "./get-scheme";
 import type { SchemeFormOptions } from "./components/scheme-form";
 
@@ -9,10 +10,7 @@ export async function schemeFormOptions(organisationId: string, now = new Date()
   return {
     ...base,
     defaultYear: formatFinancialYear(thisYear),
-    years: [thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map((fy) => ({
-      value: formatFinancialYear(fy),
-      label: formatFinancialYear(fy),
-    })),
+    years: financialYearOptions(now),
     months: Array.from({ length: 12 }, (_, i) => ({
       value: String(i + 1),
       label: `M${i + 1} ${monthLabel((i + 1) as FinancialMonth)}`,

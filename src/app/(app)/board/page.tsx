@@ -12,12 +12,14 @@ import { CumulativeChart, MaturityChart } from "@/modules/dashboards/components/
 import { CumulativeTable, MaturityTable } from "@/modules/dashboards/components/position-tables";
 import { HeadlineTiles } from "@/modules/dashboards/components/finance-tables";
 import { financeBreakdowns, financeHeadline } from "@/modules/dashboards/finance-dashboard";
-import { dashboardSelection, maturitySegments } from "@/modules/dashboards/finance-dashboard-view";
+import { maturitySegments } from "@/modules/dashboards/finance-dashboard-view";
+import { dashboardPageSelection } from "@/modules/dashboards/dashboard-page-selection";
 import { identifiedByStage, monthlyCumulative } from "@/modules/dashboards/scheme-figures";
 import { findTopRisks } from "@/modules/risks/find-risks";
 import { canAnywhere } from "@/server/auth/actor";
-import { currentOrganisation } from "@/server/auth/current-organisation";
 import { requireActor } from "@/server/auth/session";
+import { selectableYears } from "@/server/financial-year-range";
+import { YearNotice } from "@/components/ui/year-notice";
 import { routes } from "@/server/routes";
 
 export const metadata: Metadata = { title: "Board summary" };
@@ -41,7 +43,7 @@ export default async function BoardSummaryPage({
   const actor = await requireActor();
   if (!canAnywhere(actor, "dashboard.view")) notFound();
   const now = new Date();
-  const selection = dashboardSelection(actor, await searchParams, (await currentOrganisation(actor))?.id, now);
+  const selection = await dashboardPageSelection(actor, await searchParams, now);
   const { scope, year, organisationId } = selection;
   const [headline, stages, months, breakdowns, risks] = await Promise.all([
     financeHeadline(scope, year, now),
@@ -63,13 +65,14 @@ export default async function BoardSummaryPage({
         title="Board summary"
         caption={`${viewName} · Financial recovery ${formatFinancialYear(year)} · as at ${formatDate(now)}`}
       />
+      <YearNotice notice={selection.yearNotice} />
       <div className="mb-6">
         <DashboardSelector
           action={routes.board}
           organisations={selection.organisations}
           organisationId={organisationId}
           year={year}
-          years={[year - 1, year, year + 1]}
+          years={selectableYears(now)}
         />
       </div>
       <Card title="Headline figures">

@@ -3,21 +3,23 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DataTable, cellClass, numberCellClass, rowClass } from "@/components/ui/data-table";
 import { Card, PageHeader } from "@/components/ui/page-header";
-import { financialYearOf, formatFinancialYear, monthLabel } from "@/lib/financial-year";
+import { formatFinancialYear, monthLabel } from "@/lib/financial-year";
 import { DashboardSelector } from "@/modules/dashboards/components/dashboard-selector";
 import { CumulativeChart, MaturityChart } from "@/modules/dashboards/components/finance-charts-lazy";
 import { CumulativeTable, MaturityTable } from "@/modules/dashboards/components/position-tables";
 import { BreakdownTable, HeadlineTiles } from "@/modules/dashboards/components/finance-tables";
 import { BREAKDOWN_DIMENSIONS, financeBreakdowns, financeHeadline } from "@/modules/dashboards/finance-dashboard";
 import { overdueMonthlyUpdates } from "@/modules/dashboards/finance-dashboard-overdue";
-import { dashboardSelection, maturitySegments } from "@/modules/dashboards/finance-dashboard-view";
+import { maturitySegments } from "@/modules/dashboards/finance-dashboard-view";
+import { dashboardPageSelection } from "@/modules/dashboards/dashboard-page-selection";
 import { identifiedByStage, monthlyCumulative } from "@/modules/dashboards/scheme-figures";
 import { findTopRisks } from "@/modules/risks/find-risks";
 import { countSchemesAwaitingDecision } from "@/modules/gateways/find-gateway-pipeline";
 import { countQiasAwaitingSignOff } from "@/modules/quality/find-qias";
 import { canAnywhere } from "@/server/auth/actor";
-import { currentOrganisation } from "@/server/auth/current-organisation";
 import { requireActor } from "@/server/auth/session";
+import { selectableYears } from "@/server/financial-year-range";
+import { YearNotice } from "@/components/ui/year-notice";
 import { routes } from "@/server/routes";
 
 export const metadata: Metadata = { title: "Finance dashboard" };
@@ -30,7 +32,7 @@ export default async function FinanceDashboardPage({
   const actor = await requireActor();
   if (!canAnywhere(actor, "dashboard.view")) notFound();
   const now = new Date();
-  const selection = dashboardSelection(actor, await searchParams, (await currentOrganisation(actor))?.id, now);
+  const selection = await dashboardPageSelection(actor, await searchParams, now);
   const { scope, year, organisationId } = selection;
   const [headline, stages, months, breakdowns, overdue, risks, awaitingDecision, awaitingSignature] = await Promise.all(
     [
@@ -48,19 +50,19 @@ export default async function FinanceDashboardPage({
   const viewName = organisationId
     ? (selection.organisations.find((o) => o.id === organisationId)?.name ?? "")
     : "All my organisations";
-  const thisYear = financialYearOf(now);
   const base = { year, organisation: organisationId };
 
   return (
     <>
       <PageHeader title="Finance dashboard" caption={`${viewName} · ${formatFinancialYear(year)}`} />
+      <YearNotice notice={selection.yearNotice} />
       <Card title="Show">
         <DashboardSelector
           action={routes.dashboard}
           organisations={selection.organisations}
           organisationId={organisationId}
           year={year}
-          years={[thisYear - 2, thisYear - 1, thisYear, thisYear + 1]}
+          years={selectableYears(now)}
         />
       </Card>
 

@@ -17,16 +17,18 @@ import { monthName } from "@/modules/schemes/financials/month-grid";
 import { can } from "@/server/auth/actor";
 import { currentOrganisation } from "@/server/auth/current-organisation";
 import { requireActor } from "@/server/auth/session";
+import { configuredYearRange, financialYearOptions } from "@/server/financial-year-range";
+import { isInYearRange } from "@/lib/financial-year-range";
 import { routes } from "@/server/routes";
 
 export const metadata: Metadata = { title: "Finance settings" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** The year asked for, if it is this financial year or one of the ten before it. */
-function chosenYear(text: string | string[] | undefined, thisYear: number): number {
+/** The year asked for, if it is in the service's range and not after this financial year. */
+function chosenYear(text: string | string[] | undefined, thisYear: number, now: Date): number {
   const year = Number(typeof text === "string" ? text : undefined);
-  return Number.isInteger(year) && year <= thisYear && year >= thisYear - 10 ? year : thisYear;
+  return isInYearRange(year, configuredYearRange(now)) && year <= thisYear ? year : thisYear;
 }
 
 export default async function FinanceSettingsPage({ searchParams }: { searchParams: SearchParams }) {
@@ -41,7 +43,7 @@ export default async function FinanceSettingsPage({ searchParams }: { searchPara
     organisations[0]!;
   const now = new Date();
   const thisYear = financialYearOf(now);
-  const year = chosenYear(params.year, thisYear);
+  const year = chosenYear(params.year, thisYear, now);
   const canClose = can(actor, "period.close", organisation.id);
   const canSetTargets = can(actor, "target.manage", organisation.id);
   const [periods, targets, weights, gatewaySettings] = await Promise.all([
@@ -52,10 +54,7 @@ export default async function FinanceSettingsPage({ searchParams }: { searchPara
   ]);
   const isDirector =
     can(actor, "gateway.decide", organisation.id) && organisation.financeCapacities.includes("DIRECTOR");
-  const years = [thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map((fy) => ({
-    value: formatFinancialYear(fy),
-    label: formatFinancialYear(fy),
-  }));
+  const years = financialYearOptions(now);
 
   return (
     <>

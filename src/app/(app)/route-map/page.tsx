@@ -10,6 +10,7 @@ import { routeMapQuerySchema } from "@/modules/activities/route-map-filter";
 import { findProgrammes } from "@/modules/programmes/find-programmes";
 import { requireActor } from "@/server/auth/session";
 import { routes } from "@/server/routes";
+import { selectableYears } from "@/server/financial-year-range";
 
 export const metadata: Metadata = { title: "Route map" };
 
@@ -31,10 +32,10 @@ export default async function RouteMapPage({
     findProgrammes(actor, financialYearOf(now)),
   ]);
   const years = routeMapYears(activities, now, { from: query.from, to: query.to });
-  const yearOptions = Array.from({ length: 12 }, (_, i) => formatFinancialYear(years.from - 5 + i)).map((fy) => ({
-    value: fy,
-    label: fy,
-  }));
+  // The service's range, oldest first (a timeline reads left to right), plus the years shown.
+  const yearOptions = [...new Set([...selectableYears(now), years.from, years.to])]
+    .sort((a, b) => a - b)
+    .map((fy) => ({ value: formatFinancialYear(fy), label: formatFinancialYear(fy) }));
   const overdue = activities.filter((a) => a.overdue).length;
   return (
     <>

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/page-header";
-import { financialYearOf, formatFinancialYear } from "@/lib/financial-year";
+import { formatFinancialYear } from "@/lib/financial-year";
 import { formatMoney } from "@/lib/money";
+import { YearNotice } from "@/components/ui/year-notice";
 import { schemeCreationOrganisations } from "@/modules/schemes/scheme-access";
 import { SchemeRegisterFilterForm } from "@/modules/schemes/register/components/scheme-register-filter-form";
 import { SchemeRegisterTable } from "@/modules/schemes/register/components/scheme-register-table";
@@ -15,6 +16,7 @@ import {
   schemeRegisterHref,
 } from "@/modules/schemes/register/register-filter";
 import { requireActor } from "@/server/auth/session";
+import { configuredYearRange, selectableYears } from "@/server/financial-year-range";
 import { routes } from "@/server/routes";
 
 export const metadata: Metadata = { title: "Scheme register" };
@@ -26,12 +28,11 @@ export default async function SchemesPage({
 }) {
   const actor = await requireActor();
   const now = new Date();
-  const query = parseSchemeRegisterQuery(await searchParams, now);
+  const query = parseSchemeRegisterQuery(await searchParams, now, configuredYearRange(now));
   const [register, options] = await Promise.all([
     findSchemeRegister(actor, query, now),
     findSchemeRegisterOptions(actor),
   ]);
-  const thisYear = financialYearOf(now);
   const { totals, rows, pages, excluded } = register;
   const first = (query.page - 1) * SCHEME_REGISTER_PAGE_SIZE + 1;
   const shown =
@@ -53,11 +54,9 @@ export default async function SchemesPage({
           </a>
         </div>
       </PageHeader>
+      <YearNotice notice={query.yearNotice} />
       <Card title="Filter">
-        <SchemeRegisterFilterForm
-          query={query}
-          options={{ ...options, years: [thisYear - 2, thisYear - 1, thisYear, thisYear + 1] }}
-        />
+        <SchemeRegisterFilterForm query={query} options={{ ...options, years: selectableYears(now) }} />
       </Card>
       <Card>
         <SchemeRegisterTotalsPanel totals={totals} year={query.year} />

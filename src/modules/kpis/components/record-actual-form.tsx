@@ -10,11 +10,14 @@ export function RecordActualForm({
   kpiId,
   version,
   years,
+  defaultYear,
   months,
 }: {
   kpiId: string;
   version: number;
   years: { value: string; label: string }[];
+  /** Preselected until the user chooses: the current financial year ("2026/27"). */
+  defaultYear: string;
   months: { value: string; label: string }[];
 }) {
   const { state, formAction, pending, values, formKey } = useFormAction(recordKpiActualAction);
@@ -28,7 +31,7 @@ export function RecordActualForm({
           name="financialYear"
           label="Financial year"
           options={years}
-          defaultValue={values.financialYear}
+          defaultValue={values.financialYear ?? defaultYear}
           errors={fieldErrors(state, "financialYear")}
         />
         <SelectField

@@ -9,9 +9,12 @@ import { setProgrammeTargetAction } from "../programme-actions";
 export function SetTargetForm({
   programmeId,
   years,
+  defaultYear,
 }: {
   programmeId: string;
   years: { value: string; label: string }[];
+  /** Preselected until the user chooses: the current financial year ("2026/27"). */
+  defaultYear: string;
 }) {
   const { state, formAction, pending, values, formKey } = useFormAction(setProgrammeTargetAction);
   return (
@@ -23,7 +26,7 @@ export function SetTargetForm({
           name="financialYear"
           label="Financial year"
           options={years}
-          defaultValue={values.financialYear}
+          defaultValue={values.financialYear ?? defaultYear}
           errors={fieldErrors(state, "financialYear")}
         />
         <TextField

@@ -67,7 +67,6 @@ describe("parseSchemeRegisterQuery", () => {
     [{ dir: "sideways" }, { dir: "asc" }],
     [{ page: "0" }, { page: 1 }],
     [{ page: "2.5" }, { page: 1 }],
-    [{ year: "2025/27" }, { year: 2025 }],
   ])("ignores a malformed value %o", (raw, expected) => {
     expect(parseSchemeRegisterQuery(raw as Record<string, string>, NOW)).toEqual({
       year: 2025,
@@ -76,6 +75,24 @@ describe("parseSchemeRegisterQuery", () => {
       dir: "asc",
       page: 1,
       ...expected,
+    });
+  });
+
+  it("shows this year, with a notice, for a year it cannot read or does not hold", () => {
+    expect(parseSchemeRegisterQuery({ year: "2025/27" }, NOW)).toMatchObject({
+      year: 2025,
+      yearNotice: '"2025/27" is not a financial year; showing 2025/26.',
+    });
+    const range = { first: 2010, last: 2030 };
+    expect(parseSchemeRegisterQuery({ year: "2009-10" }, NOW, range)).toMatchObject({
+      year: 2025,
+      yearNotice: "2009/10 is outside the financial years this service holds (2010/11 to 2030/31); showing 2025/26.",
+    });
+    expect(parseSchemeRegisterQuery({ year: "2010-11" }, NOW, range)).toEqual({
+      year: 2010,
+      sort: "code",
+      dir: "asc",
+      page: 1,
     });
   });
 

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import type { SchemeCategory, SchemeStage } from "@/generated/prisma/enums";
-import { financialYearOf, isFinancialYear, safeParseFinancialYear, type FinancialYear } from "@/lib/financial-year";
+import { financialYearOf, type FinancialYear } from "@/lib/financial-year";
+import {
+  DEFAULT_FINANCIAL_YEAR_RANGE,
+  chooseYear,
+  financialYearRange,
+  formatYearParam,
+  type FinancialYearRange,
+} from "@/lib/financial-year-range";
 import { routes } from "@/server/routes";
 import { IDENTIFIED_STAGES, NOT_IDENTIFIED_STAGES, SCHEME_STAGES } from "../scheme-rules";
 
@@ -53,6 +60,8 @@ export interface SchemeRegisterQuery extends SchemeFilters {
   sort: SchemeSort;
   dir: SortDirection;
   page: number;
+  /** Why the URL's year was not used (unreadable or outside the range); shown above the register. */
+  yearNotice?: string;
 }
 
 const uuid = z.string().uuid().optional().catch(undefined);
@@ -82,30 +91,21 @@ const querySchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 
-/** 2025 → "2025-26": the year as URLs write it (no slash to escape). */
-export function formatYearParam(year: FinancialYear): string {
-  return `${year}-${String((year + 1) % 100).padStart(2, "0")}`;
-}
-
-/** "2025", "2025-26", "2025/26" → 2025; anything else → undefined. */
-export function parseYearParam(text: string | undefined): FinancialYear | undefined {
-  if (!text) return undefined;
-  const trimmed = text.trim();
-  if (/^\d{4}$/.test(trimmed)) {
-    const year = Number(trimmed);
-    return isFinancialYear(year) ? year : undefined;
-  }
-  const parsed = safeParseFinancialYear(trimmed);
-  return parsed.ok ? parsed.value : undefined;
-}
+// One format for the year in URLs ("2025-26"); older links ("2025", "2025/26") still read.
+export { formatYearParam, parseYearParam } from "@/lib/financial-year-range";
 
 type RawParams = Record<string, string | string[] | undefined> | URLSearchParams;
 
 /**
  * Reads the query string leniently: an unknown or malformed value is ignored (it is a filter,
- * not a form to correct). The year defaults to the financial year `now` falls in.
+ * not a form to correct). The year defaults to the financial year `now` falls in; a year outside
+ * `range` is not shown, and `yearNotice` says so.
  */
-export function parseSchemeRegisterQuery(raw: RawParams, now = new Date()): SchemeRegisterQuery {
+export function parseSchemeRegisterQuery(
+  raw: RawParams,
+  now = new Date(),
+  range: FinancialYearRange = financialYearRange(DEFAULT_FINANCIAL_YEAR_RANGE, now),
+): SchemeRegisterQuery {
   const entries =
     raw instanceof URLSearchParams
       ? [...raw.keys()].map((k) => [k, raw.get(k) ?? undefined] as const)
@@ -114,7 +114,8 @@ export function parseSchemeRegisterQuery(raw: RawParams, now = new Date()): Sche
   const flat = Object.fromEntries(entries.map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = querySchema.parse(flat);
   const { year, ...rest } = parsed;
-  return stripUndefined({ ...rest, year: parseYearParam(year) ?? financialYearOf(now) });
+  const choice = chooseYear(year, range, financialYearOf(now));
+  return stripUndefined({ ...rest, year: choice.year, yearNotice: choice.notice });
 }
 
 function stripUndefined<T extends object>(value: T): T {

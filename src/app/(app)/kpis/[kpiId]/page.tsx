@@ -7,6 +7,7 @@ import { RecordActualForm } from "@/modules/kpis/components/record-actual-form";
 import { getKpi } from "@/modules/kpis/get-kpi";
 import { canManageProgramme, holdsForProgramme } from "@/modules/programmes/programme-access";
 import { requireActor } from "@/server/auth/session";
+import { financialYearOptions } from "@/server/financial-year-range";
 import { orNotFound } from "@/server/page-helpers";
 import { routes } from "@/server/routes";
 
@@ -23,8 +24,6 @@ export default async function KpiPage({ params }: { params: Promise<{ kpiId: str
   }));
   const owns = kpi.ownerLead?.userId === actor.userId && holdsForProgramme(actor, "kpi.update.own", kpi.programme);
   const canRecord = owns || canManageProgramme(actor, kpi.programme);
-  const thisYear = financialYearOf(new Date());
-  const years = Array.from(new Set([...kpi.points.map((p) => p.financialYear), thisYear])).sort();
   return (
     <>
       <PageHeader title={kpi.name} caption={`KPI · ${kpi.workstream?.name ?? kpi.programme.name}`}>
@@ -96,7 +95,8 @@ export default async function KpiPage({ params }: { params: Promise<{ kpiId: str
           <RecordActualForm
             kpiId={kpi.id}
             version={kpi.version}
-            years={years.map((fy) => ({ value: formatFinancialYear(fy), label: formatFinancialYear(fy) }))}
+            years={financialYearOptions()}
+            defaultYear={formatFinancialYear(financialYearOf(new Date()))}
             months={Array.from({ length: 12 }, (_, i) => ({
               value: String(i + 1),
               label: `M${i + 1} ${monthLabel((i + 1) as FinancialMonth)}`,

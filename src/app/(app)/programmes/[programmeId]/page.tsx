@@ -14,6 +14,7 @@ import { WorkstreamForm } from "@/modules/programmes/components/workstream-form"
 import { findLeads, getProgramme } from "@/modules/programmes/find-programmes";
 import { canManageProgramme } from "@/modules/programmes/programme-access";
 import { requireActor } from "@/server/auth/session";
+import { financialYearOptions } from "@/server/financial-year-range";
 import { countOpenRisks } from "@/modules/risks/find-risks";
 import { canManageRisk } from "@/modules/risks/risk-access";
 import { RegisterSummary, registerLinks } from "@/modules/risks/components/register-summary";
@@ -36,10 +37,7 @@ export default async function ProgrammePage({ params }: { params: Promise<{ prog
     overdue: isOverdue(timescaleFromColumns(a.startQuarter, a.endQuarter), a.status, now),
   }));
   const thisYear = financialYearOf(now);
-  const years = [thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map((fy) => ({
-    value: formatFinancialYear(fy),
-    label: formatFinancialYear(fy),
-  }));
+  const years = financialYearOptions(now);
   return (
     <>
       <PageHeader
@@ -114,7 +112,7 @@ export default async function ProgrammePage({ params }: { params: Promise<{ prog
             <WorkstreamForm programmeId={programme.id} />
           </Card>
           <Card title="Set a savings target">
-            <SetTargetForm programmeId={programme.id} years={years} />
+            <SetTargetForm programmeId={programme.id} years={years} defaultYear={formatFinancialYear(thisYear)} />
           </Card>
           <Card title="Edit the programme">
             <EditProgrammeForm

@@ -4,7 +4,7 @@ import { formatFinancialYear } from "@/lib/financial-year";
 import { routes } from "@/server/routes";
 import { SCHEME_CATEGORY_LABELS, SCHEME_STAGE_LABELS, SCHEME_STAGES } from "../../scheme-rules";
 import type { Option } from "../find-scheme-register";
-import { SCHEME_CATEGORIES, schemeRegisterHref, type SchemeRegisterQuery } from "../register-filter";
+import { SCHEME_CATEGORIES, formatYearParam, schemeRegisterHref, type SchemeRegisterQuery } from "../register-filter";
 
 const ALL = { value: "", label: "All" };
 const RAG_OPTIONS = [
@@ -46,8 +46,8 @@ export function SchemeRegisterFilterForm({
       <FilterSelect
         label="Financial year"
         name="year"
-        value={String(query.year)}
-        options={years.map((y) => ({ value: String(y), label: formatFinancialYear(y) }))}
+        value={formatYearParam(query.year)}
+        options={years.map((y) => ({ value: formatYearParam(y), label: formatFinancialYear(y) }))}
       />
       {options.organisations.length > 1 && (
         <FilterSelect
