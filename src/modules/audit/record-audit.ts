@@ -20,19 +20,21 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   ) as Prisma.InputJsonValue;
 }
 
+function auditRow(actor: Actor | null, entry: AuditEntry) {
+  return {
+    actorId: actor?.userId ?? null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    organisationId: entry.organisationId ?? null,
+    before: toJson(entry.before),
+    after: toJson(entry.after),
+  };
+}
+
 /** Writes the audit event inside the use case's transaction: both land or neither. */
 export async function recordAudit(tx: Tx, actor: Actor | null, entry: AuditEntry): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      actorId: actor?.userId ?? null,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      organisationId: entry.organisationId ?? null,
-      before: toJson(entry.before),
-      after: toJson(entry.after),
-    },
-  });
+  await tx.auditEvent.create({ data: auditRow(actor, entry) });
 }
 
 /**
@@ -58,4 +60,13 @@ export async function recordDeniedAttempt(
       ),
     },
   });
+}
+
+/** Many audit events in the caller's transaction (an import's per-record events), in batches. */
+export async function recordAudits(tx: Tx, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 1000) {
+    await tx.auditEvent.createMany({
+      data: entries.slice(i, i + 1000).map((entry) => auditRow(actor, entry)),
+    });
+  }
 }

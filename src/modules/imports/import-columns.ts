@@ -200,6 +200,13 @@ export const MONTH_COLUMNS = [
     width: 40,
     note: "Needed when changing the actual of a closed month (finance only).",
   }),
+  col({
+    key: "organisation",
+    header: "Organisation code",
+    required: false,
+    list: "Organisations",
+    note: "Optional: needed only when the same reference code exists at two of your organisations.",
+  }),
 ] as const;
 
 export const RISK_COLUMNS = [

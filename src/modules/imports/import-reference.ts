@@ -1,6 +1,6 @@
 import type { OrganisationType, SchemeType } from "@/generated/prisma/enums";
 import { can, type Actor } from "@/server/auth/actor";
-import { db } from "@/server/db";
+import { db, type Db, type Tx } from "@/server/db";
 
 /**
  * The reference data an import is read against, per organisation: its divisions, the
@@ -32,26 +32,29 @@ export function schemeTypesOf(type: OrganisationType): SchemeType[] {
 
 export const WORKSTREAM_SEPARATOR = " › ";
 
-export async function loadOrganisationReference(organisationId: string): Promise<OrganisationReference> {
-  const organisation = await db().organisation.findUniqueOrThrow({
+export async function loadOrganisationReference(
+  organisationId: string,
+  client: Db | Tx = db(),
+): Promise<OrganisationReference> {
+  const organisation = await client.organisation.findUniqueOrThrow({
     where: { id: organisationId },
     select: { id: true, code: true, name: true, type: true, systemId: true },
   });
   const [divisions, workstreams, users, leadTitles] = await Promise.all([
-    db().division.findMany({ where: { organisationId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db().workstream.findMany({
+    client.division.findMany({ where: { organisationId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    client.workstream.findMany({
       where: {
         programme: { systemId: organisation.systemId, OR: [{ organisationId }, { organisationId: null }] },
       },
       orderBy: [{ programme: { name: "asc" } }, { name: "asc" }],
       select: { id: true, name: true, programme: { select: { name: true } } },
     }),
-    db().user.findMany({
+    client.user.findMany({
       where: { active: true, memberships: { some: { organisationId, role: { in: ["LEAD", "FINANCE"] } } } },
       orderBy: { email: "asc" },
       select: { id: true, email: true },
     }),
-    db().lead.findMany({
+    client.lead.findMany({
       where: {
         systemId: organisation.systemId,
         user: { active: true, memberships: { some: { organisationId, role: { in: ["LEAD", "FINANCE"] } } } },

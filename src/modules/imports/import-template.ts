@@ -50,7 +50,7 @@ export function instructions(organisation: { name: string; code: string }, now: 
   return [
     `Import template for ${organisation.name} (${organisation.code}), made on ${now.toISOString().slice(0, 10)}.`,
     "Schemes: one row per scheme. The reference code identifies the scheme: a code already in the app updates that scheme, a new code creates one. Required columns are marked in each header's note (hover over the header).",
-    `Months: one row per scheme, financial year and month (long form), e.g. reference code, ${fy}, M1, plan, forecast, actual. Amounts are in pounds, like 1200000 or 1234.56; at most two decimal places; never negative. Blank cells mean no value.`,
+    `Months: one row per scheme, financial year and month (long form), e.g. reference code, ${fy}, M1, plan, forecast, actual. Amounts are in pounds, like 1200000 or 1234.56; at most two decimal places; never negative. A blank cell leaves the stored value as it is.`,
     "Risks (optional): one row per risk on a scheme; the scheme's reference code and the risk title identify it.",
     "Drop-down lists come from the app: this organisation's divisions, programmes and workstreams, leads, categories and stages. A lead must be someone who holds the lead or finance role here; unknown leads are errors, never created.",
     "Rules still hold: a stage can only be set for schemes new to the app (finance's initial load; the scheme records that its stage was set by import). After that, stages move only through gateways. A plan locked at gateway 2 is not overwritten (the row is reported). A closed month's actual changes only with a reason in the Reason column.",

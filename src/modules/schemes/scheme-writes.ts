@@ -31,7 +31,8 @@ async function checkReferences(tx: Tx, organisationId: string, input: SchemeFiel
   if (!lead) throw invalidField("leadId", "Choose a lead who holds the lead or finance role at this organisation");
 }
 
-function schemeData(input: SchemeFieldsInput) {
+/** The scheme columns a form (or an import row) writes. */
+export function schemeData(input: SchemeFieldsInput) {
   return {
     title: input.title,
     description: input.description,

@@ -1,0 +1,288 @@
+import { createHash, randomUUID } from "node:crypto";
+import { Prisma } from "@/generated/prisma/client";
+import { recordAudit, recordAudits, type AuditEntry } from "@/modules/audit/record-audit";
+import { auditMonths } from "@/modules/schemes/financials/month-changes";
+import type { Actor } from "@/server/auth/actor";
+import { db, type Tx } from "@/server/db";
+import { DomainError, forbidden } from "@/server/errors";
+import { importOrganisations } from "./import-reference";
+import { planImport, type ImportCounts, type ImportPlan, type PlannedScheme } from "./plan-import";
+import { problemSentence, readImportFile, type ImportProblem } from "./read-import-file";
+
+/**
+ * Upload -> preview -> import. The preview parses, validates and plans without writing; the
+ * import does it all again inside one transaction (so it acts on the database as it is then)
+ * and writes every scheme, month and audit event, or nothing.
+ */
+
+export interface UploadedFile {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+export interface PreviewProblem extends ImportProblem {
+  sentence: string;
+}
+
+export interface ImportPreview {
+  fileName: string;
+  sha256: string;
+  counts: ImportCounts;
+  problems: PreviewProblem[];
+  ignoredColumns: { sheet: string; headers: string[] }[];
+  /** The first schemes to create or update, for the preview table. */
+  changes: { kind: "create" | "update"; code: string; title: string; changedFields: string[] }[];
+}
+
+export type ImportPhase = "parsed" | "validated" | "schemes written" | "months written" | "done";
+export interface ImportOptions {
+  now?: Date;
+  /** Told as each phase ends (the page's progress; tests inject a failure here). */
+  onProgress?: (phase: ImportPhase, detail: { done: number; total: number }) => void | Promise<void>;
+  maxBytes?: number;
+}
+
+const PREVIEW_CHANGES = 200;
+
+function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+function assertMayImport(actor: Actor) {
+  if (importOrganisations(actor).length === 0)
+    throw forbidden("Only finance users can import spreadsheets into the app.");
+}
+
+function previewOf(file: UploadedFile, hash: string, plan: ImportPlan): ImportPreview {
+  return {
+    fileName: file.fileName,
+    sha256: hash,
+    counts: plan.counts,
+    problems: plan.problems.map((p) => ({ ...p, sentence: problemSentence(p) })),
+    ignoredColumns: plan.ignoredColumns,
+    changes: plan.schemes
+      .filter((s): s is PlannedScheme & { kind: "create" | "update" } => s.kind !== "unchanged")
+      .slice(0, PREVIEW_CHANGES)
+      .map((s) => ({
+        kind: s.kind,
+        code: s.code,
+        title: s.data?.title ?? s.existing?.title ?? "",
+        changedFields: s.monthsChanged ? [...s.changedFields, "months"] : s.changedFields,
+      })),
+  };
+}
+
+async function readAndPlan(
+  client: Tx | ReturnType<typeof db>,
+  actor: Actor,
+  file: UploadedFile,
+  options: ImportOptions,
+) {
+  const read = await readImportFile(file.bytes, file.fileName, options.maxBytes);
+  if (!read.ok) throw new DomainError("INVALID", read.error, { file: [read.error] });
+  await options.onProgress?.("parsed", { done: 0, total: 0 });
+  const plan = await planImport(client, actor, read.file, options.now ?? new Date());
+  await options.onProgress?.("validated", { done: 0, total: plan.counts.create + plan.counts.update });
+  return plan;
+}
+
+/** What the file would do; writes nothing. */
+export async function previewImport(
+  actor: Actor,
+  file: UploadedFile,
+  options: ImportOptions = {},
+): Promise<ImportPreview> {
+  assertMayImport(actor);
+  const plan = await readAndPlan(db(), actor, file, options);
+  return previewOf(file, sha256(file.bytes), plan);
+}
+
+export type ImportOutcome =
+  | { status: "imported"; importRunId: string; preview: ImportPreview }
+  | { status: "nothing-to-do"; preview: ImportPreview }
+  | { status: "invalid"; preview: ImportPreview };
+
+/**
+ * Imports the file the user previewed (`expectedSha256`): everything in one transaction with
+ * one audit event for the import (file name, SHA-256, counts) and each record's own events.
+ * A file with any problem writes nothing; a file that changes nothing writes nothing.
+ */
+export async function runImport(
+  actor: Actor,
+  file: UploadedFile,
+  expectedSha256: string | undefined,
+  options: ImportOptions = {},
+): Promise<ImportOutcome> {
+  assertMayImport(actor);
+  const hash = sha256(file.bytes);
+  if (expectedSha256 && expectedSha256 !== hash)
+    throw new DomainError("INVALID", "This is not the file you previewed. Preview it again, then import.");
+  const now = options.now ?? new Date();
+  return db().$transaction(
+    async (tx) => {
+      // Serialises with scheme creation at these organisations (reference numbers).
+      for (const o of importOrganisations(actor).sort((a, b) => a.id.localeCompare(b.id)))
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`scheme-code:${o.id}`}))`;
+      const plan = await readAndPlan(tx, actor, file, { ...options, now });
+      const preview = previewOf(file, hash, plan);
+      if (plan.problems.length > 0) return { status: "invalid" as const, preview };
+      if (plan.counts.create + plan.counts.update === 0) return { status: "nothing-to-do" as const, preview };
+      const importRunId = await writePlan(tx, actor, plan, file.fileName, hash, options);
+      await options.onProgress?.("done", { done: 1, total: 1 });
+      return { status: "imported" as const, importRunId, preview };
+    },
+    { timeout: 300_000, maxWait: 10_000 },
+  );
+}
+
+/** The app's own numbering ("LTH-CIP-0042") keeps its number; other codes take the next free ones. */
+async function codeNumbers(tx: Tx, creates: PlannedScheme[]) {
+  const numbers = new Map<string, number>();
+  const byOrganisation = new Map<string, PlannedScheme[]>();
+  for (const s of creates) {
+    const list = byOrganisation.get(s.organisationId) ?? [];
+    list.push(s);
+    byOrganisation.set(s.organisationId, list);
+  }
+  for (const [organisationId, schemes] of byOrganisation) {
+    const organisation = await tx.organisation.findUniqueOrThrow({
+      where: { id: organisationId },
+      select: { code: true },
+    });
+    const own = new RegExp(`^${organisation.code.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}-(?:CIP|QIPP)-(\\d{1,5})$`);
+    const last = await tx.scheme.aggregate({ where: { organisationId }, _max: { codeNumber: true } });
+    const wanted = schemes.map((s) => ({ s, n: Number(own.exec(s.code)?.[1] ?? 0) }));
+    const taken = new Set(
+      (
+        await tx.scheme.findMany({
+          where: { organisationId, codeNumber: { in: wanted.filter((w) => w.n > 0).map((w) => w.n) } },
+          select: { codeNumber: true },
+        })
+      ).map((r) => r.codeNumber),
+    );
+    let next = Math.max(last._max.codeNumber ?? 0, ...wanted.map((w) => w.n)) + 1;
+    for (const { s, n } of wanted) {
+      if (n > 0 && !taken.has(n)) {
+        numbers.set(s.key, n);
+        taken.add(n);
+      } else numbers.set(s.key, next++);
+    }
+  }
+  return numbers;
+}
+
+async function writePlan(
+  tx: Tx,
+  actor: Actor,
+  plan: ImportPlan,
+  fileName: string,
+  hash: string,
+  options: ImportOptions,
+): Promise<string> {
+  const run = await tx.importRun.create({
+    data: { actorId: actor.userId, fileName: fileName.slice(0, 255), sha256: hash, counts: { ...plan.counts } },
+  });
+  const creates = plan.schemes.filter((s) => s.kind === "create");
+  const updates = plan.schemes.filter((s) => s.kind === "update");
+  const ids = new Map<string, string>();
+  for (const s of plan.schemes) if (s.existing) ids.set(s.key, s.existing.id);
+  const audits: AuditEntry[] = [];
+
+  const numbers = await codeNumbers(tx, creates);
+  const rows = creates.map((s) => {
+    const id = randomUUID();
+    ids.set(s.key, id);
+    return {
+      id,
+      organisationId: s.organisationId,
+      code: s.code,
+      codeNumber: numbers.get(s.key)!,
+      type: s.type,
+      stage: s.stage ?? "OPPORTUNITY",
+      ...s.data!,
+    };
+  });
+  for (let i = 0; i < rows.length; i += 500) await tx.scheme.createMany({ data: rows.slice(i, i + 500) });
+  const stageLoads = creates
+    .filter((s) => s.stage)
+    .map((s) => ({ schemeId: ids.get(s.key)!, importRunId: run.id, stage: s.stage! }));
+  if (stageLoads.length > 0) await tx.schemeStageImport.createMany({ data: stageLoads });
+  for (const row of rows)
+    audits.push({
+      action: "scheme.create",
+      entityType: "scheme",
+      entityId: row.id,
+      organisationId: row.organisationId,
+      after: { ...row, importRunId: run.id },
+    });
+
+  for (const s of updates) {
+    const before = s.existing!;
+    const data = s.changedFields.length > 0 ? s.data! : {};
+    const { count } = await tx.scheme.updateMany({
+      where: { id: before.id, version: before.version },
+      data: { ...data, version: { increment: 1 } },
+    });
+    if (count === 0)
+      throw new DomainError(
+        "STALE",
+        `Scheme ${s.code} was changed by someone else during the import. Nothing was imported; try again.`,
+      );
+    if (s.changedFields.length > 0)
+      audits.push({
+        action: "scheme.update",
+        entityType: "scheme",
+        entityId: before.id,
+        organisationId: before.organisationId,
+        before,
+        after: { ...before, ...data, version: before.version + 1, importRunId: run.id },
+      });
+  }
+  await options.onProgress?.("schemes written", {
+    done: creates.length + updates.length,
+    total: creates.length + updates.length,
+  });
+
+  const monthRows: Prisma.Sql[] = [];
+  for (const year of plan.years) {
+    const schemeId = ids.get(year.key)!;
+    for (const month of year.changed) {
+      const v = year.after[month - 1]!;
+      monthRows.push(
+        Prisma.sql`(${schemeId}::uuid, ${year.financialYear}::int, ${month}::int, ${v.plan}::bigint, ${v.forecast}::bigint, ${v.actual}::bigint)`,
+      );
+    }
+    audits.push({
+      action: "scheme.financials.import",
+      entityType: "scheme",
+      entityId: schemeId,
+      organisationId: year.key.slice(0, year.key.indexOf("|")),
+      before: { financialYear: year.financialYear, months: auditMonths(year.before, year.changed) },
+      after: {
+        financialYear: year.financialYear,
+        months: auditMonths(year.after, year.changed),
+        reasons: year.reasons,
+        importRunId: run.id,
+      },
+    });
+  }
+  for (let i = 0; i < monthRows.length; i += 5000) {
+    await tx.$executeRaw`
+      INSERT INTO scheme_month (scheme_id, financial_year, month, plan_pence, forecast_pence, actual_pence)
+      VALUES ${Prisma.join(monthRows.slice(i, i + 5000))}
+      ON CONFLICT (scheme_id, financial_year, month) DO UPDATE
+        SET plan_pence = EXCLUDED.plan_pence, forecast_pence = EXCLUDED.forecast_pence, actual_pence = EXCLUDED.actual_pence`;
+  }
+  await options.onProgress?.("months written", { done: monthRows.length, total: monthRows.length });
+
+  await recordAudits(tx, actor, audits);
+  const organisations = [...new Set(plan.schemes.map((s) => s.organisationId))];
+  await recordAudit(tx, actor, {
+    action: "import.run",
+    entityType: "import_run",
+    entityId: run.id,
+    organisationId: organisations.length === 1 ? organisations[0] : null,
+    after: { fileName, sha256: hash, counts: plan.counts },
+  });
+  return run.id;
+}
