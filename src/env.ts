@@ -29,6 +29,13 @@ const envSchema = z.object({
   FINANCIAL_YEARS_FROM: z.coerce.number().int().min(1900).max(2999).default(2010),
   /** The latest is the current financial year plus this many. */
   FINANCIAL_YEARS_AHEAD: z.coerce.number().int().min(0).max(50).default(5),
+  /** Read API requests per personal token per minute (counted in the database); then 429. */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  /** Leads may create API tokens only when the administrator turns this on. */
+  API_TOKENS_FOR_LEADS: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -16,6 +16,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything except sign-in, next-auth, the health check and static assets.
-  matcher: ["/((?!sign-in|api/auth|api/health|_next/|icon.svg|favicon.ico).*)"],
+  // Everything except sign-in, next-auth, the health check, the token-authenticated read API and static assets.
+  matcher: ["/((?!sign-in|api/auth|api/health|api/v1/|_next/|icon.svg|favicon.ico).*)"],
 };

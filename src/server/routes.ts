@@ -47,4 +47,8 @@ export const routes = {
   reminderSettings: "/finance/reminders",
   reminderSettingsAt: (organisationId: string) =>
     `/finance/reminders?organisation=${encodeURIComponent(organisationId)}`,
+  /** Personal API tokens for the read API (Power BI). */
+  apiTokens: "/api-tokens",
+  /** The read API's OpenAPI description. */
+  apiDescription: "/api/v1/openapi.json",
 } as const;

@@ -25,6 +25,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: routes.financeSettings, label: "Finance settings", capability: "period.close" },
   { href: routes.admin, label: "Organisations", capability: "admin.view" },
   { href: routes.adminUsers, label: "Users", capability: "user.manage" },
+  { href: routes.apiTokens, label: "API tokens", capability: "api.token.create" },
 ];
 
 export function navigationFor(actor: Actor): NavItem[] {

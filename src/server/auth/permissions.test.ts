@@ -35,6 +35,7 @@ const EXPECTED = {
   "risk.manage.own": ["LEAD"],
   "board.commentary.write": ["FINANCE"],
   "portfolio.manage": ["FINANCE"],
+  "api.token.create": ["FINANCE", "BOARD", "ADMIN"],
 } as const satisfies Record<Capability, readonly Role[]>;
 
 describe("ROLE_CAPABILITIES", () => {
@@ -52,8 +53,8 @@ describe("ROLE_CAPABILITIES", () => {
     expect([...ROLES].sort()).toEqual(["ADMIN", "BOARD", "CLINICAL_APPROVER", "FINANCE", "LEAD"]);
   });
 
-  it("gives the board nothing but reading dashboards", () => {
-    expect(ROLE_CAPABILITIES.BOARD).toEqual(["dashboard.view"]);
+  it("gives the board nothing but reading: dashboards, and a personal token for the read-only API", () => {
+    expect(ROLE_CAPABILITIES.BOARD).toEqual(["dashboard.view", "api.token.create"]);
   });
 
   it("gives every capability to at least one role, and only known capabilities", () => {

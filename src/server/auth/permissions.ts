@@ -25,6 +25,8 @@ export const CAPABILITIES = [
   "risk.manage.own",
   "board.commentary.write",
   "portfolio.manage",
+  /** A personal token for the read API (leads only when API_TOKENS_FOR_LEADS is on). */
+  "api.token.create",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -41,6 +43,7 @@ export const ROLE_CAPABILITIES = {
     "risk.manage.any",
     "board.commentary.write",
     "portfolio.manage",
+    "api.token.create",
   ],
   LEAD: [
     "dashboard.view",
@@ -52,8 +55,8 @@ export const ROLE_CAPABILITIES = {
     "risk.manage.own",
   ],
   CLINICAL_APPROVER: ["dashboard.view", "qia.sign"],
-  BOARD: ["dashboard.view"],
-  ADMIN: ["dashboard.view", "admin.view", "organisation.manage", "user.manage", "programme.manage"],
+  BOARD: ["dashboard.view", "api.token.create"],
+  ADMIN: ["dashboard.view", "admin.view", "organisation.manage", "user.manage", "programme.manage", "api.token.create"],
 } as const satisfies Record<Role, readonly Capability[]>;
 
 export const ROLE_LABELS = {

@@ -1,0 +1,13 @@
+import { dashboardEndpoint } from "./endpoints/dashboard-endpoint";
+import { savingsTargetsEndpoint } from "./endpoints/savings-targets-endpoint";
+import { schemeMonthsEndpoint } from "./endpoints/scheme-months-endpoint";
+import { schemesEndpoint } from "./endpoints/schemes-endpoint";
+import type { ReadEndpoint } from "./read-endpoint";
+
+/** Every endpoint of /api/v1, in the order the OpenAPI description lists them. */
+export const READ_ENDPOINTS: readonly ReadEndpoint[] = [
+  schemesEndpoint,
+  schemeMonthsEndpoint,
+  savingsTargetsEndpoint,
+  dashboardEndpoint,
+] as unknown as readonly ReadEndpoint[];
