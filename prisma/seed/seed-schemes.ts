@@ -2079,6 +2079,7 @@ async function seed(tx: Prisma.TransactionClient, now: Date): Promise<void> {
       return {
         organisationId: need(orgByCode, code, "organisation").id,
         financialYear: fy,
+        programmeType: types[code],
         targetPence: BigInt(Math.ceil((identified * TARGET_RATIO[code]) / step) * step),
       };
     }),

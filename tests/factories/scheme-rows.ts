@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
-import type { DeliveryRag, SchemeCategory, SchemeStage } from "@/generated/prisma/enums";
+import type { DeliveryRag, SchemeCategory, SchemeStage, SchemeType } from "@/generated/prisma/enums";
 import { db } from "@/server/db";
 import { createOrganisation, createSystem, createUser, uniqueToken } from "./index";
 import { createProgrammeRow, createWorkstreamRow } from "./programmes";
@@ -26,6 +26,8 @@ export interface SchemeRowInput {
   financialYear?: number;
   fullYearEffectPence?: number;
   inYearPence?: number;
+  /** Defaults to the organisation's own programme: QIPP at an ICB, else CIP. */
+  type?: SchemeType;
 }
 
 const numbers = new Map<string, number>();
@@ -38,7 +40,7 @@ export async function createSchemeRow(input: SchemeRowInput, client: PrismaClien
   });
   const codeNumber = input.codeNumber ?? (numbers.get(input.organisationId) ?? 0) + 1;
   numbers.set(input.organisationId, Math.max(codeNumber, numbers.get(input.organisationId) ?? 0));
-  const type = organisation.type === "ICB" ? "QIPP" : "CIP";
+  const type = input.type ?? (organisation.type === "ICB" ? "QIPP" : "CIP");
   return client.scheme.create({
     data: {
       organisationId: input.organisationId,

@@ -125,9 +125,9 @@ describe("finance dashboard figures", () => {
     ]);
     await db().savingsTarget.createMany({
       data: [
-        { organisationId: org.T1, financialYear: 2025, targetPence: 100_000_000n },
-        { organisationId: org.T2, financialYear: 2025, targetPence: 50_000_000n },
-        { organisationId: org.T1, financialYear: 2024, targetPence: 1_234n },
+        { organisationId: org.T1, financialYear: 2025, programmeType: "CIP", targetPence: 100_000_000n },
+        { organisationId: org.T2, financialYear: 2025, programmeType: "CIP", targetPence: 50_000_000n },
+        { organisationId: org.T1, financialYear: 2024, programmeType: "CIP", targetPence: 1_234n },
       ],
     });
     // Monthly updates: b and c have M5; f only M4 (still overdue for M5).
@@ -153,7 +153,12 @@ describe("finance dashboard figures", () => {
     });
     await createSchemeMonthRows(foreign.id, 2025, [[1, 5_000_000, 5_000_000, 5_000_000]]);
     await db().savingsTarget.create({
-      data: { organisationId: other.trusts[0]!.id, financialYear: 2025, targetPence: 999_999_999n },
+      data: {
+        organisationId: other.trusts[0]!.id,
+        financialYear: 2025,
+        programmeType: "CIP",
+        targetPence: 999_999_999n,
+      },
     });
 
     system = await createActor([{ organisationId: org.ICB, role: "FINANCE", systemWide: true }]);

@@ -239,7 +239,13 @@ const targetSpec: SchemeMatrixSpec = {
       verify: async () => {
         expect(
           await db().savingsTarget.findUnique({
-            where: { organisationId_financialYear: { organisationId: w.trustId, financialYear: year } },
+            where: {
+              organisationId_financialYear_programmeType: {
+                organisationId: w.trustId,
+                financialYear: year,
+                programmeType: "CIP",
+              },
+            },
           }),
         ).toMatchObject({
           targetPence: 2_450_000_000n,

@@ -135,7 +135,7 @@ describe("finance settings", () => {
         await setTarget({ organisationId: w.trustId, financialYear: "25-26", target: "25,000,000.01" }),
       ).toMatchObject({ ok: true, data: { targetPence: 2_500_000_001n } });
       expect(await db().savingsTarget.findMany({ where: { organisationId: w.trustId } })).toEqual([
-        { organisationId: w.trustId, financialYear: 2025, targetPence: 2_500_000_001n },
+        { organisationId: w.trustId, financialYear: 2025, programmeType: "CIP", targetPence: 2_500_000_001n },
       ]);
       const events = await auditEventsAfter(lastId);
       expect(events).toMatchObject([

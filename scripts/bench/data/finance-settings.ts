@@ -15,7 +15,7 @@ export async function generateFinanceSettings(world: World, client: pg.ClientBas
   const { currentYear, asOf } = world.plan;
   const targets = new TableRows(
     "savings_target",
-    cols("organisation_id:uuid", "financial_year:int", "target_pence:bigint"),
+    cols("organisation_id:uuid", "financial_year:int", "programme_type:scheme_type", "target_pence:bigint"),
   );
   const weights = new TableRows(
     "stage_weight",
@@ -41,6 +41,7 @@ export async function generateFinanceSettings(world: World, client: pg.ClientBas
       targets.add({
         organisation_id: organisation.id,
         financial_year: fy,
+        programme_type: organisation.type === "ICB" ? "QIPP" : "CIP",
         target_pence: Math.round((base * ratio) / 100_000) * 100_000,
       });
     }

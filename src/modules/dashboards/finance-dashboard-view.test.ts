@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Actor, ActorOrganisation } from "@/server/auth/actor";
-import { breakdownHref, dashboardSelection, formatWte, maturitySegments, shareText } from "./finance-dashboard-view";
+import {
+  breakdownHref,
+  dashboardSelection,
+  formatWte,
+  maturitySegments,
+  percentText,
+  shareText,
+} from "./finance-dashboard-view";
 
 const org = (id: string, roles: ActorOrganisation["roles"]): ActorOrganisation => ({
   id,
@@ -55,6 +62,13 @@ describe("dashboardSelection", () => {
     });
   });
 
+  it("narrows to one programme type for ?type=CIP or ?type=QIPP, and ignores any other", () => {
+    expect(dashboardSelection(actor, { type: "QIPP" }, "b", NOW).type).toBe("QIPP");
+    expect(dashboardSelection(actor, { org: "all", type: "CIP" }, "b", NOW).type).toBe("CIP");
+    expect(dashboardSelection(actor, { type: "cip" }, "b", NOW).type).toBeUndefined();
+    expect(dashboardSelection(actor, {}, "b", NOW).type).toBeUndefined();
+  });
+
   it("shows any year of the range, and says why it shows this year for one outside it", () => {
     const range = { first: 2010, last: 2030 };
     expect(dashboardSelection(actor, { year: "2016-17" }, "b", NOW, range)).toMatchObject({ year: 2016 });
@@ -102,5 +116,18 @@ describe("breakdownHref", () => {
       "/schemes?organisation=o2&stage=IDENTIFIED&year=2025-26",
     );
     expect(breakdownHref({ dimension: "division", key: null }, { year: 2025 })).toBeNull();
+  });
+});
+
+describe("percentText", () => {
+  it.each([
+    [520, 600, "86.7%"],
+    [1, 3, "33.3%"],
+    [2, 3, "66.7%"],
+    [0, 5, "0.0%"],
+    [5, 5, "100.0%"],
+    [7, 0, "—"],
+  ])("%s of %s is %s", (part, whole, text) => {
+    expect(percentText(part, whole)).toBe(text);
   });
 });

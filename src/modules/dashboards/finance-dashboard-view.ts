@@ -1,4 +1,5 @@
 import type { SchemeStage } from "@/generated/prisma/enums";
+import { percentOf } from "@/lib/money";
 import { financialYearOf, type FinancialYear } from "@/lib/financial-year";
 import {
   DEFAULT_FINANCIAL_YEAR_RANGE,
@@ -6,6 +7,7 @@ import {
   financialYearRange,
   type FinancialYearRange,
 } from "@/lib/financial-year-range";
+import { PROGRAMME_TYPES, type ProgrammeType } from "@/modules/organisations/programme-types";
 import { schemeRegisterHref, type SchemeFilters } from "@/modules/schemes/register/register-filter";
 import { can, type Actor } from "@/server/auth/actor";
 import type { BreakdownRow } from "./finance-dashboard";
@@ -23,6 +25,8 @@ export interface DashboardSelection {
   year: FinancialYear;
   /** Why the URL's year was not used (unreadable or outside the range). */
   yearNotice?: string;
+  /** `?type=CIP` or `?type=QIPP`: that programme's schemes and targets only; absent = both. */
+  type?: ProgrammeType;
   /** Organisations whose figures are shown: those the actor may view the dashboard of. */
   scope: string[];
   /** Organisations offered by the selector. */
@@ -47,7 +51,8 @@ export function dashboardSelection(
 ): DashboardSelection {
   const viewable = actor.organisations.filter((o) => can(actor, "dashboard.view", o.id));
   const { year, notice } = chooseYear(first(raw.year), range, financialYearOf(now));
-  const yearPart = notice ? { year, yearNotice: notice } : { year };
+  const type = PROGRAMME_TYPES.find((t) => t === first(raw.type));
+  const yearPart = { year, ...(notice ? { yearNotice: notice } : {}), ...(type ? { type } : {}) };
   const org = first(raw.org);
   const organisations = viewable.map((o) => ({ id: o.id, name: o.name }));
   if (org === SYSTEM_VIEW)
@@ -89,6 +94,12 @@ export function formatWte(hundredths: number): string {
   const sign = hundredths < 0 ? "-" : "";
   const abs = Math.abs(hundredths);
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+}
+
+/** A percentage to one decimal place ("86.7%"), as the papers report shares; an em dash when there is no whole. */
+export function percentText(part: number, whole: number): string {
+  const percent = percentOf(part, whole);
+  return percent === null ? "—" : `${percent.toFixed(1)}%`;
 }
 
 /** A whole-number percentage of a part, or an em dash when there is no whole. */

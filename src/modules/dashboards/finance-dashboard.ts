@@ -1,5 +1,5 @@
 import { Prisma } from "@/generated/prisma/client";
-import type { SchemeCategory } from "@/generated/prisma/enums";
+import type { SchemeCategory, SchemeType } from "@/generated/prisma/enums";
 import { elapsedMonths, type FinancialYear } from "@/lib/financial-year";
 import { db } from "@/server/db";
 import {
@@ -58,9 +58,10 @@ type HeadlineRow = Record<
   SqlNumber
 >;
 
-/** The identified schemes of the year in scope, as a WHERE clause on `scheme s`. */
-export function identifiedWhereSql(scope: OrganisationScope, year: FinancialYear): Prisma.Sql {
-  return scope.length === 0 ? Prisma.sql`false` : schemeWhereSql(scope, { year, stage: "IDENTIFIED" });
+/** The identified schemes of the year in scope (of one programme type, if given), as a WHERE clause on `scheme s`. */
+export function identifiedWhereSql(scope: OrganisationScope, year: FinancialYear, type?: SchemeType): Prisma.Sql {
+  if (scope.length === 0) return Prisma.sql`false`;
+  return schemeWhereSql(scope, type ? { year, stage: "IDENTIFIED", type } : { year, stage: "IDENTIFIED" });
 }
 
 /**
@@ -83,10 +84,12 @@ function perSchemeMonthsSql(year: FinancialYear, elapsed: number): Prisma.Sql {
     )`;
 }
 
+/** The headline of the year's identified schemes in scope; `type` narrows schemes and targets to CIP or QIPP. */
 export async function financeHeadline(
   scope: OrganisationScope,
   year: FinancialYear,
   now = new Date(),
+  type?: SchemeType,
 ): Promise<FinanceHeadline> {
   const elapsed = elapsedMonths(year, now);
   const rows = await db().$queryRaw<HeadlineRow[]>`
@@ -95,13 +98,14 @@ export async function financeHeadline(
       SELECT s.id, s.in_year_value_pence, s.recurrent, s.cash_releasing, ${riskAdjustedSql} AS risk_adjusted_pence,
              s.wte_substantive, s.wte_bank, s.wte_agency
       FROM scheme s ${weightJoins}
-      WHERE ${identifiedWhereSql(scope, year)}
+      WHERE ${identifiedWhereSql(scope, year, type)}
     ),
     ${perSchemeMonthsSql(year, elapsed)},
     target AS (
       SELECT COALESCE(sum(t.target_pence), 0)::bigint AS target
       FROM savings_target t
       WHERE t.organisation_id = ANY(${[...scope]}::uuid[]) AND t.financial_year = ${year}::int
+        AND ${type ? Prisma.sql`t.programme_type = ${type}::scheme_type` : Prisma.sql`true`}
     )
     SELECT count(f.id) AS scheme_count,
            (SELECT target FROM target) AS target,
@@ -181,6 +185,7 @@ export async function financeBreakdowns(
   scope: OrganisationScope,
   year: FinancialYear,
   now = new Date(),
+  type?: SchemeType,
 ): Promise<Record<BreakdownDimension, BreakdownRow[]>> {
   const elapsed = elapsedMonths(year, now);
   const rows = await db().$queryRaw<BreakdownSqlRow[]>`
@@ -189,7 +194,7 @@ export async function financeBreakdowns(
       SELECT s.id, s.organisation_id, s.division_id, s.workstream_id, s.category, s.in_year_value_pence,
              ${riskAdjustedSql} AS risk_adjusted_pence
       FROM scheme s ${weightJoins}
-      WHERE ${identifiedWhereSql(scope, year)}
+      WHERE ${identifiedWhereSql(scope, year, type)}
     ),
     ${perSchemeMonthsSql(year, elapsed)},
     grouped AS (

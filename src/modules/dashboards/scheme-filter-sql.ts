@@ -66,6 +66,7 @@ export function schemeWhereSql(scope: OrganisationScope, filters: SchemeFilters)
   if (filters.category) conditions.push(Prisma.sql`s.category = ${filters.category}::scheme_category`);
   if (filters.recurrence) conditions.push(Prisma.sql`s.recurrent = ${filters.recurrence === "recurrent"}`);
   if (filters.lead) conditions.push(Prisma.sql`s.lead_id = ${filters.lead}::uuid`);
+  if (filters.type) conditions.push(Prisma.sql`s.type = ${filters.type}::scheme_type`);
   if (filters.q) {
     const pattern = containsPattern(filters.q);
     conditions.push(

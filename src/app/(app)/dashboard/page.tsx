@@ -11,6 +11,8 @@ import { BreakdownTable, HeadlineTiles } from "@/modules/dashboards/components/f
 import { BREAKDOWN_DIMENSIONS, financeBreakdowns, financeHeadline } from "@/modules/dashboards/finance-dashboard";
 import { overdueMonthlyUpdates } from "@/modules/dashboards/finance-dashboard-overdue";
 import { maturitySegments } from "@/modules/dashboards/finance-dashboard-view";
+import { figuresByProgrammeType } from "@/modules/dashboards/programme-type-figures";
+import { ProgrammeTypeTable } from "@/modules/dashboards/components/programme-type-table";
 import { dashboardPageSelection } from "@/modules/dashboards/dashboard-page-selection";
 import { identifiedByStage, monthlyCumulative } from "@/modules/dashboards/scheme-figures";
 import { findTopRisks } from "@/modules/risks/find-risks";
@@ -33,28 +35,33 @@ export default async function FinanceDashboardPage({
   if (!canAnywhere(actor, "dashboard.view")) notFound();
   const now = new Date();
   const selection = await dashboardPageSelection(actor, await searchParams, now);
-  const { scope, year, organisationId } = selection;
-  const [headline, stages, months, breakdowns, overdue, risks, awaitingDecision, awaitingSignature] = await Promise.all(
-    [
-      financeHeadline(scope, year, now),
-      identifiedByStage(scope, year),
-      monthlyCumulative(scope, year, { stage: "IDENTIFIED" }),
-      financeBreakdowns(scope, year, now),
+  const { scope, year, organisationId, type } = selection;
+  const byType = type ? { type } : {};
+  const [headline, stages, months, breakdowns, overdue, risks, awaitingDecision, awaitingSignature, programmes] =
+    await Promise.all([
+      financeHeadline(scope, year, now, type),
+      identifiedByStage(scope, year, byType),
+      monthlyCumulative(scope, year, { stage: "IDENTIFIED", ...byType }),
+      financeBreakdowns(scope, year, now, type),
       overdueMonthlyUpdates(scope, year, now),
       findTopRisks(actor, 5),
       countSchemesAwaitingDecision(actor, [...scope]),
       countQiasAwaitingSignOff(actor, [...scope]),
-    ],
-  );
+      // The system view shows CIP, QIPP and their total side by side (unless one type is chosen).
+      !organisationId && !type ? figuresByProgrammeType(scope, year, now) : Promise.resolve(null),
+    ]);
   const segments = maturitySegments(stages, headline.unidentifiedPence);
   const viewName = organisationId
     ? (selection.organisations.find((o) => o.id === organisationId)?.name ?? "")
     : "All my organisations";
-  const base = { year, organisation: organisationId };
+  const base = { year, organisation: organisationId, ...byType };
 
   return (
     <>
-      <PageHeader title="Finance dashboard" caption={`${viewName} · ${formatFinancialYear(year)}`} />
+      <PageHeader
+        title="Finance dashboard"
+        caption={`${viewName} · ${formatFinancialYear(year)}${type ? ` · ${type} only` : ""}`}
+      />
       <YearNotice notice={selection.yearNotice} />
       <Card title="Show">
         <DashboardSelector
@@ -63,8 +70,19 @@ export default async function FinanceDashboardPage({
           organisationId={organisationId}
           year={year}
           years={selectableYears(now)}
+          programmeType={type}
+          offerProgrammeTypes
         />
       </Card>
+
+      {programmes && (
+        <Card title="CIP and QIPP">
+          <ProgrammeTypeTable
+            rows={programmes}
+            caption={`CIP, QIPP and their total, ${formatFinancialYear(year)}: maturity as shares of the identified value`}
+          />
+        </Card>
+      )}
 
       <Card title="Headline figures">
         <HeadlineTiles h={headline} />

@@ -12,7 +12,13 @@ import { StageWeightsForm } from "@/modules/schemes/financials/components/stage-
 import { findStageWeights } from "@/modules/schemes/financials/stage-weights";
 import { GatewaySettingsForm } from "@/modules/gateways/components/gateway-settings-form";
 import { findGatewaySettings } from "@/modules/gateways/gateway-settings";
-import { financeOrganisations, findPeriods, findSavingsTargets } from "@/modules/schemes/financials/financials-reads";
+import {
+  financeOrganisations,
+  findPeriods,
+  findProgrammeTypes,
+  findSavingsTargets,
+} from "@/modules/schemes/financials/financials-reads";
+import { PROGRAMME_TYPE_LABELS } from "@/modules/organisations/programme-types";
 import { monthName } from "@/modules/schemes/financials/month-grid";
 import { can } from "@/server/auth/actor";
 import { currentOrganisation } from "@/server/auth/current-organisation";
@@ -46,11 +52,12 @@ export default async function FinanceSettingsPage({ searchParams }: { searchPara
   const year = chosenYear(params.year, thisYear, now);
   const canClose = can(actor, "period.close", organisation.id);
   const canSetTargets = can(actor, "target.manage", organisation.id);
-  const [periods, targets, weights, gatewaySettings] = await Promise.all([
+  const [periods, targets, weights, gatewaySettings, programmeTypes] = await Promise.all([
     canClose ? findPeriods(actor, organisation.id, year, now) : Promise.resolve([]),
     canSetTargets ? findSavingsTargets(actor, organisation.id) : Promise.resolve([]),
     findStageWeights(organisation.id),
     findGatewaySettings(organisation.id),
+    findProgrammeTypes(organisation.id),
   ]);
   const isDirector =
     can(actor, "gateway.decide", organisation.id) && organisation.financeCapacities.includes("DIRECTOR");
@@ -84,11 +91,12 @@ export default async function FinanceSettingsPage({ searchParams }: { searchPara
             <div className="mb-4">
               <DataTable
                 caption={`Savings targets of ${organisation.name}`}
-                columns={[{ label: "Financial year" }, { label: "Target", align: "right" }]}
+                columns={[{ label: "Financial year" }, { label: "Programme" }, { label: "Target", align: "right" }]}
               >
                 {targets.map((t) => (
-                  <tr key={t.financialYear} className={rowClass}>
+                  <tr key={`${t.financialYear}-${t.programmeType}`} className={rowClass}>
                     <td className={cellClass}>{formatFinancialYear(t.financialYear)}</td>
+                    <td className={cellClass}>{t.programmeType}</td>
                     <td className={numberCellClass}>{formatMoney(Number(t.targetPence), { style: "full" })}</td>
                   </tr>
                 ))}
@@ -100,6 +108,7 @@ export default async function FinanceSettingsPage({ searchParams }: { searchPara
             organisationId={organisation.id}
             years={years}
             defaultYear={formatFinancialYear(thisYear)}
+            programmeTypes={programmeTypes.map((t) => ({ value: t, label: PROGRAMME_TYPE_LABELS[t] }))}
           />
         </Card>
       )}

@@ -9,12 +9,18 @@ export function DashboardSelector({
   organisationId,
   year,
   years,
+  programmeType,
+  offerProgrammeTypes = false,
 }: {
   action: string;
   organisations: { id: string; name: string }[];
   organisationId: string | undefined;
   year: number;
   years: number[];
+  /** The chosen programme type (undefined = CIP and QIPP). */
+  programmeType?: string;
+  /** Offer the CIP / QIPP filter (the finance dashboard). */
+  offerProgrammeTypes?: boolean;
 }) {
   const selectClass = "mt-1 block rounded border-2 border-nhs-text bg-white px-2 py-1.5 font-normal";
   return (
@@ -45,6 +51,16 @@ export function DashboardSelector({
           ))}
         </select>
       </label>
+      {offerProgrammeTypes && (
+        <label className="font-semibold">
+          Programme
+          <select name="type" defaultValue={programmeType ?? ""} className={selectClass}>
+            <option value="">CIP and QIPP</option>
+            <option value="CIP">CIP only</option>
+            <option value="QIPP">QIPP only</option>
+          </select>
+        </label>
+      )}
       <button type="submit" className="rounded bg-nhs-green px-4 py-2 font-semibold text-white">
         Show
       </button>

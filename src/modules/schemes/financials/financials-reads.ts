@@ -1,6 +1,7 @@
 import { elapsedMonths, type FinancialMonth, type FinancialYear } from "@/lib/financial-year";
 import type { Actor } from "@/server/auth/actor";
 import { can, visibleOrganisationIds } from "@/server/auth/actor";
+import { programmeTypesOf, type ProgrammeType } from "@/modules/organisations/programme-types";
 import { db } from "@/server/db";
 import { forbidden } from "@/server/errors";
 import { MONTHS, lastElapsedMonth } from "./month-grid";
@@ -45,7 +46,19 @@ export async function findPeriods(
 
 export async function findSavingsTargets(actor: Actor, organisationId: string) {
   if (!can(actor, "target.manage", organisationId)) throw forbidden("Only finance can see and set savings targets.");
-  return db().savingsTarget.findMany({ where: { organisationId }, orderBy: { financialYear: "desc" } });
+  return db().savingsTarget.findMany({
+    where: { organisationId },
+    orderBy: [{ financialYear: "desc" }, { programmeType: "asc" }],
+  });
+}
+
+/** The programme types an organisation holds (CIP, QIPP or both), for its target form and scheme form. */
+export async function findProgrammeTypes(organisationId: string): Promise<ProgrammeType[]> {
+  const organisation = await db().organisation.findUnique({
+    where: { id: organisationId },
+    select: { type: true, holdsDelegatedQipp: true },
+  });
+  return organisation ? programmeTypesOf(organisation) : [];
 }
 
 /** Closed months per financial year, for marking the grid (the page has already authorized the scheme). */

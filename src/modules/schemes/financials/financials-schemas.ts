@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PROGRAMME_TYPES } from "@/modules/organisations/programme-types";
 import type { FinancialMonth } from "@/lib/financial-year";
 import { optionalText, requiredText, uuidField } from "@/lib/form-fields";
 import { financialYearField, poundsField, versionField } from "@/modules/programmes/programme-schemas";
@@ -133,6 +134,11 @@ export type ClosePeriodInput = z.infer<typeof closePeriodSchema>;
 export const setSavingsTargetSchema = z.object({
   organisationId: uuidField("an organisation"),
   financialYear: financialYearField,
+  /** One the organisation holds (checked by the use case); absent = its own programme (CIP, or QIPP at an ICB). */
+  programmeType: z
+    .union([z.enum(PROGRAMME_TYPES), z.literal("")], { error: "Choose CIP or QIPP" })
+    .optional()
+    .transform((v) => v || undefined),
   target: poundsField("savings target"),
 });
 export type SetSavingsTargetInput = z.infer<typeof setSavingsTargetSchema>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { SchemeCategory, SchemeStage } from "@/generated/prisma/enums";
+import type { SchemeCategory, SchemeStage, SchemeType } from "@/generated/prisma/enums";
 import { financialYearOf, type FinancialYear } from "@/lib/financial-year";
 import {
   DEFAULT_FINANCIAL_YEAR_RANGE,
@@ -50,6 +50,8 @@ export interface SchemeFilters {
   recurrence?: (typeof RECURRENCE_FILTERS)[number];
   /** The lead's user id. */
   lead?: string;
+  /** CIP or QIPP schemes only (the dashboard's programme filter). */
+  type?: SchemeType;
   /** The scheme's financial year (2025 = 2025/26). */
   year: FinancialYear;
   /** Case-insensitive text in the code, title or description. */
@@ -78,6 +80,7 @@ const querySchema = z.object({
   category: optionalEnum(SCHEME_CATEGORIES),
   recurrence: optionalEnum(RECURRENCE_FILTERS),
   lead: uuid,
+  type: optionalEnum(["CIP", "QIPP"] as const),
   year: z.string().optional().catch(undefined),
   q: z
     .string()
@@ -124,7 +127,8 @@ function stripUndefined<T extends object>(value: T): T {
 
 /** Only the filter part of a query (what the totals and the export depend on). */
 export function filtersOf(query: SchemeFilters): SchemeFilters {
-  const { organisation, division, workstream, programme, stage, rag, category, recurrence, lead, year, q } = query;
+  const { organisation, division, workstream, programme, stage, rag, category, recurrence, lead, type, year, q } =
+    query;
   return stripUndefined({
     organisation,
     division,
@@ -135,6 +139,7 @@ export function filtersOf(query: SchemeFilters): SchemeFilters {
     category,
     recurrence,
     lead,
+    type,
     year,
     q,
   });
@@ -150,6 +155,7 @@ const PARAM_ORDER = [
   "category",
   "recurrence",
   "lead",
+  "type",
   "year",
   "q",
   "sort",

@@ -11,10 +11,13 @@ export function SavingsTargetForm({
   organisationId,
   years,
   defaultYear,
+  programmeTypes,
 }: {
   organisationId: string;
   years: { value: string; label: string }[];
   defaultYear: string;
+  /** The programme types the organisation holds; a choice is offered only when it holds both. */
+  programmeTypes: { value: string; label: string }[];
 }) {
   const { state, formAction, pending, values, formKey } = useFormAction(setSavingsTargetAction);
   return (
@@ -29,11 +32,22 @@ export function SavingsTargetForm({
           defaultValue={values.financialYear ?? defaultYear}
           errors={fieldErrors(state, "financialYear")}
         />
+        {programmeTypes.length > 1 ? (
+          <SelectField
+            name="programmeType"
+            label="Programme"
+            options={programmeTypes}
+            defaultValue={values.programmeType}
+            errors={fieldErrors(state, "programmeType")}
+          />
+        ) : (
+          <input type="hidden" name="programmeType" value={programmeTypes[0]?.value ?? "CIP"} />
+        )}
         <TextField
           name="target"
           label="Savings target (£)"
           inputMode="decimal"
-          hint="The organisation's CIP or QIPP target for the year, e.g. 24,500,000"
+          hint={`The organisation's ${programmeTypes.length > 1 ? "CIP or QIPP" : (programmeTypes[0]?.value ?? "CIP")} target for the year, e.g. 24,500,000`}
           defaultValue={values.target}
           errors={fieldErrors(state, "target")}
         />
