@@ -44,9 +44,9 @@ export async function createApiWorld() {
   };
   await db().savingsTarget.createMany({
     data: [
-      { organisationId: t1.id, financialYear: 2025, targetPence: 1_000_000_00n },
-      { organisationId: t2.id, financialYear: 2025, targetPence: 400_000_00n },
-      { organisationId: x.id, financialYear: 2025, targetPence: 5_000_00n },
+      { organisationId: t1.id, financialYear: 2025, programmeType: "CIP", targetPence: 1_000_000_00n },
+      { organisationId: t2.id, financialYear: 2025, programmeType: "CIP", targetPence: 400_000_00n },
+      { organisationId: x.id, financialYear: 2025, programmeType: "CIP", targetPence: 5_000_00n },
     ],
   });
   return { icb: a.icb, t1, t2, x, leadUser, schemes };

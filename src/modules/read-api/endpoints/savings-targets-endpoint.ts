@@ -26,7 +26,7 @@ export const savingsTargetsEndpoint = defineEndpoint({
     const [rows, total] = await Promise.all([
       db().savingsTarget.findMany({
         where,
-        orderBy: [{ organisation: { code: "asc" } }, { financialYear: "asc" }],
+        orderBy: [{ organisation: { code: "asc" } }, { financialYear: "asc" }, { programmeType: "asc" }],
         take: limit,
         skip: offset,
         select: {
