@@ -7,6 +7,8 @@ import {
   parsePounds,
   penceToPoundsString,
   percentOf,
+  formatShare,
+  formatSignedMoney,
   poundsToPence,
   sumPence,
 } from "./money";
@@ -205,5 +207,34 @@ describe("percentOf", () => {
 
   it("rejects non-finite input", () => {
     expect(() => percentOf(Number.NaN, 1)).toThrow(RangeError);
+  });
+});
+
+describe("formatShare", () => {
+  it.each([
+    [1, 3, "33.3%"],
+    [2, 3, "66.7%"],
+    [425, 1000, "42.5%"],
+    [0, 5, "0.0%"],
+    [5, 5, "100.0%"],
+    [1, 0, "—"],
+  ])("%d of %d is %s", (part, whole, expected) => {
+    expect(formatShare(part, whole)).toBe(expected);
+  });
+});
+
+describe("formatSignedMoney", () => {
+  it.each([
+    [-145_000_000, "-£1.5m"],
+    [12_345_600, "+£123.5k"],
+    [0, "£0"],
+    [40, "£0"],
+  ])("%d → %s", (pence, text) => {
+    expect(formatSignedMoney(pence)).toBe(text);
+  });
+
+  it("writes the exact figure in full style", () => {
+    expect(formatSignedMoney(-145_000_000, { style: "full" })).toBe("-£1,450,000");
+    expect(formatSignedMoney(145_000_001, { style: "full" })).toBe("+£1,450,000.01");
   });
 });

@@ -172,3 +172,21 @@ export function percentOf(part: number, whole: number): number | null {
   if (whole === 0) return null;
   return (part / whole) * 100;
 }
+
+/** `part` as a share of `whole` to one decimal place ("42.5%"), as ICB papers report it; "—" without a whole. */
+export function formatShare(part: number, whole: number): string {
+  const percent = percentOf(part, whole);
+  if (percent === null) return "—";
+  const tenths = Math.round(percent * 10);
+  return `${(tenths / 10).toFixed(1)}%`;
+}
+
+/**
+ * A difference of money with its sign always written: "+£1.2m" favourable, "-£1.2m" adverse
+ * (below plan or target), "£0". The one convention for variances (issue 13); callers add red to
+ * adverse ones, but the sign alone carries the meaning.
+ */
+export function formatSignedMoney(pence: Pence, options: { style?: MoneyStyle } = {}): string {
+  const body = formatMoney(pence, options);
+  return pence > 0 && body !== "£0" ? `+${body}` : body;
+}

@@ -66,3 +66,18 @@ export async function findBoardCommentary(
   });
   return row && { body: row.body, version: row.version, updatedAt: row.updatedAt, updatedByName: row.updatedBy.name };
 }
+
+/**
+ * Whose commentary a pack shows: the chosen organisation's, or in the system view the ICB's
+ * (the system's finance team writes the system commentary). Null when the scope has no ICB.
+ */
+export async function commentaryOrganisation(
+  scope: readonly string[],
+  organisationId: string | undefined,
+): Promise<{ id: string; name: string } | null> {
+  return db().organisation.findFirst({
+    where: organisationId ? { id: organisationId } : { id: { in: [...scope] }, type: "ICB" },
+    orderBy: { code: "asc" },
+    select: { id: true, name: true },
+  });
+}

@@ -1,3 +1,4 @@
+import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { notFound } from "@/server/errors";
@@ -138,10 +139,10 @@ export async function findMyOverdueRiskWork(actor: Actor, now = new Date()) {
   return { reviews, actions };
 }
 
-/** Highest current scores among open risks the actor can see. */
-export async function findTopRisks(actor: Actor, limit = 5) {
+/** Highest current scores among open risks the actor can see (narrowed further by `where`, e.g. to some organisations). */
+export async function findTopRisks(actor: Actor, limit = 5, where: Prisma.RiskWhereInput = {}) {
   const risks = await db().risk.findMany({
-    where: { status: "OPEN", ...riskScope(actor) },
+    where: { AND: [{ status: "OPEN", ...riskScope(actor) }, where] },
     orderBy: [{ currentScore: "desc" }, { reviewDate: "asc" }],
     take: limit,
     select: {

@@ -1,22 +1,40 @@
 import type { Metadata } from "next";
-import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
-import { DataTable, cellClass, numberCellClass, rowClass } from "@/components/ui/data-table";
-import { Card, PageHeader } from "@/components/ui/page-header";
+import type { ReactNode } from "react";
+import { StageBarChart } from "@/components/charts/stage-bar-chart";
+import { CumulativeLineChart, InMonthBarChart } from "@/components/charts/monthly-charts";
+import { WaterfallChart } from "@/components/charts/waterfall-chart";
 import { formatDate } from "@/lib/dates";
-import { formatFinancialYear, monthLabel } from "@/lib/financial-year";
-import { formatMoney } from "@/lib/money";
-import type { BoardSlotProps } from "@/modules/board/components/board-section";
+import { elapsedMonths, formatFinancialYear, monthLabel, type FinancialMonth } from "@/lib/financial-year";
+import {
+  findOverdueGatewayDecisions,
+  findPackRisks,
+  findSchemesBehindPlan,
+  findUnsignedQias,
+} from "@/modules/board/board-exceptions";
+import { findOutturnByStage } from "@/modules/board/board-outturn";
+import { waterfallSteps } from "@/modules/board/board-pack-view";
+import { commentaryOrganisation, findBoardCommentary } from "@/modules/board/save-board-commentary";
+import { BoardCommentaryForm } from "@/modules/board/components/board-commentary-form";
+import { BoardPackPrintStyle, BoardCommentaryText } from "@/modules/board/components/board-pack-frame";
+import {
+  BreakdownTotalsTable,
+  MaturityShareTable,
+  MonthlyPositionTable,
+  PackHeadline,
+  TopRisksTable,
+  WaterfallTable,
+} from "@/modules/board/components/board-pack-tables";
+import { BoardSection, type BoardSlotProps } from "@/modules/board/components/board-section";
+import { ExecutiveSummary } from "@/modules/board/components/executive-summary";
+import { PrintButton } from "@/modules/board/components/print-button";
 import { DashboardSelector } from "@/modules/dashboards/components/dashboard-selector";
-import { CumulativeChart, MaturityChart } from "@/modules/dashboards/components/finance-charts";
-import { CumulativeTable, MaturityTable } from "@/modules/dashboards/components/position-tables";
-import { HeadlineTiles } from "@/modules/dashboards/components/finance-tables";
+import { SEGMENT_COLOURS } from "@/modules/dashboards/components/segment-colours";
 import { financeBreakdowns, financeHeadline } from "@/modules/dashboards/finance-dashboard";
 import { maturitySegments } from "@/modules/dashboards/finance-dashboard-view";
 import { dashboardPageSelection } from "@/modules/dashboards/dashboard-page-selection";
 import { identifiedByStage, monthlyCumulative } from "@/modules/dashboards/scheme-figures";
-import { findTopRisks } from "@/modules/risks/find-risks";
-import { canAnywhere } from "@/server/auth/actor";
+import { can, canAnywhere } from "@/server/auth/actor";
 import { requireActor } from "@/server/auth/session";
 import { selectableYears } from "@/server/financial-year-range";
 import { YearNotice } from "@/components/ui/year-notice";
@@ -31,11 +49,13 @@ function spcSection(props: BoardSlotProps): ReactNode {
 }
 
 /**
- * The board's read-only summary for one organisation or the whole system: the headline
- * figures, maturity, the cumulative position and top risks, laid out to print on A4.
- * It has no forms except the GET selector, which is not printed.
+ * The board pack for one organisation or the whole system, read-only for the board: page 1 the
+ * headline figures, the executive summary with its exceptions and finance's commentary for the
+ * month; page 2 the charts (server-rendered SVG, so they print straight after loading), each with
+ * its table, and the top risks. Printed on landscape A4 with the organisation, year, month and
+ * "as at" date and the page number on every page (@page margin boxes).
  */
-export default async function BoardSummaryPage({
+export default async function BoardPackPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -45,28 +65,61 @@ export default async function BoardSummaryPage({
   const now = new Date();
   const selection = await dashboardPageSelection(actor, await searchParams, now);
   const { scope, year, organisationId } = selection;
-  const [headline, stages, months, breakdowns, risks] = await Promise.all([
-    financeHeadline(scope, year, now),
-    identifiedByStage(scope, year),
-    monthlyCumulative(scope, year, { stage: "IDENTIFIED" }),
-    financeBreakdowns(scope, year, now),
-    findTopRisks(actor, 5),
-  ]);
+  const systemView = organisationId === undefined;
+  // The month the pack reports: the last one ended (M1 before the year has a closed month).
+  const month = Math.min(12, Math.max(1, elapsedMonths(year, now))) as FinancialMonth;
+  const [headline, stages, months, breakdowns, outturn, behindPlan, overdueDecisions, unsignedQias, risks, author] =
+    await Promise.all([
+      financeHeadline(scope, year, now),
+      identifiedByStage(scope, year),
+      monthlyCumulative(scope, year, { stage: "IDENTIFIED" }),
+      financeBreakdowns(scope, year, now),
+      findOutturnByStage(scope, year, now),
+      findSchemesBehindPlan(scope, year, now),
+      findOverdueGatewayDecisions(actor, scope, now),
+      findUnsignedQias(actor, scope),
+      findPackRisks(actor, scope, systemView),
+      commentaryOrganisation(scope, organisationId),
+    ]);
+  const commentary = author ? await findBoardCommentary(author.id, year, month) : null;
+  const mayWrite = author !== null && can(actor, "board.commentary.write", author.id);
   const segments = maturitySegments(stages, headline.unidentifiedPence);
+  const steps = waterfallSteps(headline.targetPence, outturn);
+  const slotProps: BoardSlotProps = { scope, organisationId, year, asAt: now };
   const viewName = organisationId
     ? (selection.organisations.find((o) => o.id === organisationId)?.name ?? "")
     : "All organisations (system view)";
-  const slotProps: BoardSlotProps = { scope, organisationId, year, asAt: now };
-  const byOrganisation = organisationId ? breakdowns.category : breakdowns.organisation;
-  const byLabel = organisationId ? "category" : "organisation";
+  const monthText = `M${month} (${monthLabel(month)})`;
+  const header = `${viewName} · Financial recovery ${formatFinancialYear(year)} · ${monthText} · as at ${formatDate(now)}`;
+  const points = months.map((m) => ({
+    label: monthLabel(m.month),
+    plan: m.cumulativePlanPence,
+    forecast: m.cumulativeForecastPence,
+    actual: m.cumulativeActualPence,
+  }));
+  const inMonth = months.map((m) => ({
+    label: monthLabel(m.month),
+    plan: m.planPence,
+    forecast: m.forecastPence,
+    actual: m.actualPence,
+  }));
+  const breakdownRows = systemView ? breakdowns.organisation : breakdowns.category;
   return (
-    <div className="board-summary">
-      <PageHeader
-        title="Board summary"
-        caption={`${viewName} · Financial recovery ${formatFinancialYear(year)} · as at ${formatDate(now)}`}
-      />
+    <div className="board-pack">
+      <BoardPackPrintStyle header={header} />
+      <div className="mb-4 flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <p className="text-nhs-secondary" data-pack-header="">
+            {header}
+          </p>
+          <h1 className="text-3xl font-bold">Board summary</h1>
+        </div>
+        <div className="no-print">
+          <PrintButton />
+        </div>
+      </div>
       <YearNotice notice={selection.yearNotice} />
-      <div className="mb-6">
+      <div className="no-print mb-4">
         <DashboardSelector
           action={routes.board}
           organisations={selection.organisations}
@@ -75,80 +128,83 @@ export default async function BoardSummaryPage({
           years={selectableYears(now)}
         />
       </div>
-      <Card title="Headline figures">
-        <HeadlineTiles h={headline} />
-      </Card>
-      <div className="grid gap-6 lg:grid-cols-2 print:grid-cols-2">
-        <Card title="Maturity of the savings plan">
-          <MaturityChart segments={segments} />
-          <MaturityTable segments={segments} />
-        </Card>
-        <Card title={`Savings by ${byLabel}`}>
-          <DataTable
-            caption={`Identified savings and year-to-date delivery by ${byLabel}`}
-            className="text-sm"
-            columns={[
-              { label: byLabel === "organisation" ? "Organisation" : "Category" },
-              { label: "Identified", align: "right" },
-              { label: "YTD plan", align: "right" },
-              { label: "YTD actual", align: "right" },
-            ]}
-          >
-            {byOrganisation.map((r) => (
-              <tr key={r.key ?? "none"} className={rowClass}>
-                <th scope="row" className={`${cellClass} font-normal`}>
-                  {r.label}
-                </th>
-                <td className={numberCellClass}>{formatMoney(r.identifiedPence)}</td>
-                <td className={numberCellClass}>{formatMoney(r.ytdPlanPence)}</td>
-                <td className={numberCellClass}>{formatMoney(r.ytdActualPence)}</td>
-              </tr>
-            ))}
-          </DataTable>
-        </Card>
+
+      <div className="pack-page">
+        <PackHeadline h={headline} />
+        <div className="mt-3 grid gap-3 lg:grid-cols-5 print:grid-cols-5">
+          <BoardSection id="board-summary" title="Executive summary" className="lg:col-span-3 print:col-span-3">
+            <ExecutiveSummary
+              h={headline}
+              exceptions={{ behindPlan, overdueDecisions, unsignedQias, redRisks: risks.redCount }}
+            />
+          </BoardSection>
+          <div className="lg:col-span-2 print:col-span-2">
+            <BoardSection id="board-commentary" title={`Finance commentary, ${monthText}`}>
+              <BoardCommentaryText commentary={commentary} authorName={author?.name ?? null} />
+              {mayWrite && author && (
+                <BoardCommentaryForm
+                  organisationId={author.id}
+                  financialYear={year}
+                  month={month}
+                  monthText={`${monthText} ${formatFinancialYear(year)}`}
+                  body={commentary?.body ?? ""}
+                  version={commentary?.version ?? 0}
+                />
+              )}
+            </BoardSection>
+            <BoardSection id="board-risks" title="Top risks">
+              <TopRisksTable risks={risks.top} />
+            </BoardSection>
+          </div>
+        </div>
       </div>
-      <Card title="Cumulative plan, forecast and actual">
-        <CumulativeChart
-          points={months.map((m) => ({
-            label: monthLabel(m.month),
-            plan: m.cumulativePlanPence,
-            forecast: m.cumulativeForecastPence,
-            actual: m.cumulativeActualPence,
-          }))}
-        />
-        <CumulativeTable months={months} />
-      </Card>
-      {/*
-        SPC SLOT (issue 14, helper "spc"): replace `null` below with
-        <BoardSpcSection {...slotProps} /> (a server component in src/modules/spc/components/ that renders
-        one <BoardSection id="board-spc" ...>). Layout contract: /work/notes/board-layout.md.
-      */}
-      {spcSection(slotProps)}
-      <Card title="Top risks">
-        {risks.length === 0 ? (
-          <p>No open risks.</p>
-        ) : (
-          <DataTable
-            caption="The five open risks with the highest current score"
-            className="text-sm"
-            columns={[
-              { label: "Risk" },
-              { label: "Programme" },
-              { label: "Owner" },
-              { label: "Score", align: "right" },
-            ]}
+
+      <div className="pack-page pack-page-break">
+        <div className="grid gap-3 lg:grid-cols-3 print:grid-cols-3">
+          <BoardSection id="board-waterfall" title="Target to gap">
+            <WaterfallChart bars={steps} />
+            <details className="print:hidden">
+              <summary className="cursor-pointer text-sm">Table of the figures</summary>
+              <WaterfallTable steps={steps} />
+            </details>
+          </BoardSection>
+          <BoardSection id="board-cumulative" title="Cumulative plan, forecast and actual">
+            <CumulativeLineChart points={points} targetPence={headline.targetPence} />
+          </BoardSection>
+          <BoardSection id="board-in-month" title="In month: plan and actual">
+            <InMonthBarChart points={inMonth} />
+          </BoardSection>
+        </div>
+        <BoardSection id="board-months" title="Monthly position">
+          <MonthlyPositionTable months={months} />
+        </BoardSection>
+        <div className="grid gap-3 lg:grid-cols-5 print:grid-cols-5">
+          <BoardSection
+            id="board-maturity"
+            className="lg:col-span-2 print:col-span-2"
+            title="Maturity of the savings plan"
           >
-            {risks.map((r) => (
-              <tr key={r.id} className={rowClass}>
-                <td className={cellClass}>{r.title}</td>
-                <td className={cellClass}>{r.registerName}</td>
-                <td className={cellClass}>{r.owner.name}</td>
-                <td className={numberCellClass}>{r.currentScore}</td>
-              </tr>
-            ))}
-          </DataTable>
-        )}
-      </Card>
+            <StageBarChart
+              segments={segments.map((s) => ({ ...s, colour: SEGMENT_COLOURS[s.key] ?? "#212b32" }))}
+              targetPence={headline.targetPence}
+            />
+            <MaturityShareTable segments={segments} targetPence={headline.targetPence} />
+          </BoardSection>
+          <BoardSection
+            id="board-breakdown"
+            className="lg:col-span-3 print:col-span-3"
+            title={`Savings by ${systemView ? "organisation" : "category"}`}
+          >
+            <BreakdownTotalsTable rows={breakdownRows} label={systemView ? "Organisation" : "Category"} />
+          </BoardSection>
+        </div>
+        {/*
+          SPC SLOT (issue 14, helper "spc"): replace `{spcSection(slotProps)}` with
+          <BoardSpcSection {...slotProps} /> (a server component in src/modules/spc/components/ that renders
+          one or more <BoardSection>s) and delete the stub above. Layout contract: /work/notes/board-layout.md.
+        */}
+        {spcSection(slotProps)}
+      </div>
     </div>
   );
 }

@@ -13,20 +13,13 @@ import {
   YAxis,
 } from "recharts";
 import { formatMoney } from "@/lib/money";
+import { SEGMENT_COLOURS } from "./segment-colours";
 
 /**
  * The finance dashboard's charts. Both are hidden from assistive technology (aria-hidden,
  * no recharts accessibility layer): the page renders the same figures as tables beside them.
  * Colours have at least 3:1 contrast with the white card (WCAG non-text contrast).
  */
-
-export const SEGMENT_COLOURS: Record<string, string> = {
-  OPPORTUNITY: "#4c6272",
-  PLANNING: "#330072",
-  DELIVERY: "#005eb8",
-  COMPLETE: "#007f3b",
-  UNIDENTIFIED: "#d5281b",
-};
 
 const tick = { fill: "#212b32", fontSize: 12 };
 const money = (value: unknown) => (typeof value === "number" ? formatMoney(value) : String(value));
