@@ -3,13 +3,12 @@ import { db } from "@/server/db";
 import { DomainError, forbidden, isUniqueViolation } from "@/server/errors";
 import { recordAudit } from "@/modules/audit/record-audit";
 import type { CreateOrganisationInput } from "./organisation-schemas";
+import { administersSystem } from "./system-administration";
 
 /** An administrator of a system's ICB adds an organisation (a trust, or the ICB) to that system. */
 export async function createOrganisation(actor: Actor, input: CreateOrganisationInput) {
-  const managesSystem = actor.organisations.some(
-    (o) => o.type === "ICB" && o.systemId === input.systemId && o.roles.includes("ADMIN"),
-  );
-  if (!managesSystem) throw forbidden("Only an administrator of the system's ICB can add organisations to it.");
+  if (!administersSystem(actor, input.systemId))
+    throw forbidden("Only an administrator of the system's ICB can add organisations to it.");
 
   const clash = await db().organisation.findFirst({
     where: { OR: [{ name: { equals: input.name, mode: "insensitive" } }, { code: input.code }] },

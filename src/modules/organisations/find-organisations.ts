@@ -38,6 +38,8 @@ export async function getOrganisation(actor: Actor, organisationId: string) {
       code: true,
       name: true,
       type: true,
+      systemId: true,
+      holdsDelegatedQipp: true,
       system: { select: { name: true } },
       divisions: { orderBy: { name: "asc" }, select: { id: true, name: true } },
     },

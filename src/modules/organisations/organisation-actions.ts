@@ -4,7 +4,8 @@ import { authedAction } from "@/server/action";
 import { routes } from "@/server/routes";
 import { createDivision } from "./create-division";
 import { createOrganisation } from "./create-organisation";
-import { createDivisionSchema, createOrganisationSchema } from "./organisation-schemas";
+import { createDivisionSchema, createOrganisationSchema, setDelegatedQippSchema } from "./organisation-schemas";
+import { setDelegatedQipp } from "./set-delegated-qipp";
 
 export const createOrganisationAction = authedAction(
   "createOrganisation",
@@ -24,6 +25,17 @@ export const createDivisionAction = authedAction("createDivision", createDivisio
   return {
     data: { divisionId: division.id },
     message: `Division ${division.name} added.`,
+    revalidate: [routes.adminOrganisation(input.organisationId)],
+  };
+});
+
+export const setDelegatedQippAction = authedAction("setDelegatedQipp", setDelegatedQippSchema, async (actor, input) => {
+  const organisation = await setDelegatedQipp(actor, input);
+  return {
+    data: { holdsDelegatedQipp: organisation.holdsDelegatedQipp },
+    message: organisation.holdsDelegatedQipp
+      ? "This trust now holds QIPP schemes delegated by its ICB."
+      : "This trust holds CIP only.",
     revalidate: [routes.adminOrganisation(input.organisationId)],
   };
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { requiredText, uuidField } from "@/lib/form-fields";
+import { checkbox, requiredText, uuidField } from "@/lib/form-fields";
 
 export const createOrganisationSchema = z.object({
   name: requiredText("the organisation's name", 3, 200),
@@ -18,3 +18,9 @@ export const createDivisionSchema = z.object({
   name: requiredText("the division's name", 2, 120),
 });
 export type CreateDivisionInput = z.infer<typeof createDivisionSchema>;
+
+export const setDelegatedQippSchema = z.object({
+  organisationId: uuidField("the organisation"),
+  holdsDelegatedQipp: checkbox,
+});
+export type SetDelegatedQippInput = z.infer<typeof setDelegatedQippSchema>;

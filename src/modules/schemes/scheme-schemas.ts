@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PROGRAMME_TYPES } from "@/modules/organisations/programme-types";
 import { checkbox, optionalText, requiredText, uuidField } from "@/lib/form-fields";
 import { financialYearField, poundsField, versionField } from "@/modules/programmes/programme-schemas";
 
@@ -51,7 +52,14 @@ const schemeFields = z.object({
     .transform((v) => v || undefined),
 });
 
-export const createSchemeSchema = schemeFields.extend({ organisationId: uuidField("an organisation") });
+export const createSchemeSchema = schemeFields.extend({
+  organisationId: uuidField("an organisation"),
+  /** CIP or QIPP where the organisation holds both (delegated QIPP); absent = its own programme. */
+  programmeType: z
+    .union([z.enum(PROGRAMME_TYPES), z.literal("")], { error: "Choose CIP or QIPP" })
+    .optional()
+    .transform((v) => v || undefined),
+});
 export type CreateSchemeInput = z.infer<typeof createSchemeSchema>;
 
 export const updateSchemeSchema = schemeFields.extend({ schemeId: uuidField("a scheme"), version: versionField });

@@ -1,4 +1,5 @@
 import type { Actor } from "@/server/auth/actor";
+import { defaultProgrammeType, holdsProgrammeType, notHeldMessage } from "@/modules/organisations/programme-types";
 import { can } from "@/server/auth/actor";
 import { db, type Tx } from "@/server/db";
 import { forbidden, invalidField, notFound, stale } from "@/server/errors";
@@ -73,8 +74,12 @@ export async function createScheme(
     await checkReferences(tx, input.organisationId, input, leadId);
     const organisation = await tx.organisation.findUniqueOrThrow({
       where: { id: input.organisationId },
-      select: { code: true, type: true },
+      select: { code: true, name: true, type: true, holdsDelegatedQipp: true },
     });
+    // A trust its ICB delegates QIPP to may create QIPP-style schemes; otherwise the organisation's own programme.
+    const type = input.programmeType ?? defaultProgrammeType(organisation);
+    if (!holdsProgrammeType(organisation, type))
+      throw invalidField("programmeType", notHeldMessage(organisation.name, type));
     // One number at a time per organisation, so concurrent creates never clash on the code.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`scheme-code:${input.organisationId}`}))`;
     const last = await tx.scheme.aggregate({
@@ -82,7 +87,6 @@ export async function createScheme(
       _max: { codeNumber: true },
     });
     const codeNumber = (last._max.codeNumber ?? 0) + 1;
-    const type = organisation.type === "ICB" ? "QIPP" : "CIP";
     const scheme = await tx.scheme.create({
       data: {
         organisationId: input.organisationId,

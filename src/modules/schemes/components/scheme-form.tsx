@@ -18,6 +18,8 @@ export interface SchemeFormOptions {
   /** The year a new scheme starts in unless the user chooses another: the current one. */
   defaultYear: string;
   months: Option[];
+  /** CIP and QIPP when the organisation holds both (a trust with delegated QIPP); else one, not offered. */
+  programmeTypes?: Option[];
 }
 
 /** Create a scheme at an organisation, or edit one (existing, with the version loaded). */
@@ -126,6 +128,15 @@ export function SchemeForm({
               options={options.leads}
               defaultValue={values.leadId ?? ""}
               errors={errors("leadId")}
+            />
+          )}
+          {!existing && (options.programmeTypes?.length ?? 0) > 1 && (
+            <SelectField
+              name="programmeType"
+              label="Programme"
+              options={options.programmeTypes!}
+              defaultValue={values.programmeType}
+              errors={errors("programmeType")}
             />
           )}
           <SelectField

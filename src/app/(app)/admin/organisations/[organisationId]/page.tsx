@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { CreateDivisionForm } from "@/modules/organisations/components/create-division-form";
+import { DelegatedQippForm } from "@/modules/organisations/components/delegated-qipp-form";
+import { administersSystem } from "@/modules/organisations/system-administration";
 import { getOrganisation } from "@/modules/organisations/find-organisations";
 import { can, organisationOf } from "@/server/auth/actor";
 import { requireActor } from "@/server/auth/session";
@@ -16,6 +18,7 @@ export default async function OrganisationAdminPage({ params }: { params: Promis
   if (!organisationOf(actor, organisationId)) notFound();
   if (!can(actor, "admin.view", organisationId)) return <AccessDenied what="administration of this organisation" />;
   const organisation = await orNotFound(getOrganisation(actor, organisationId));
+  const icbAdmin = administersSystem(actor, organisation.systemId);
   return (
     <>
       <PageHeader title={organisation.name} caption={`${organisation.system.name} · ${organisation.code}`} />
@@ -30,6 +33,11 @@ export default async function OrganisationAdminPage({ params }: { params: Promis
           </ul>
         )}
       </Card>
+      {organisation.type === "TRUST" && icbAdmin && (
+        <Card title="Programmes">
+          <DelegatedQippForm organisationId={organisationId} holds={organisation.holdsDelegatedQipp} />
+        </Card>
+      )}
       {can(actor, "organisation.manage", organisationId) && (
         <Card title="Add a division">
           <CreateDivisionForm organisationId={organisationId} />
