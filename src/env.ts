@@ -31,6 +31,26 @@ const envSchema = z.object({
   FINANCIAL_YEARS_AHEAD: z.coerce.number().int().min(0).max(50).default(5),
   /** Read API requests per personal token per minute (counted in the database); then 429. */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  /** Single sign-on (OpenID Connect, e.g. Entra ID / NHSmail). Unset issuer = password sign-in only. */
+  OIDC_ISSUER: z.string().url("OIDC_ISSUER must be the provider's issuer URL").optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The button's wording: "Sign in with <this>". */
+  OIDC_PROVIDER_NAME: z.string().min(1).max(60).default("NHSmail / Microsoft"),
+  /** Comma-separated email domains allowed to sign in by SSO (empty = any). */
+  OIDC_ALLOWED_DOMAINS: z.string().default(""),
+  /** Comma-separated Entra tenant ids (`tid`) allowed (empty = any). */
+  OIDC_ALLOWED_TENANTS: z.string().default(""),
+  /** Require email_verified=true (Entra work accounts do not send it: set false with a tenant restriction). */
+  OIDC_REQUIRE_VERIFIED_EMAIL: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
+  /** Hide the password form when SSO is configured. */
+  OIDC_HIDE_PASSWORD_FORM: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   /** Leads may create API tokens only when the administrator turns this on. */
   API_TOKENS_FOR_LEADS: z
     .enum(["true", "false"])

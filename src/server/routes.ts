@@ -47,6 +47,8 @@ export const routes = {
   reminderSettings: "/finance/reminders",
   reminderSettingsAt: (organisationId: string) =>
     `/finance/reminders?organisation=${encodeURIComponent(organisationId)}`,
+  /** Signed in (e.g. by SSO) but no role yet: an administrator must grant access. */
+  awaitingAccess: "/awaiting-access",
   /** Personal API tokens for the read API (Power BI). */
   apiTokens: "/api-tokens",
   /** The read API's OpenAPI description. */

@@ -1,5 +1,6 @@
 import { DataTable } from "@/components/ui/data-table";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { navigationFor } from "@/components/app-shell/navigation";
 import { ROLE_LABELS } from "@/server/auth/permissions";
@@ -18,6 +19,8 @@ import { findQias } from "@/modules/quality/find-qias";
 
 export default async function HomePage() {
   const actor = await requireActor();
+  // Signed in by SSO but given no role yet (modules/sso): nothing here to show.
+  if (actor.organisations.length === 0) redirect(routes.awaitingAccess);
   const current = await currentOrganisation(actor);
   const sections = navigationFor(actor).filter((item) => item.href !== "/");
   const mine = canAnywhere(actor, "activity.update.own") ? await findActivities(actor, { mine: true }, new Date()) : [];

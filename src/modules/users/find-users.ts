@@ -1,6 +1,7 @@
 import { can, type Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { notFound } from "@/server/errors";
+import { awaitingAccessWhere } from "@/modules/sso/find-awaiting-access";
 
 function managedOrganisationIds(actor: Actor): string[] {
   return actor.organisations.filter((o) => can(actor, "user.manage", o.id)).map((o) => o.id);
@@ -39,7 +40,14 @@ export async function findUsers(actor: Actor) {
 export async function getUser(actor: Actor, userId: string) {
   const orgIds = managedOrganisationIds(actor);
   const user = await db().user.findFirst({
-    where: { id: userId, memberships: { some: { organisationId: { in: orgIds } } } },
+    // Or someone awaiting access (signed in by SSO, no role anywhere), whom any administrator may grant.
+    where: {
+      id: userId,
+      OR: [
+        { memberships: { some: { organisationId: { in: orgIds } } } },
+        ...(orgIds.length ? [awaitingAccessWhere] : []),
+      ],
+    },
     select: {
       id: true,
       name: true,

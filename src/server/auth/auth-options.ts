@@ -1,11 +1,12 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/env";
+import { ssoProvider, ssoSignIn, ssoSessionId } from "@/modules/sso/sso-provider";
 import { createSession, endSession } from "./sessions";
 import { INVALID_CREDENTIALS_MESSAGE, lockedMessage, verifyCredentials } from "./verify-credentials";
 
 /**
- * next-auth with email + password. The JWT cookie only carries the id of a session row
+ * next-auth with email + password, and single sign-on when OIDC_* is set (modules/sso). The JWT cookie only carries the id of a session row
  * in the database, so sign-out, expiry and deactivation take effect on every instance.
  */
 export function authOptions(): NextAuthOptions {
@@ -34,10 +35,14 @@ export function authOptions(): NextAuthOptions {
           return { id: result.userId, sessionId: session.id };
         },
       }),
+      ...ssoProvider(),
     ],
     callbacks: {
-      jwt({ token, user }) {
+      signIn: ssoSignIn,
+      async jwt({ token, user, account }) {
         if (user && "sessionId" in user) token.sid = user.sessionId as string;
+        const sso = await ssoSessionId(account, user);
+        if (sso) token.sid = sso;
         return token;
       },
       session({ session, token }) {
