@@ -2,6 +2,7 @@ import type { PrismaClient } from "../../src/generated/prisma/client";
 import { hashPassword } from "../../src/server/auth/password";
 import { seedProgrammes } from "./seed-programmes";
 import { seedGateways } from "./seed-gateways";
+import { seedPortfolio } from "./seed-portfolio";
 import { seedQuality } from "./seed-quality";
 import { seedRisks } from "./seed-risks";
 import { seedSchemes } from "./seed-schemes";
@@ -66,6 +67,7 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
   await seedSchemes(db);
   await seedQuality(db);
   await seedGateways(db);
+  await seedPortfolio(db);
 }
 
 export function demoSignInsText(): string {

@@ -32,6 +32,10 @@ export const routes = {
   qias: "/qia",
   /** Gateway pipeline: schemes awaiting a decision, oldest first. */
   gateways: "/gateways",
+  /** Service-line portfolio reviews (issue 17). */
+  portfolio: "/portfolio",
+  portfolioServiceLines: "/portfolio/service-lines",
+  portfolioReview: (reviewId: string) => `/portfolio/reviews/${reviewId}`,
   /** Finance settings: savings targets and month-end close, at one organisation. */
   financeSettings: "/finance",
   financeSettingsAt: (organisationId: string, financialYear?: number) =>

@@ -21,6 +21,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: routes.routeMap, label: "Route map", capability: "dashboard.view" },
   { href: routes.myActivities, label: "My activities", capability: "activity.update.own" },
   { href: routes.risks, label: "Risks", capability: "dashboard.view" },
+  { href: routes.portfolio, label: "Portfolio review", capability: "dashboard.view" },
   { href: routes.leads, label: "Leads", capability: "programme.manage" },
   { href: routes.financeSettings, label: "Finance settings", capability: "period.close" },
   { href: routes.admin, label: "Organisations", capability: "admin.view" },

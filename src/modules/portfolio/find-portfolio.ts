@@ -46,3 +46,25 @@ export async function findDecisionForScheme(schemeId: string) {
     select: { option: true, review: { select: { id: true, name: true } }, serviceLine: { select: { name: true } } },
   });
 }
+
+/** A decision with what the scheme form pre-fills from it, in the actor's scope. */
+export async function findDecision(actor: Actor, decisionId: string) {
+  return db().portfolioDecision.findFirst({
+    where: { id: decisionId, review: portfolioScope(actor) },
+    include: {
+      review: {
+        select: { id: true, name: true, organisationId: true, cohortYear: true, cohortQuarter: true, status: true },
+      },
+      serviceLine: { select: { name: true, divisionId: true } },
+      scheme: { select: { id: true, code: true } },
+    },
+  });
+}
+
+export async function findDivisions(organisationId: string) {
+  return db().division.findMany({
+    where: { organisationId },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+}

@@ -81,7 +81,7 @@ export async function createSchemeFromDecision(actor: Actor, input: CreateScheme
     );
   }
   if (decision.review.status === "CLOSED") throw wrongStatus("CLOSED", "its decisions can no longer create schemes.");
-  return createScheme(actor, schemeInput, {
+  const scheme = await createScheme(actor, schemeInput, {
     afterCreate: async (tx, scheme) => {
       const { count } = await tx.portfolioDecision.updateMany({
         where: { id: decision.id, version: decisionVersion, schemeId: null },
@@ -97,4 +97,5 @@ export async function createSchemeFromDecision(actor: Actor, input: CreateScheme
       });
     },
   });
+  return { ...scheme, reviewId: decision.reviewId };
 }

@@ -6,7 +6,13 @@ import { CheckboxField, FieldIdPrefix, SelectField, TextAreaField, TextField } f
 import { FormStatus, fieldErrors } from "@/components/ui/form-status";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { routes } from "@/server/routes";
+import type { ActionState } from "@/server/action";
 import { createSchemeAction, updateSchemeAction } from "../scheme-actions";
+
+type CreateAction = (
+  previous: ActionState<{ schemeId: string; version: number }> | null,
+  formData: FormData,
+) => Promise<ActionState<{ schemeId: string; version: number }>>;
 
 type Option = { value: string; label: string };
 
@@ -28,11 +34,14 @@ export function SchemeForm({
   options,
   canChooseLead,
   existing,
+  prefill,
 }: {
   organisationId?: string;
   options: SchemeFormOptions;
   canChooseLead: boolean;
   existing?: { schemeId: string; version: number; values: Record<string, string> };
+  /** A new scheme started from elsewhere (a portfolio decision): its action, hidden fields and first values. */
+  prefill?: { action: CreateAction; hidden: Record<string, string>; values: Record<string, string> };
 }) {
   const {
     state,
@@ -40,8 +49,8 @@ export function SchemeForm({
     pending,
     values: submitted,
     formKey,
-  } = useFormAction(existing ? updateSchemeAction : createSchemeAction);
-  const values: Record<string, string | undefined> = { ...existing?.values, ...submitted };
+  } = useFormAction(existing ? updateSchemeAction : (prefill?.action ?? createSchemeAction));
+  const values: Record<string, string | undefined> = { ...prefill?.values, ...existing?.values, ...submitted };
   const errors = (field: string) => fieldErrors(state, field);
   return (
     <FieldIdPrefix value={existing ? "edit-scheme" : "new-scheme"}>
@@ -56,6 +65,9 @@ export function SchemeForm({
         )}
         {organisationId && <input type="hidden" name="organisationId" value={organisationId} />}
         {existing && <input type="hidden" name="schemeId" value={existing.schemeId} />}
+        {Object.entries(prefill?.hidden ?? {}).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
         {existing && (
           <input type="hidden" name="version" value={String(state?.ok ? state.data.version : existing.version)} />
         )}

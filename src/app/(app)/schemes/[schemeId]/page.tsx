@@ -30,6 +30,8 @@ import {
   MilestoneStatusForm,
 } from "@/modules/schemes/components/scheme-plan-forms";
 import { ACTIVITY_STATUS_LABELS } from "@/modules/activities/activity-status";
+import { findDecisionForScheme } from "@/modules/portfolio/find-portfolio";
+import { OPTION_LABELS } from "@/modules/portfolio/portfolio-rules";
 
 export const metadata: Metadata = { title: "Scheme" };
 
@@ -39,6 +41,7 @@ export default async function SchemePage({ params }: { params: Promise<{ schemeI
   const scheme = await orNotFound(getScheme(actor, schemeId));
   const editable = canEditScheme(actor, scheme);
   const openRisks = await countOpenSchemeRisks(scheme.id);
+  const portfolioOrigin = await findDecisionForScheme(scheme.id);
   const mayRaiseRisk = canManageRisk(actor, {
     organisationId: scheme.organisationId,
     systemId: scheme.organisation.systemId,
@@ -65,6 +68,15 @@ export default async function SchemePage({ params }: { params: Promise<{ schemeI
         <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
           <dt className="font-semibold">Stage</dt>
           <dd>{SCHEME_STAGE_LABELS[scheme.stage]}</dd>
+          {portfolioOrigin && (
+            <>
+              <dt className="font-semibold">Arising from</dt>
+              <dd>
+                <Link href={routes.portfolioReview(portfolioOrigin.review.id)}>{portfolioOrigin.review.name}</Link>:{" "}
+                {OPTION_LABELS[portfolioOrigin.option].toLowerCase()} {portfolioOrigin.serviceLine.name}
+              </dd>
+            </>
+          )}
           <dt className="font-semibold">Delivery RAG</dt>
           <dd>
             <span className={`rounded px-2 py-0.5 text-sm font-semibold ${rag.className}`}>{rag.label}</span>
