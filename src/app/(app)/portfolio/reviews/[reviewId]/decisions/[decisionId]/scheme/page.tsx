@@ -42,8 +42,8 @@ export default async function SchemeFromDecisionPage({
         <Card>
           {decision.scheme ? (
             <p>
-              This decision is already scheme{" "}
-              <Link href={routes.scheme(decision.scheme.id)}>{decision.scheme.code}</Link>.
+              This decision became scheme <Link href={routes.scheme(decision.scheme.id)}>{decision.scheme.code}</Link>,
+              linked to the review.
             </p>
           ) : (
             <p>Only a divest or reposition decision of an open review becomes a scheme.</p>
