@@ -223,7 +223,8 @@ const closeSpec: SchemeMatrixSpec = {
     ),
 };
 
-let nextYear = 2030;
+// Past years: each cell its own year, all inside the service's year range (2010/11 onwards).
+let nextYear = 2010;
 const targetSpec: SchemeMatrixSpec = {
   name: "setSavingsTarget",
   expected: FINANCE_ONLY,
