@@ -1,3 +1,4 @@
+import { penceToPoundsString } from "@/lib/money";
 import { formatFinancialYear, monthLabel, type FinancialMonth, type FinancialYear } from "@/lib/financial-year";
 import { SCHEME_CATEGORY_LABELS, SCHEME_STAGE_LABELS } from "@/modules/schemes/scheme-rules";
 import { RISK_CATEGORY_LABELS } from "@/modules/risks/risk-labels";
@@ -114,7 +115,8 @@ export function amountText(cell: ReadCell | undefined): CellText {
     const pence = cell.value * 100;
     if (Math.abs(pence - Math.round(pence)) > 1e-6)
       return { ok: false, error: `${cell.value} has more than two decimal places: round it to pence` };
-    return { ok: true, text: (Math.round(pence) / 100).toFixed(2) };
+    // A spreadsheet number is a float: round it to whole pence once, then format the integer exactly.
+    return { ok: true, text: penceToPoundsString(Math.round(pence)) };
   }
   const shorthand = /^\s*\(?\s*[-\u2212]?\s*£?\s*(\d+(?:\.\d+)?)\s*(k|m|bn)\s*\)?\s*$/i.exec(base.text);
   if (shorthand) {
