@@ -13,10 +13,11 @@ import {
  * Field ids default to the field's name. A page with several forms wraps each in
  * <FieldIdPrefix value="..."> so ids (and label links) stay unique on the page.
  */
-const FieldIdPrefixContext = createContext("");
+export const FieldIdPrefixContext = createContext("");
 export const FieldIdPrefix = FieldIdPrefixContext.Provider;
 
-function useFieldId(name: string): string {
+/** The id a field named `name` gets in this form (the error summary links to it). */
+export function useFieldId(name: string): string {
   const prefix = useContext(FieldIdPrefixContext);
   return prefix ? `${prefix}-${name}` : name;
 }
