@@ -1,4 +1,10 @@
-import type { ClinicalCapacity, FinanceCapacity, OrganisationType, Role } from "../../src/generated/prisma/enums";
+import type {
+  ClinicalCapacity,
+  FinanceCapacity,
+  OrganisationKind,
+  OrganisationType,
+  Role,
+} from "../../src/generated/prisma/enums";
 
 /**
  * Demo organisations from the reference papers: the North East London system (its
@@ -11,13 +17,18 @@ export type DemoSystemName = (typeof DEMO_SYSTEMS)[number];
 
 export const DEMO_ORGANISATIONS: {
   code: string;
+  /** The organisation's real ODS code. */
+  odsCode: string;
   name: string;
   type: OrganisationType;
+  kind: OrganisationKind;
   system: DemoSystemName;
   divisions: string[];
 }[] = [
   {
     code: "NEL",
+    odsCode: "QMF",
+    kind: "ICB",
     system: "North East London",
     name: "NHS North East London ICB",
     type: "ICB",
@@ -25,6 +36,8 @@ export const DEMO_ORGANISATIONS: {
   },
   {
     code: "BH",
+    odsCode: "R1H",
+    kind: "ACUTE",
     system: "North East London",
     name: "Barts Health NHS Trust",
     type: "TRUST",
@@ -38,6 +51,8 @@ export const DEMO_ORGANISATIONS: {
   },
   {
     code: "BHRUT",
+    odsCode: "RF4",
+    kind: "ACUTE",
     system: "North East London",
     name: "Barking, Havering and Redbridge University Hospitals NHS Trust",
     type: "TRUST",
@@ -45,6 +60,8 @@ export const DEMO_ORGANISATIONS: {
   },
   {
     code: "HUH",
+    odsCode: "RQX",
+    kind: "ACUTE",
     system: "North East London",
     name: "Homerton Healthcare NHS Foundation Trust",
     type: "TRUST",
@@ -58,6 +75,8 @@ export const DEMO_ORGANISATIONS: {
   },
   {
     code: "LSC",
+    odsCode: "QE1",
+    kind: "ICB",
     system: "Lancashire and South Cumbria",
     name: "NHS Lancashire and South Cumbria ICB",
     type: "ICB",
@@ -65,6 +84,8 @@ export const DEMO_ORGANISATIONS: {
   },
   {
     code: "LTH",
+    odsCode: "RXN",
+    kind: "ACUTE",
     system: "Lancashire and South Cumbria",
     name: "Lancashire Teaching Hospitals NHS Foundation Trust",
     type: "TRUST",
@@ -83,6 +104,8 @@ export interface DemoUser {
   email: string;
   name: string;
   jobTitle: string;
+  /** Above system administrators: creates systems, administers every organisation. */
+  platformAdmin?: boolean;
   roles: {
     organisationCode: string;
     role: Role;
@@ -164,5 +187,12 @@ export const DEMO_USERS: DemoUser[] = [
     name: "Margaret Ellis",
     jobTitle: "Non-executive Director",
     roles: [{ organisationCode: "BH", role: "BOARD" }],
+  },
+  {
+    email: "platform@demo.nhs.uk",
+    name: "Jordan Reeves",
+    jobTitle: "Platform administrator",
+    platformAdmin: true,
+    roles: [],
   },
 ];

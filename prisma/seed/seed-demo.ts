@@ -24,7 +24,14 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
     const row = await db.organisation.upsert({
       where: { code: org.code },
       update: {},
-      create: { code: org.code, name: org.name, type: org.type, systemId: systemIds.get(org.system)! },
+      create: {
+        code: org.code,
+        odsCode: org.odsCode,
+        name: org.name,
+        type: org.type,
+        kind: org.kind,
+        systemId: systemIds.get(org.system)!,
+      },
     });
     organisationIds.set(org.code, row.id);
     for (const name of org.divisions) {
@@ -42,7 +49,15 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
   for (const demo of DEMO_USERS) {
     const user = existing.has(demo.email)
       ? await db.user.findUniqueOrThrow({ where: { email: demo.email } })
-      : await db.user.create({ data: { email: demo.email, name: demo.name, jobTitle: demo.jobTitle, passwordHash } });
+      : await db.user.create({
+          data: {
+            email: demo.email,
+            name: demo.name,
+            jobTitle: demo.jobTitle,
+            platformAdmin: demo.platformAdmin ?? false,
+            passwordHash,
+          },
+        });
     for (const grant of demo.roles) {
       const organisationId = organisationIds.get(grant.organisationCode);
       if (!organisationId)

@@ -1,6 +1,12 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
-import type { ClinicalCapacity, FinanceCapacity, OrganisationType, Role } from "@/generated/prisma/enums";
+import type {
+  ClinicalCapacity,
+  FinanceCapacity,
+  OrganisationKind,
+  OrganisationType,
+  Role,
+} from "@/generated/prisma/enums";
 import type { Actor } from "@/server/auth/actor";
 import { loadActor } from "@/server/auth/load-actor";
 import { db } from "@/server/db";
@@ -25,21 +31,37 @@ export function uniqueToken(): string {
   return `${runTag}${sequence.toString(36).toUpperCase()}`;
 }
 
+let odsSequence = 0;
+/** A well-formed ODS code no demo organisation uses: T.. for a trust, Q.. for an ICB (1,296 of each per run). */
+export function uniqueOdsCode(kind: "TRUST" | "ICB" = "TRUST"): string {
+  const n = odsSequence++ % 1296;
+  return `${kind === "ICB" ? "Q" : "T"}${n.toString(36).toUpperCase().padStart(2, "0")}`;
+}
+
 export async function createSystem(input: { name?: string } = {}, client: PrismaClient = db()) {
   return client.healthSystem.create({ data: { name: input.name ?? `Test system ${uniqueToken()}` } });
 }
 
 export async function createOrganisation(
-  input: { systemId?: string; type?: OrganisationType; code?: string; name?: string } = {},
+  input: {
+    systemId?: string;
+    type?: OrganisationType;
+    kind?: OrganisationKind;
+    code?: string;
+    odsCode?: string;
+    name?: string;
+  } = {},
   client: PrismaClient = db(),
 ) {
   const systemId = input.systemId ?? (await createSystem({}, client)).id;
-  const type = input.type ?? "TRUST";
+  const type = input.type ?? (input.kind === "ICB" ? "ICB" : "TRUST");
   const token = uniqueToken();
   return client.organisation.create({
     data: {
       systemId,
       type,
+      kind: input.kind ?? (type === "ICB" ? "ICB" : "ACUTE"),
+      odsCode: input.odsCode ?? null,
       code: input.code ?? `T${token}`.slice(0, 12),
       name: input.name ?? `Test ${type === "ICB" ? "ICB" : "Trust"} ${token}`,
     },
@@ -110,5 +132,12 @@ export async function actorFor(userId: string): Promise<Actor> {
 /** A user with the given roles, and their actor. */
 export async function createActor(roles: RoleGrant[], client: PrismaClient = db()): Promise<Actor> {
   const user = await createUser({ roles }, client);
+  return actorFor(user.id);
+}
+
+/** A platform administrator (issue 11): above system administrators, with `roles` besides if given. */
+export async function createPlatformAdmin(roles: RoleGrant[] = [], client: PrismaClient = db()): Promise<Actor> {
+  const user = await createUser({ roles }, client);
+  await client.user.update({ where: { id: user.id }, data: { platformAdmin: true } });
   return actorFor(user.id);
 }

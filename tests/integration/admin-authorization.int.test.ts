@@ -2,7 +2,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { createDivision } from "@/modules/organisations/create-division";
 import { createOrganisation } from "@/modules/organisations/create-organisation";
-import { createDivisionSchema, createOrganisationSchema } from "@/modules/organisations/organisation-schemas";
+import { createSystem } from "@/modules/organisations/create-system";
+import {
+  createDivisionSchema,
+  createOrganisationSchema,
+  createSystemSchema,
+} from "@/modules/organisations/organisation-schemas";
 import { createUser } from "@/modules/users/create-user";
 import { grantRole, revokeRole } from "@/modules/users/grant-role";
 import { createUserSchema, grantRoleSchema, revokeRoleSchema } from "@/modules/users/user-schemas";
@@ -31,6 +36,8 @@ const ACTORS = {
     { organisationId: o.otherIcb, role: "ADMIN", systemWide: true },
   ],
   "no role at all": () => [],
+  /** Made with createPlatformAdmin: no membership, above every system. */
+  "platform administrator": () => [],
 } satisfies Record<string, (o: Orgs) => factories.RoleGrant[]>;
 type ActorKey = keyof typeof ACTORS;
 const ACTOR_KEYS = Object.keys(ACTORS) as ActorKey[];
@@ -60,21 +67,53 @@ interface UseCaseSpec {
   run: (actor: Actor, raw: Record<string, unknown>) => ReturnType<typeof runAction<z.ZodType, Written>>;
 }
 
-const ADMINS: ActorKey[] = ["ADMIN at the trust", "ADMIN at the ICB, system-wide"];
+const ADMINS: ActorKey[] = ["ADMIN at the trust", "ADMIN at the ICB, system-wide", "platform administrator"];
 
 let orgs: Orgs;
 const actors = {} as Record<ActorKey, Actor>;
 
 const USE_CASES: UseCaseSpec[] = [
   {
+    name: "createSystem",
+    allowed: ["platform administrator"],
+    action: "system.create",
+    entityType: "health_system",
+    changes: { health_system: 1, organisation: 1, audit_event: 1 },
+    prepare: async () => {
+      const token = factories.uniqueToken();
+      return {
+        name: `New System ${token}`,
+        icbName: `NHS New ICB ${token}`,
+        icbCode: `I${token}`.slice(0, 12),
+        icbOdsCode: factories.uniqueOdsCode("ICB"),
+      };
+    },
+    run: (actor, raw) =>
+      runAction(
+        createSystemSchema,
+        async (a, input) => {
+          const { system, icb } = await createSystem(a, input);
+          return { entityId: system.id, organisationId: icb.id };
+        },
+        actor,
+        raw,
+      ),
+  },
+  {
     name: "createOrganisation",
-    allowed: ["ADMIN at the ICB, system-wide", "ADMIN at the ICB, not system-wide"],
+    allowed: ["ADMIN at the ICB, system-wide", "ADMIN at the ICB, not system-wide", "platform administrator"],
     action: "organisation.create",
     entityType: "organisation",
     changes: { organisation: 1, audit_event: 1 },
     prepare: async () => {
       const token = factories.uniqueToken();
-      return { name: `New Trust ${token}`, code: token.toLowerCase(), type: "TRUST", systemId: orgs.systemId };
+      return {
+        name: `New Trust ${token}`,
+        code: token.toLowerCase(),
+        odsCode: factories.uniqueOdsCode(),
+        kind: "ACUTE",
+        systemId: orgs.systemId,
+      };
     },
     run: (actor, raw) =>
       runAction(
@@ -193,7 +232,11 @@ describe("admin use cases: authorization", () => {
       otherTrust: north.trusts[1]!.id,
       otherIcb: south.icb.id,
     };
-    for (const key of ACTOR_KEYS) actors[key] = await factories.createActor(ACTORS[key](orgs));
+    for (const key of ACTOR_KEYS)
+      actors[key] =
+        key === "platform administrator"
+          ? await factories.createPlatformAdmin()
+          : await factories.createActor(ACTORS[key](orgs));
   });
 
   describe.each(USE_CASES)("$name", (spec) => {

@@ -22,7 +22,7 @@ interface Fixtures {
   trust: string;
   existingUserId: string;
   existingEmail: string;
-  existingOrganisation: { code: string; name: string };
+  existingOrganisation: { code: string; name: string; odsCode: string };
 }
 let f: Fixtures;
 
@@ -49,7 +49,8 @@ const organisation = (changes: Record<string, unknown>) => () =>
   runAction(createOrganisationSchema, createOrganisation, f.admin, {
     name: `New Trust ${factories.uniqueToken()}`,
     code: factories.uniqueToken(),
-    type: "TRUST",
+    odsCode: factories.uniqueOdsCode(),
+    kind: "MENTAL_HEALTH",
     systemId: f.systemId,
     ...changes,
   });
@@ -103,7 +104,24 @@ const CASES: Case[] = [
   ["organisation: over-long name", "name", "VALIDATION", organisation({ name: "n".repeat(201) })],
   ["organisation: code with symbols", "code", "VALIDATION", organisation({ code: "lth-1" })],
   ["organisation: over-long code", "code", "VALIDATION", organisation({ code: "ABCDEFGHIJKLM" })],
-  ["organisation: unknown type", "type", "VALIDATION", organisation({ type: "HOSPITAL" })],
+  ["organisation: unknown kind", "kind", "VALIDATION", organisation({ kind: "HOSPITAL" })],
+  ["organisation: ODS code in the wrong format", "odsCode", "VALIDATION", organisation({ odsCode: "LTH" })],
+  ["organisation: ODS code too long", "odsCode", "VALIDATION", organisation({ odsCode: "RXN01" })],
+  ["organisation: no ODS code", "odsCode", "VALIDATION", organisation({ odsCode: "  " })],
+  ["organisation: an ICB's ODS code for a trust", "odsCode", "VALIDATION", organisation({ odsCode: "QE1" })],
+  [
+    "organisation: a trust's ODS code for an ICB",
+    "odsCode",
+    "VALIDATION",
+    organisation({ kind: "ICB", odsCode: "RXN" }),
+  ],
+  ["organisation: a second ICB in the system", "kind", "CONFLICT", organisation({ kind: "ICB", odsCode: "Q99" })],
+  [
+    "organisation: ODS code already used (any case)",
+    "odsCode",
+    "CONFLICT",
+    () => organisation({ odsCode: f.existingOrganisation.odsCode.toLowerCase() })(),
+  ],
   ["organisation: system that is not a uuid", "systemId", "VALIDATION", organisation({ systemId: 7 })],
   [
     "organisation: code already used (any case)",
@@ -140,8 +158,8 @@ describe("admin use cases: bad input", () => {
   useTestDatabase();
 
   beforeAll(async () => {
-    const { system, icb, trusts } = await factories.createSystemWithOrganisations({ trusts: 1 });
-    const trust = trusts[0]!;
+    const { system, icb } = await factories.createSystemWithOrganisations({ trusts: 0 });
+    const trust = await factories.createOrganisation({ systemId: system.id, odsCode: factories.uniqueOdsCode() });
     await factories.createDivision({ organisationId: trust.id, name: "Surgery" });
     const existing = await factories.createUser({ roles: [{ organisationId: trust.id, role: "LEAD" }] });
     f = {
@@ -151,7 +169,7 @@ describe("admin use cases: bad input", () => {
       trust: trust.id,
       existingUserId: existing.id,
       existingEmail: existing.email,
-      existingOrganisation: { code: trust.code, name: trust.name },
+      existingOrganisation: { code: trust.code, name: trust.name, odsCode: trust.odsCode! },
     };
   });
 

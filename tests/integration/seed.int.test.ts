@@ -66,4 +66,21 @@ describe("seedDemo", () => {
     expect(actor!.organisations.map((o) => o.code).sort()).toEqual(expected.map((o) => o.code).sort());
     expect(canAnywhere(actor!, "user.manage")).toBe(true);
   });
+
+  it("gives the platform administrator ADMIN at every organisation of every system", async () => {
+    const demo = DEMO_USERS.find((u) => u.platformAdmin);
+    expect(demo).toBeDefined();
+    const user = await db().user.findUniqueOrThrow({ where: { email: demo!.email } });
+    expect(user.platformAdmin).toBe(true);
+    const actor = await loadActor(user.id);
+    expect(actor!.platformAdmin).toBe(true);
+    expect(actor!.organisations.map((o) => o.code).sort()).toEqual(DEMO_ORGANISATIONS.map((o) => o.code).sort());
+    expect(actor!.organisations.every((o) => o.roles.includes("ADMIN"))).toBe(true);
+    const ods = await db().organisation.findMany({ select: { code: true, odsCode: true, kind: true } });
+    expect(ods.sort((a, b) => a.code.localeCompare(b.code))).toEqual(
+      DEMO_ORGANISATIONS.map((o) => ({ code: o.code, odsCode: o.odsCode, kind: o.kind })).sort((a, b) =>
+        a.code.localeCompare(b.code),
+      ),
+    );
+  });
 });

@@ -10,6 +10,7 @@ import { randomFor, type World } from "./world";
 const ORGANISATIONS = [
   {
     code: "WDICB",
+    kind: "ICB",
     name: "NHS Wyndale and Dunmoor Integrated Care Board",
     type: "ICB",
     schemeShare: 0.08,
@@ -17,6 +18,7 @@ const ORGANISATIONS = [
   },
   {
     code: "WUH",
+    kind: "ACUTE",
     name: "Wyndale University Hospitals NHS Foundation Trust",
     type: "TRUST",
     schemeShare: 0.3,
@@ -34,6 +36,7 @@ const ORGANISATIONS = [
   },
   {
     code: "DGH",
+    kind: "ACUTE",
     name: "Dunmoor General Hospital NHS Trust",
     type: "TRUST",
     schemeShare: 0.22,
@@ -50,6 +53,7 @@ const ORGANISATIONS = [
   },
   {
     code: "NVT",
+    kind: "ACUTE",
     name: "North Vale Teaching Hospitals NHS Trust",
     type: "TRUST",
     schemeShare: 0.18,
@@ -65,6 +69,7 @@ const ORGANISATIONS = [
   },
   {
     code: "WDCH",
+    kind: "COMMUNITY",
     name: "Wyndale and Dunmoor Community Health NHS Trust",
     type: "TRUST",
     schemeShare: 0.12,
@@ -79,6 +84,7 @@ const ORGANISATIONS = [
   },
   {
     code: "WDMH",
+    kind: "MENTAL_HEALTH",
     name: "Wyndale and Dunmoor Mental Health NHS Foundation Trust",
     type: "TRUST",
     schemeShare: 0.1,
@@ -98,7 +104,7 @@ export async function generateOrganisations(world: World, client: pg.ClientBase)
   const systems = new TableRows("health_system", cols("id:uuid", "name:text"));
   const organisations = new TableRows(
     "organisation",
-    cols("id:uuid", "code:text", "name:text", "type:organisation_type", "system_id:uuid"),
+    cols("id:uuid", "code:text", "name:text", "type:organisation_type", "kind:organisation_kind", "system_id:uuid"),
   );
   const divisions = new TableRows("division", cols("id:uuid", "organisation_id:uuid", "name:text"));
 
@@ -106,7 +112,7 @@ export async function generateOrganisations(world: World, client: pg.ClientBase)
   systems.add({ id: world.systemId, name: "Wyndale and Dunmoor Integrated Care System" });
   for (const o of ORGANISATIONS) {
     const id = random.uuid();
-    organisations.add({ id, code: o.code, name: o.name, type: o.type, system_id: world.systemId });
+    organisations.add({ id, code: o.code, name: o.name, type: o.type, kind: o.kind, system_id: world.systemId });
     const divisionIds = o.divisions.map((name) => {
       const divisionId = random.uuid();
       divisions.add({ id: divisionId, organisation_id: id, name });

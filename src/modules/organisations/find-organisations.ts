@@ -10,21 +10,23 @@ export async function findOrganisations(actor: Actor) {
     select: {
       id: true,
       code: true,
+      odsCode: true,
       name: true,
       type: true,
+      kind: true,
       system: { select: { id: true, name: true } },
       _count: { select: { divisions: true, memberships: true } },
     },
   });
 }
 
-/** Systems where the actor administers the ICB, so may add organisations. */
+/** Systems where the actor administers the ICB (a platform administrator: every system), so may add organisations. */
 export async function findManagedSystems(actor: Actor) {
   const ids = [
     ...new Set(actor.organisations.filter((o) => o.type === "ICB" && o.roles.includes("ADMIN")).map((o) => o.systemId)),
   ];
   return db().healthSystem.findMany({
-    where: { id: { in: ids } },
+    where: actor.platformAdmin ? {} : { id: { in: ids } },
     orderBy: { name: "asc" },
     select: { id: true, name: true },
   });
@@ -36,8 +38,10 @@ export async function getOrganisation(actor: Actor, organisationId: string) {
     select: {
       id: true,
       code: true,
+      odsCode: true,
       name: true,
       type: true,
+      kind: true,
       systemId: true,
       holdsDelegatedQipp: true,
       system: { select: { name: true } },

@@ -4,7 +4,13 @@ import { authedAction } from "@/server/action";
 import { routes } from "@/server/routes";
 import { createDivision } from "./create-division";
 import { createOrganisation } from "./create-organisation";
-import { createDivisionSchema, createOrganisationSchema, setDelegatedQippSchema } from "./organisation-schemas";
+import { createSystem } from "./create-system";
+import {
+  createDivisionSchema,
+  createOrganisationSchema,
+  createSystemSchema,
+  setDelegatedQippSchema,
+} from "./organisation-schemas";
 import { setDelegatedQipp } from "./set-delegated-qipp";
 
 export const createOrganisationAction = authedAction(
@@ -19,6 +25,15 @@ export const createOrganisationAction = authedAction(
     };
   },
 );
+
+export const createSystemAction = authedAction("createSystem", createSystemSchema, async (actor, input) => {
+  const { system, icb } = await createSystem(actor, input);
+  return {
+    data: { systemId: system.id, icbId: icb.id },
+    message: `${system.name} added with ${icb.name}. Add its trusts below.`,
+    revalidate: [routes.admin],
+  };
+});
 
 export const createDivisionAction = authedAction("createDivision", createDivisionSchema, async (actor, input) => {
   const division = await createDivision(actor, input);

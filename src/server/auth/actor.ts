@@ -23,6 +23,8 @@ export interface Actor {
   userId: string;
   email: string;
   name: string;
+  /** Above system administrators: creates systems and holds ADMIN at every organisation (issue 11). */
+  platformAdmin?: boolean;
   organisations: ActorOrganisation[];
 }
 

@@ -4,7 +4,8 @@ import type { Actor, ActorOrganisation } from "./actor";
 
 /**
  * Builds the actor from the database: the user's memberships, where a system-wide
- * membership (held at an ICB) extends its role to every organisation of that system.
+ * membership (held at an ICB) extends its role to every organisation of that system, and a
+ * platform administrator holds ADMIN at every organisation.
  * Returns null for an unknown or deactivated user.
  */
 export async function loadActor(userId: string): Promise<Actor | null> {
@@ -14,6 +15,7 @@ export async function loadActor(userId: string): Promise<Actor | null> {
       id: true,
       email: true,
       name: true,
+      platformAdmin: true,
       memberships: {
         select: {
           role: true,
@@ -54,11 +56,20 @@ export async function loadActor(userId: string): Promise<Actor | null> {
     if (finance && !target.financeCapacities.includes(finance)) target.financeCapacities.push(finance);
   };
   for (const m of user.memberships) grant(entry(m.organisation), m);
+  if (user.platformAdmin) {
+    // A platform administrator administers every organisation of every system, as a system-wide
+    // administrator does within one system.
+    const everyOrganisation = await db().organisation.findMany({
+      select: { id: true, code: true, name: true, type: true, systemId: true },
+    });
+    for (const org of everyOrganisation)
+      grant(entry(org), { role: "ADMIN", clinicalCapacity: null, financeCapacity: null });
+  }
   for (const m of user.memberships.filter((x) => x.systemWide)) {
     for (const org of systemOrganisations.filter((o) => o.systemId === m.organisation.systemId)) grant(entry(org), m);
   }
   const organisations = [...byId.values()].sort(
     (a, b) => Number(b.type === "ICB") - Number(a.type === "ICB") || a.name.localeCompare(b.name),
   );
-  return { userId: user.id, email: user.email, name: user.name, organisations };
+  return { userId: user.id, email: user.email, name: user.name, platformAdmin: user.platformAdmin, organisations };
 }

@@ -4,6 +4,9 @@ import Link from "next/link";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { CreateOrganisationForm } from "@/modules/organisations/components/create-organisation-form";
+import { CreateSystemForm } from "@/modules/organisations/components/create-system-form";
+import { ORGANISATION_KIND_LABELS } from "@/modules/organisations/organisation-kinds";
+import { createsSystems } from "@/modules/organisations/system-administration";
 import { findManagedSystems, findOrganisations } from "@/modules/organisations/find-organisations";
 import { canAnywhere } from "@/server/auth/actor";
 import { requireActor } from "@/server/auth/session";
@@ -24,7 +27,8 @@ export default async function OrganisationsAdminPage() {
           columns={[
             { label: "Organisation" },
             { label: "Code" },
-            { label: "Type" },
+            { label: "ODS code" },
+            { label: "Kind" },
             { label: "System" },
             { label: "Divisions", align: "right" },
             { label: "Role holders", align: "right" },
@@ -36,7 +40,8 @@ export default async function OrganisationsAdminPage() {
                 <Link href={routes.adminOrganisation(o.id)}>{o.name}</Link>
               </td>
               <td className="py-2">{o.code}</td>
-              <td className="py-2">{o.type === "ICB" ? "ICB" : "Trust"}</td>
+              <td className="py-2">{o.odsCode ?? "—"}</td>
+              <td className="py-2">{ORGANISATION_KIND_LABELS[o.kind]}</td>
               <td className="py-2">{o.system.name}</td>
               <td className="py-2 text-right">{o._count.divisions}</td>
               <td className="py-2 text-right">{o._count.memberships}</td>
@@ -44,6 +49,11 @@ export default async function OrganisationsAdminPage() {
           ))}
         </DataTable>
       </Card>
+      {createsSystems(actor) && (
+        <Card title="Create a system">
+          <CreateSystemForm />
+        </Card>
+      )}
       {systems.length > 0 && (
         <Card title="Add an organisation">
           <CreateOrganisationForm systems={systems} />

@@ -4,6 +4,7 @@ import { AccessDenied } from "@/components/ui/access-denied";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { CreateDivisionForm } from "@/modules/organisations/components/create-division-form";
 import { DelegatedQippForm } from "@/modules/organisations/components/delegated-qipp-form";
+import { ORGANISATION_KIND_LABELS } from "@/modules/organisations/organisation-kinds";
 import { administersSystem } from "@/modules/organisations/system-administration";
 import { getOrganisation } from "@/modules/organisations/find-organisations";
 import { can, organisationOf } from "@/server/auth/actor";
@@ -21,7 +22,17 @@ export default async function OrganisationAdminPage({ params }: { params: Promis
   const icbAdmin = administersSystem(actor, organisation.systemId);
   return (
     <>
-      <PageHeader title={organisation.name} caption={`${organisation.system.name} · ${organisation.code}`} />
+      <PageHeader
+        title={organisation.name}
+        caption={[
+          organisation.system.name,
+          ORGANISATION_KIND_LABELS[organisation.kind],
+          organisation.odsCode ? `ODS ${organisation.odsCode}` : null,
+          organisation.code,
+        ]
+          .filter(Boolean)
+          .join(" · ")}
+      />
       <Card title="Divisions">
         {organisation.divisions.length === 0 ? (
           <p>No divisions yet.</p>
