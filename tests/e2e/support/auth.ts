@@ -32,7 +32,8 @@ export async function submitSignIn(page: Page, email: string, password: string):
   await waitForHydration(page.locator("main form"));
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  // exact: with single sign-on on, "Sign in with NHSmail / Microsoft" is a button too.
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 /** Signs in through the sign-in page and waits for the app shell of the home page. */

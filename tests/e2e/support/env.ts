@@ -9,6 +9,10 @@ import path from "node:path";
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 /** Port of the outage test's own app instance. */
 export const E2E_OUTAGE_PORT = E2E_PORT + 1;
+/** The SSO test's own app instance (OIDC_* set), its OpenID Connect provider and a second, foreign one. */
+export const E2E_SSO_PORT = E2E_PORT + 2;
+export const E2E_IDP_PORT = E2E_PORT + 3;
+export const E2E_OTHER_IDP_PORT = E2E_PORT + 4;
 export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
 
 /**
