@@ -1,7 +1,16 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, mainNav, signIn, signedInContext, waitForHydration } from "./support/auth";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { LTH, addButtons, card, idFromPath, overdueInCaption, uniqueSuffix, writeForms } from "./support/pages";
+import {
+  LTH,
+  addButtons,
+  card,
+  idFromPath,
+  overdueInCaption,
+  pageCaption,
+  uniqueSuffix,
+  writeForms,
+} from "./support/pages";
 
 /**
  * Programmes, workstreams, activities and the route map (demo data: LTH's trust programmes and
@@ -218,6 +227,12 @@ test("a board member sees the route map and programmes with no edit controls; an
 
   await mainNav(page).getByRole("link", { name: "Route map", exact: true }).click();
   await expect(page).toHaveURL("/route-map");
+  // By default: Barts Health and its system's shared programmes, this year and the next. The
+  // Provider Productivity plan runs 2017/18 to 2019/20, so the empty map points there.
+  await expect(page.getByRole("main")).toContainText("No activities match these filters in");
+  await page.getByRole("link", { name: "show 2017/18 to 2019/20" }).click();
+  await expect(page).toHaveURL(/from=2017-18&to=2019-20/);
+  await expect(pageCaption(page)).toHaveText(/^25 activities in 2017\/18 to 2019\/20 · \d+ overdue$/);
   await expect(
     page
       .getByRole("main")
@@ -276,4 +291,61 @@ test("a board member sees the route map and programmes with no edit controls; an
   } finally {
     await lead.context.close();
   }
+});
+
+test("the route map counts what falls in its years, filters by due quarter and joint leads, and pages the rest", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page, LTH.finance);
+  // Default: LTH, this year and the next. The paper's dated activities are 2021/22 and 2022/23, so
+  // only its five "Ongoing" ones fall in the range (ongoing counts in every range).
+  await page.goto("/route-map");
+  await expect(pageCaption(page)).toHaveText(/^5 activities in \d{4}\/\d{2} to \d{4}\/\d{2} · 0 overdue$/);
+  await expect(page.getByRole("main")).toContainText("5 are included here.");
+  await expect(page.locator("main tr[data-activity-id]")).toHaveCount(5);
+  await expectNoSeriousA11yViolations(page, "/route-map (LTH finance, default)");
+
+  // Ongoing left out: none.
+  await page.goto("/route-map?ongoing=exclude");
+  await expect(pageCaption(page)).toHaveText(/^0 activities in /);
+
+  // Everything due in Q3 2021/22 with joint leads (typed as the paper writes it).
+  await page.goto("/route-map");
+  const filter = page.getByRole("form", { name: "Filter the route map" });
+  await filter.getByLabel("Due in").fill("Q3 21-22");
+  await filter.getByLabel("Sole or joint lead").selectOption("joint");
+  // The years shown follow the due quarter, whatever the From and To selectors still say.
+  await filter.getByRole("button", { name: "Show" }).click();
+  await expect(pageCaption(page)).toHaveText(/^22 activities in 2021\/22 · \d+ overdue$/);
+  const rows = page.locator("main tr[data-activity-id]");
+  await expect(rows).toHaveCount(22);
+  for (const leads of await rows.locator("th > span.block").allTextContents())
+    expect(leads).toMatch(/^[^·]+[,/][^·]+ · Q3 2021\/22$/);
+  await expectNoSeriousA11yViolations(page, "/route-map?due=Q3 21-22&leads=joint");
+
+  // An unreadable quarter is said so, and not applied.
+  await page.goto("/route-map?due=Q5+2021%2F22&from=2021-22&to=2022-23");
+  await expect(page.locator("#due-error")).toContainText("The due filter is not applied.");
+  await expect(filter.getByLabel("Due in")).toHaveAttribute("aria-invalid", "true");
+
+  // All 80 over the paper's two years: a screenful per page, the total true on every page.
+  await page.goto("/route-map?from=2021-22&to=2022-23");
+  await expect(pageCaption(page)).toHaveText(/^80 activities in 2021\/22 to 2022\/23 · \d+ overdue$/);
+  await expect(rows).toHaveCount(25);
+  await expect(page.getByRole("main")).toContainText("Showing 1 to 25 of 80");
+  const pages = page.getByRole("navigation", { name: "Pages of the route map" });
+  await expect(pages).toContainText("Page 1 of 4");
+  await page.screenshot({ path: "test-results/route-map-1440.png", fullPage: false });
+  await pages.getByRole("link", { name: "Next page" }).click();
+  await expect(pageCaption(page)).toHaveText(/^80 activities in 2021\/22 to 2022\/23/);
+  await expect(page.getByRole("main")).toContainText("Showing 26 to 50 of 80");
+  await page.goto("/route-map?from=2021-22&to=2022-23&page=4");
+  await expect(rows).toHaveCount(5);
+  await expectNoSeriousA11yViolations(page, "/route-map page 4");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/route-map?from=2021-22&to=2022-23");
+  await page.screenshot({ path: "test-results/route-map-390.png", fullPage: true });
+  await expectNoSeriousA11yViolations(page, "/route-map at 390 px");
 });

@@ -1,5 +1,6 @@
 import { financialYearOf } from "../../../src/lib/financial-year";
-import { findActivities, findVisibleLeads } from "../../../src/modules/activities/find-activities";
+import { findVisibleLeads } from "../../../src/modules/activities/find-activities";
+import { findRouteMapPage } from "../../../src/modules/activities/find-route-map";
 import { routeMapYears } from "../../../src/modules/activities/route-map";
 import { routeMapQuerySchema } from "../../../src/modules/activities/route-map-filter";
 import { findProgrammes } from "../../../src/modules/programmes/find-programmes";
@@ -49,17 +50,30 @@ export async function loadRiskRegisterPage(actor: Actor, now: Date) {
   ]);
 }
 
-/** src/app/(app)/route-map/page.tsx with no filter: every activity the actor can see. */
+/**
+ * src/app/(app)/route-map/page.tsx for the whole system ("All organisations"), default years
+ * (this financial year and the next): the counts and the first page.
+ */
 export async function loadRouteMap(actor: Actor, now: Date) {
-  const query = routeMapQuerySchema.parse({});
-  const [activities, leads, programmes] = await Promise.all([
-    findActivities(
+  const query = routeMapQuerySchema.parse({ org: "all" });
+  const years = routeMapYears(now, { from: query.from, to: query.to });
+  const [map, leads, programmes] = await Promise.all([
+    findRouteMapPage(
       actor,
-      { programmeId: query.programme, leadId: query.lead, status: query.status, mine: query.mine },
+      {
+        organisation: null,
+        programmeId: query.programme,
+        leadId: query.lead,
+        status: query.status,
+        mine: query.mine,
+        years,
+        includeOngoing: query.ongoing === "include",
+        page: query.page,
+      },
       now,
     ),
     findVisibleLeads(actor),
     findProgrammes(actor, financialYearOf(now)),
   ]);
-  return { activities, leads, programmes, years: routeMapYears(activities, now, { from: query.from, to: query.to }) };
+  return { activities: map.rows, total: map.total, leads, programmes, years };
 }

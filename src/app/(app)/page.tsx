@@ -1,4 +1,5 @@
 import { DataTable } from "@/components/ui/data-table";
+import { countOf } from "@/lib/plural";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/page-header";
@@ -95,7 +96,7 @@ export default async function HomePage() {
       {mine.length > 0 && (
         <Card title="My activities">
           <p className="mb-2">
-            You lead {mine.length} activities: {open.length} open,{" "}
+            You lead {countOf(mine.length, "activity", "activities")}: {open.length} open,{" "}
             <strong className={overdue.length ? "text-nhs-red" : ""}>{overdue.length} overdue</strong>.
           </p>
           <Link href={routes.myActivities} className="font-semibold">

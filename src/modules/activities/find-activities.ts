@@ -14,7 +14,7 @@ export interface RouteMapFilter {
   mine?: boolean;
 }
 
-const activityInclude = {
+export const activityInclude = {
   programme: { select: { id: true, name: true, theme: true, organisationId: true, systemId: true } },
   workstream: { select: { id: true, name: true, number: true } },
   leads: { include: { lead: { select: { id: true, title: true, userId: true } } } },

@@ -1,28 +1,42 @@
 import { describe, expect, it } from "vitest";
 import { quarterIndex } from "@/lib/financial-year";
 import { barFor, groupInOrder, routeMapYears } from "./route-map";
+import { parseDue } from "./route-map-filter";
 
 const q = (fy: number, n: 1 | 2 | 3 | 4) => quarterIndex({ fy, q: n });
 const asOf = new Date(Date.UTC(2026, 10, 23));
 
 describe("routeMapYears", () => {
-  it("spans the activities' years", () => {
-    expect(
-      routeMapYears(
-        [
-          { startQuarter: q(2021, 3), endQuarter: q(2021, 3) },
-          { startQuarter: q(2022, 1), endQuarter: q(2022, 1) },
-        ],
-        asOf,
-      ),
-    ).toEqual({ from: 2021, to: 2022 });
+  it("defaults to this financial year and the next", () => {
+    expect(routeMapYears(asOf)).toEqual({ from: 2026, to: 2027 });
   });
-  it("uses the current financial year when every activity is ongoing", () => {
-    expect(routeMapYears([{ startQuarter: null, endQuarter: null }], asOf)).toEqual({ from: 2026, to: 2026 });
+  it("follows the due quarters asked for when no years are", () => {
+    expect(routeMapYears(asOf, {}, { from: q(2021, 3), to: q(2021, 3) })).toEqual({ from: 2021, to: 2021 });
+    expect(routeMapYears(asOf, {}, { from: q(2021, 4), to: q(2022, 1) })).toEqual({ from: 2021, to: 2022 });
   });
   it("honours a requested range, in either order, at most 6 years wide", () => {
-    expect(routeMapYears([], asOf, { from: 2025, to: 2024 })).toEqual({ from: 2024, to: 2025 });
-    expect(routeMapYears([], asOf, { from: 2016, to: 2030 })).toEqual({ from: 2016, to: 2021 });
+    expect(routeMapYears(asOf, { from: 2025, to: 2024 })).toEqual({ from: 2024, to: 2025 });
+    expect(routeMapYears(asOf, { from: 2016, to: 2030 })).toEqual({ from: 2016, to: 2021 });
+  });
+  it("shows a due filter's years whatever years the form carries", () => {
+    expect(routeMapYears(asOf, { from: 2016, to: 2017 }, { from: q(2021, 3), to: q(2021, 3) })).toEqual({
+      from: 2021,
+      to: 2021,
+    });
+  });
+});
+
+describe("parseDue", () => {
+  it.each([
+    ["", { kind: "none" }],
+    ["Q3 2021/22", { kind: "quarters", text: "Q3 2021/22", from: q(2021, 3), to: q(2021, 3) }],
+    ["q3 21-22", { kind: "quarters", text: "q3 21-22", from: q(2021, 3), to: q(2021, 3) }],
+    ["Q3 21–22 - Q1 22/23", { kind: "quarters", text: "Q3 21–22 - Q1 22/23", from: q(2021, 3), to: q(2022, 1) }],
+  ])("reads %j", (text, expected) => {
+    expect(parseDue(text)).toEqual(expected);
+  });
+  it.each(["Q5 2021/22", "soon", "Ongoing"])("says why %j cannot be a due quarter", (text) => {
+    expect(parseDue(text)).toMatchObject({ kind: "unreadable", text, message: expect.stringMatching(/\w/) });
   });
 });
 

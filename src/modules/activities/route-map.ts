@@ -9,17 +9,19 @@ export interface QuarterSpan {
   endQuarter: number | null;
 }
 
-/** The financial years to show: those asked for, else the years the activities span, else this year. */
+/**
+ * The financial years to show: with a due filter, the years of its quarters (whatever years the
+ * form still carries, so a due quarter is never filtered out by the years); else those asked
+ * for; else this financial year and the next (issue 19: the default route map).
+ */
 export function routeMapYears(
-  activities: QuarterSpan[],
   asOf: Date,
   requested?: { from?: number; to?: number },
+  due?: { from: number; to: number },
 ): { from: number; to: number } {
-  const starts = activities.flatMap((a) => (a.startQuarter === null ? [] : [Math.floor(a.startQuarter / 4)]));
-  const ends = activities.flatMap((a) => (a.endQuarter === null ? [] : [Math.floor(a.endQuarter / 4)]));
   const current = financialYearOf(asOf);
-  let from = requested?.from ?? (starts.length ? Math.min(...starts) : current);
-  let to = requested?.to ?? (ends.length ? Math.max(...ends) : current);
+  let from = due ? Math.floor(due.from / 4) : (requested?.from ?? current);
+  let to = due ? Math.floor(due.to / 4) : (requested?.to ?? current + 1);
   if (to < from) [from, to] = [to, from];
   // A route map wider than 6 years is unreadable; keep the first 6.
   return { from, to: Math.min(to, from + 5) };

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { countOf } from "@/lib/plural";
 import Link from "next/link";
 import { Announcer } from "@/components/ui/announcer";
 import { Card, PageHeader } from "@/components/ui/page-header";
@@ -24,7 +25,7 @@ export default async function MyActivitiesPage() {
     <>
       <PageHeader
         title="My activities"
-        caption={`${activities.length} activities you lead across all programmes · ${overdue} overdue`}
+        caption={`${countOf(activities.length, "activity", "activities")} you lead across all programmes · ${overdue} overdue`}
       >
         <Link href={`${routes.routeMap}?mine=1`} className="font-semibold">
           See them on the route map

@@ -26,7 +26,13 @@ export function RouteMapGrid({
     groupBy === "workstream" ? `${a.programme.name} › ${a.workstream?.name ?? "Whole programme"}` : a.programme.name,
   );
   return (
-    <div className="overflow-x-auto">
+    // A keyboard user scrolls the quarters sideways on a narrow screen: the region takes focus.
+    <div
+      className="overflow-x-auto"
+      role="region"
+      aria-label={`Route map, ${formatFinancialYear(years.from)} to ${formatFinancialYear(years.to)}`}
+      tabIndex={0}
+    >
       <table className="w-full min-w-[48rem] table-fixed border-collapse text-sm">
         <caption className="sr-only">
           Route map: activities by quarter, {formatFinancialYear(years.from)} to {formatFinancialYear(years.to)}
