@@ -20,6 +20,25 @@ export interface SpcSubjectInfo {
   pages: string[];
 }
 
+/** A KPI's chart: its scheme's finance/PMO, or its programme's managers. */
+export function canConfigureKpiChart(
+  actor: Actor,
+  kpi: {
+    scheme: { organisationId: string } | null;
+    programme: { organisationId: string | null; systemId: string } | null;
+  },
+): boolean {
+  if (kpi.scheme) return can(actor, "scheme.edit.any", kpi.scheme.organisationId);
+  return kpi.programme !== null && canManageProgramme(actor, kpi.programme);
+}
+
+/** The system's savings chart: finance at the system's ICB. */
+export function canConfigureSystemSavings(actor: Actor, systemId: string): boolean {
+  return actor.organisations.some(
+    (o) => o.type === "ICB" && o.systemId === systemId && rolesHaveCapability(o.roles, "target.manage"),
+  );
+}
+
 /**
  * Who configures a chart: a programme KPI's managers (finance/PMO, admin); a scheme KPI's
  * finance/PMO (scheme.edit.any); an organisation's savings its finance ("target.manage"); the
@@ -49,7 +68,7 @@ export async function findSpcSubject(
         subjectId,
         name: kpi.name,
         organisationId: kpi.scheme.organisationId,
-        canConfigure: can(actor, "scheme.edit.any", kpi.scheme.organisationId),
+        canConfigure: canConfigureKpiChart(actor, kpi),
         pages: [routes.kpi(kpi.id), routes.scheme(kpi.scheme.id), routes.schemeQia(kpi.scheme.id), ...shared],
       };
     }
@@ -59,7 +78,7 @@ export async function findSpcSubject(
       subjectId,
       name: kpi.name,
       organisationId: kpi.programme.organisationId,
-      canConfigure: canManageProgramme(actor, kpi.programme),
+      canConfigure: canConfigureKpiChart(actor, kpi),
       pages: [routes.kpi(kpi.id), ...shared],
     };
   }
@@ -79,15 +98,12 @@ export async function findSpcSubject(
   if (!visibleSystemIds(actor).includes(subjectId)) throw notFound("The system");
   const system = await tx.healthSystem.findUnique({ where: { id: subjectId }, select: { name: true } });
   if (!system) throw notFound("The system");
-  const icb = actor.organisations.find(
-    (o) => o.type === "ICB" && o.systemId === subjectId && rolesHaveCapability(o.roles, "target.manage"),
-  );
   return {
     subject,
     subjectId,
     name: `Savings delivered: ${system.name}`,
     organisationId: null,
-    canConfigure: icb !== undefined,
+    canConfigure: canConfigureSystemSavings(actor, subjectId),
     pages: shared,
   };
 }

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
 import { StageBarChart } from "@/components/charts/stage-bar-chart";
 import { CumulativeLineChart, InMonthBarChart } from "@/components/charts/monthly-charts";
 import { WaterfallChart } from "@/components/charts/waterfall-chart";
@@ -26,6 +25,7 @@ import {
   WaterfallTable,
 } from "@/modules/board/components/board-pack-tables";
 import { BoardSection, type BoardSlotProps } from "@/modules/board/components/board-section";
+import { BoardSpcSection } from "@/modules/spc/components/board-spc-section";
 import { ExecutiveSummary } from "@/modules/board/components/executive-summary";
 import { PrintButton } from "@/modules/board/components/print-button";
 import { DashboardSelector } from "@/modules/dashboards/components/dashboard-selector";
@@ -41,12 +41,6 @@ import { YearNotice } from "@/components/ui/year-notice";
 import { routes } from "@/server/routes";
 
 export const metadata: Metadata = { title: "Board summary" };
-
-/** The SPC section of issue 14 plugs in here (see the SPC SLOT comment below). */
-function spcSection(props: BoardSlotProps): ReactNode {
-  void props;
-  return null;
-}
 
 /**
  * The board pack for one organisation or the whole system, read-only for the board: page 1 the
@@ -203,7 +197,7 @@ export default async function BoardPackPage({
           <BoardSpcSection {...slotProps} /> (a server component in src/modules/spc/components/ that renders
           one or more <BoardSection>s) and delete the stub above. Layout contract: /work/notes/board-layout.md.
         */}
-        {spcSection(slotProps)}
+        <BoardSpcSection {...slotProps} />
       </div>
     </div>
   );

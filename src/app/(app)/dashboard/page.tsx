@@ -23,6 +23,7 @@ import { requireActor } from "@/server/auth/session";
 import { selectableYears } from "@/server/financial-year-range";
 import { YearNotice } from "@/components/ui/year-notice";
 import { routes } from "@/server/routes";
+import { SavingsSpcSection } from "@/modules/spc/components/savings-spc-section";
 
 export const metadata: Metadata = { title: "Finance dashboard" };
 
@@ -118,6 +119,10 @@ export default async function FinanceDashboardPage({
           }))}
         />
         <CumulativeTable months={months} />
+      </Card>
+
+      <Card title="Savings delivered: statistical process control">
+        <SavingsSpcSection actor={actor} scope={scope} organisationId={organisationId} now={now} />
       </Card>
 
       {BREAKDOWN_DIMENSIONS.map((dimension) => (

@@ -2,10 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { financialYearOf, formatFinancialYear, monthLabel, type FinancialMonth } from "@/lib/financial-year";
-import { KpiChart } from "@/modules/kpis/components/kpi-chart";
 import { RecordActualForm } from "@/modules/kpis/components/record-actual-form";
 import { getKpi } from "@/modules/kpis/get-kpi";
 import { canManageProgramme, holdsForProgramme } from "@/modules/programmes/programme-access";
+import { canEditScheme } from "@/modules/schemes/scheme-access";
+import { SpcPanel } from "@/modules/spc/components/spc-panel";
+import { getSpcConfig } from "@/modules/spc/get-spc-config";
+import { kpiSpc } from "@/modules/spc/kpi-spc";
+import { canConfigureKpiChart } from "@/modules/spc/spc-subject";
 import { requireActor } from "@/server/auth/session";
 import { financialYearOptions } from "@/server/financial-year-range";
 import { orNotFound } from "@/server/page-helpers";
@@ -22,16 +26,28 @@ export default async function KpiPage({ params }: { params: Promise<{ kpiId: str
     trajectory: p.trajectory === null ? null : Number(p.trajectory),
     actual: p.actual === null ? null : Number(p.actual),
   }));
-  const owns = kpi.ownerLead?.userId === actor.userId && holdsForProgramme(actor, "kpi.update.own", kpi.programme);
-  const canRecord = owns || canManageProgramme(actor, kpi.programme);
+  const programme = kpi.programme;
+  const owns =
+    programme !== null &&
+    kpi.ownerLead?.userId === actor.userId &&
+    holdsForProgramme(actor, "kpi.update.own", programme);
+  const canRecord = kpi.scheme
+    ? canEditScheme(actor, kpi.scheme)
+    : owns || (programme !== null && canManageProgramme(actor, programme));
+  const thisYear = financialYearOf(new Date());
+  const years = Array.from(new Set([...kpi.points.map((p) => p.financialYear), thisYear])).sort();
+  const config = await getSpcConfig("KPI", kpi.id);
+  const spc = kpiSpc(kpi, config);
+  const back = kpi.scheme
+    ? { href: routes.scheme(kpi.scheme.id), label: "the scheme", caption: `${kpi.scheme.code} ${kpi.scheme.title}` }
+    : kpi.workstream
+      ? { href: routes.workstream(kpi.workstream.id), label: "the workstream", caption: kpi.workstream.name }
+      : { href: routes.programme(programme?.id ?? ""), label: "the programme", caption: programme?.name ?? "" };
   return (
     <>
-      <PageHeader title={kpi.name} caption={`KPI · ${kpi.workstream?.name ?? kpi.programme.name}`}>
-        <Link
-          href={kpi.workstream ? routes.workstream(kpi.workstream.id) : routes.programme(kpi.programme.id)}
-          className="font-semibold"
-        >
-          Back to {kpi.workstream ? "the workstream" : "the programme"}
+      <PageHeader title={kpi.name} caption={`${kpi.qualityIndicator ? "Quality indicator" : "KPI"} · ${back.caption}`}>
+        <Link href={back.href} className="font-semibold">
+          Back to {back.label}
         </Link>
       </PageHeader>
       <Card>
@@ -53,14 +69,27 @@ export default async function KpiPage({ params }: { params: Promise<{ kpiId: str
           <dd>{kpi.ownerLead?.title ?? "Not assigned"}</dd>
         </dl>
       </Card>
+      <Card title="Statistical process control (Making Data Count)">
+        <SpcPanel
+          id="kpi-spc"
+          title={`${kpi.name}: actuals by month`}
+          chart={spc.chart}
+          format={spc.format}
+          target={spc.target}
+          reference={spc.trajectory ? { label: "Trajectory", values: spc.trajectory } : null}
+          config={config}
+          chartRef={{ subject: "KPI", subjectId: kpi.id }}
+          canConfigure={canConfigureKpiChart(actor, kpi)}
+          years={years}
+        />
+      </Card>
       <Card title="Trajectory and actuals">
         {points.length === 0 ? (
           <p>No trajectory or actuals recorded yet.</p>
         ) : (
           <>
-            <KpiChart points={points} unit={kpi.unit} />
-            <details className="mt-4">
-              <summary className="cursor-pointer font-semibold">Show the figures as a table</summary>
+            <details>
+              <summary className="cursor-pointer font-semibold">Show the trajectory and actuals as a table</summary>
               <table className="mt-2 text-left text-sm">
                 <caption className="sr-only">Trajectory and actual by month</caption>
                 <thead>

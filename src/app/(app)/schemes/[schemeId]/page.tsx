@@ -32,6 +32,8 @@ import {
 import { ACTIVITY_STATUS_LABELS } from "@/modules/activities/activity-status";
 import { findDecisionForScheme } from "@/modules/portfolio/find-portfolio";
 import { OPTION_LABELS } from "@/modules/portfolio/portfolio-rules";
+import { GuardrailAlert } from "@/modules/spc/components/guardrail-alert";
+import { findKpiReadings } from "@/modules/spc/find-kpi-readings";
 
 export const metadata: Metadata = { title: "Scheme" };
 
@@ -46,10 +48,11 @@ export default async function SchemePage({ params }: { params: Promise<{ schemeI
     organisationId: scheme.organisationId,
     systemId: scheme.organisation.systemId,
   });
-  const [options, financials, gateway] = await Promise.all([
+  const [options, financials, gateway, readings] = await Promise.all([
     editable ? schemeFormOptions(scheme.organisationId) : null,
     schemeFinancialsView(actor, scheme),
     getGatewayPanel(actor, scheme),
+    findKpiReadings({ schemeId: scheme.id }),
   ]);
   const planTexts = Array.from({ length: 12 }, (_, i) => {
     const pence = scheme.months.find((m) => m.financialYear === scheme.financialYear && m.month === i + 1)?.planPence;
@@ -167,17 +170,22 @@ export default async function SchemePage({ params }: { params: Promise<{ schemeI
         {editable && <AddMilestoneForm schemeId={scheme.id} />}
       </Card>
       <Card id="kpis" title="KPIs">
+        <GuardrailAlert readings={readings} />
         {gateway.kpis.length === 0 ? (
           <p>No KPIs yet. Gateway 2 needs at least one.</p>
         ) : (
           <ul className="mb-4 space-y-1">
             {gateway.kpis.map((k) => (
               <li key={k.id}>
-                <span className="font-semibold">{k.name}</span> ({k.unit},{" "}
-                {k.direction === "LOWER_IS_BETTER" ? "lower is better" : "higher is better"})
+                <Link href={routes.kpi(k.id)} className="font-semibold">
+                  {k.name}
+                </Link>{" "}
+                ({k.unit}, {k.direction === "LOWER_IS_BETTER" ? "lower is better" : "higher is better"})
                 {k.baseline !== null ? ` · baseline ${k.baseline.toString()}` : ""}
                 {k.target !== null ? ` · target ${k.target.toString()}` : ""}
                 {k.qualityIndicator ? " · quality indicator from the QIA" : ""}
+                {" · "}
+                {readings.find((r) => r.id === k.id)?.spc.chart.variation?.text ?? "no SPC limits yet"}
               </li>
             ))}
           </ul>

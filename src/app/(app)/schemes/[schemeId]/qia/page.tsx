@@ -38,6 +38,8 @@ import {
 } from "@/modules/quality/quality-access";
 import { requireActor } from "@/server/auth/session";
 import { orNotFound } from "@/server/page-helpers";
+import { GuardrailAlert } from "@/modules/spc/components/guardrail-alert";
+import { findKpiReadings } from "@/modules/spc/find-kpi-readings";
 import { routes } from "@/server/routes";
 
 export const metadata: Metadata = { title: "Quality impact assessment" };
@@ -56,6 +58,7 @@ export default async function SchemeQiaPage({
   const { scheme, dimensions, versions, indicators, qia, isCurrent } = await orNotFound(
     getSchemeQia(actor, schemeId, requested),
   );
+  const guardrails = await findKpiReadings({ schemeId: scheme.id, qualityIndicator: true });
   const editor = canEditAssessment(actor, scheme);
   const mode = qia && isCurrent ? qiaEditMode(qia.status, qia.signOffs.length) : "closed";
   const mayEdit = editor && (mode === "edit" || mode === "back-to-draft");
@@ -80,6 +83,7 @@ export default async function SchemeQiaPage({
           Back to the scheme
         </Link>
       </PageHeader>
+      <GuardrailAlert readings={guardrails} />
       {!qia ? (
         <Card>
           <p className="mb-4">No QIA has been started for this scheme.</p>
