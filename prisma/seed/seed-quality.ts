@@ -43,6 +43,39 @@ export const QUALITY_INDICATORS = [
   { name: "Staff turnover", unit: "%", direction: "LOWER_IS_BETTER", baseline: "11.5", target: "11" },
 ] as const;
 
+/** Months of illustrative actuals per quality indicator: enough for firm SPC limits and a signal. */
+export const INDICATOR_MONTHS = 27;
+const NOISE = [0.4, -0.3, 0.1, -0.5, 0.2, 0, -0.2, 0.45, -0.35, 0.15, -0.05, 0.3];
+
+/**
+ * Illustrative monthly actuals of a quality indicator (invented, not from any paper) for the
+ * INDICATOR_MONTHS months up to the last complete month: steady noise of about 1.5% around the
+ * baseline, then by turns (n % 4) a shift of 9% to the worse side in the last 8 months (a
+ * special cause of concern: the guardrail the board must see), a steady improvement over the
+ * last 8 months, or common-cause variation only.
+ */
+export function illustrativeIndicatorPoints(
+  kpiId: string,
+  indicator: (typeof QUALITY_INDICATORS)[number],
+  n: number,
+  now: Date,
+): Prisma.KpiPointCreateManyInput[] {
+  const base = Number(indicator.baseline);
+  const worse = indicator.direction === "LOWER_IS_BETTER" ? 1 : -1;
+  const current = now.getUTCFullYear() * 12 + now.getUTCMonth(); // calendar month index, 0 = January
+  return Array.from({ length: INDICATOR_MONTHS }, (_, i) => {
+    const calendar = current - INDICATOR_MONTHS + i; // ends with the month before this one
+    const year = Math.floor(calendar / 12);
+    const monthOfYear = (calendar % 12) + 1; // 1 = January
+    const financialYear = monthOfYear >= 4 ? year : year - 1;
+    const month = monthOfYear >= 4 ? monthOfYear - 3 : monthOfYear + 9;
+    const late = i - (INDICATOR_MONTHS - 8); // 0..7 in the last 8 months
+    const signal = late < 0 ? 0 : n % 4 === 0 ? 0.09 * worse : n % 4 === 1 ? -0.012 * worse * (late + 1) : 0;
+    const value = base * (1 + 0.03 * NOISE[i % NOISE.length]! + signal);
+    return { kpiId, financialYear, month, actual: value.toFixed(4) };
+  });
+}
+
 type Plan =
   | "none"
   | "started"
@@ -185,7 +218,8 @@ async function seedQia(
   });
   if (detailed) {
     const indicator = QUALITY_INDICATORS[n % QUALITY_INDICATORS.length]!;
-    await tx.kpi.create({ data: { schemeId: scheme.id, qualityIndicator: true, ...indicator } });
+    const kpi = await tx.kpi.create({ data: { schemeId: scheme.id, qualityIndicator: true, ...indicator } });
+    await tx.kpiPoint.createMany({ data: illustrativeIndicatorPoints(kpi.id, indicator, n, now) });
   }
   const { medical, nursing } = signers;
   if ((plan === "full-medical-signed" || signed) && medical) {

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadAssessmentStates } from "@/modules/quality/assessment-state";
+import { findKpiReadings } from "@/modules/spc/find-kpi-readings";
 import { db } from "@/server/db";
 import { seedDemo } from "../../prisma/seed/seed-demo";
-import { seedQuality } from "../../prisma/seed/seed-quality";
+import { INDICATOR_MONTHS, seedQuality } from "../../prisma/seed/seed-quality";
 import { rowCounts } from "../helpers/db-state";
 import { useTestDatabase } from "../helpers/test-database";
 
@@ -87,5 +88,16 @@ describe("seedQuality", () => {
     const kpis = await db().kpi.findMany({ where: { qualityIndicator: true } });
     expect(kpis.length).toBeGreaterThanOrEqual(5);
     expect(kpis.every((k) => k.schemeId !== null && k.programmeId === null)).toBe(true);
+  });
+
+  it("gives the quality indicators illustrative monthly actuals, one guardrail showing special cause of concern", async () => {
+    const readings = await findKpiReadings({ qualityIndicator: true });
+    expect(readings.every((r) => r.spc.chart.points.filter((p) => p.value !== null).length === INDICATOR_MONTHS)).toBe(
+      true,
+    );
+    const falls = readings.filter((r) => r.name === "Patient falls per 1,000 occupied bed days");
+    expect(falls.length).toBeGreaterThan(0);
+    expect(falls.every((r) => r.guardrailConcern)).toBe(true);
+    expect(readings.some((r) => r.spc.chart.variation?.kind === "common")).toBe(true);
   });
 });
