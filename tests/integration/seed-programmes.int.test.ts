@@ -212,10 +212,11 @@ describe("seedProgrammes", () => {
       lead: 23,
       activity: 105,
       activity_lead: 142,
-      kpi_point: 72,
       dependency: 22,
     });
     // The demo seed also gives schemes their KPIs; the programmes' own are these four.
     expect(await db().kpi.count({ where: { programmeId: { not: null } } })).toBe(4);
+    // Scheme KPIs (the QIAs' quality indicators) get their own illustrative series from the quality seed.
+    expect(await db().kpiPoint.count({ where: { kpi: { programmeId: { not: null } } } })).toBe(72);
   });
 });
