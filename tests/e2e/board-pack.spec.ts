@@ -9,7 +9,7 @@ import { writeForms } from "./support/pages";
 
 /**
  * The board pack (issue 13 item 2): finance writes the month's commentary; the board member
- * reads it with no write control; printed by Chromium it is 1-2 landscape A4 pages, every page
+ * reads it with no write control; printed by Chromium it is two landscape A4 pages and the Making Data Count annex (issue 14), every page
  * headed with the organisation, year, month and "as at" date and numbered "Page n of N", the
  * charts are drawn (server-rendered SVG, printed straight after loading), and no two boxes overlap.
  */
@@ -49,7 +49,7 @@ async function overflowingBoxes(page: Page): Promise<string[]> {
     );
 }
 
-test("finance writes the commentary; the board reads it; the pack prints on two landscape A4 pages", async ({
+test("finance writes the commentary; the board reads it; the pack prints on two landscape A4 pages and its SPC annex after them", async ({
   browser,
 }) => {
   test.setTimeout(180_000);
@@ -97,8 +97,9 @@ test("finance writes the commentary; the board reads it; the pack prints on two 
   writeFileSync(file, pdf);
   const info = execFileSync("pdfinfo", [file]).toString();
   const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
-  expect(pages).toBeGreaterThanOrEqual(1);
-  expect(pages).toBeLessThanOrEqual(2);
+  // The finance pack is two pages; Making Data Count (issue 14) follows as its own annex of at most two.
+  expect(pages).toBeGreaterThanOrEqual(3);
+  expect(pages).toBeLessThanOrEqual(4);
   // Landscape A4 is 842 x 595 points.
   expect(info).toMatch(/Page size:\s+84[12](\.\d+)? x 59[45](\.\d+)? pts/);
   for (let n = 1; n <= pages; n++) {
@@ -109,7 +110,14 @@ test("finance writes the commentary; the board reads it; the pack prints on two 
     );
     expect(text, `page ${n} number`).toContain(`Page ${n} of ${pages}`);
   }
+  const pageText = (n: number) =>
+    execFileSync("pdftotext", ["-f", String(n), "-l", String(n), "-layout", file, "-"]).toString();
+  expect(pageText(1)).toContain("Executive summary");
+  expect(pageText(2)).toContain("Monthly position");
+  expect(pageText(2)).not.toContain("Making Data Count");
+  expect(pageText(3)).toContain("Making Data Count: summary icons");
   const all = execFileSync("pdftotext", ["-layout", file, "-"]).toString();
+  expect(all).toContain("Making Data Count: SPC charts");
   expect(all).toContain("Executive summary");
   expect(all).toContain(commentary.slice(0, 40));
   execFileSync("pdftoppm", ["-png", "-r", "60", file, path.join(OUT, "board-pack-page")]);

@@ -24,7 +24,8 @@ export function DataTable({
   className?: string;
 }) {
   return (
-    <div className="overflow-x-auto">
+    // Focusable so a keyboard user can scroll a table wider than its box (WCAG 2.1.1).
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
       <table className={`w-full text-left ${className}`}>
         <caption className="sr-only">{caption}</caption>
         <thead>

@@ -1,7 +1,7 @@
 import { BoardSection, type BoardSlotProps } from "@/modules/board/components/board-section";
 import { boardSpc } from "../board-spc-data";
 import { GuardrailAlert } from "./guardrail-alert";
-import { SpcChartFigure } from "./spc-chart";
+import { SpcChartFigure, SpcChartKey } from "./spc-chart";
 import { SpcSummaryTable } from "./spc-summary-table";
 
 /**
@@ -11,8 +11,9 @@ import { SpcSummaryTable } from "./spc-summary-table";
  */
 export async function BoardSpcSection({ scope, organisationId, asAt }: BoardSlotProps) {
   const data = await boardSpc(scope, organisationId, asAt);
+  // The finance pack is pages 1-2; Making Data Count follows as its own pages, like an IPR's annex.
   return (
-    <>
+    <div className="pack-page pack-page-break space-y-3">
       <BoardSection id="board-spc" title="Making Data Count: summary icons">
         <GuardrailAlert readings={data.guardrails} showScheme />
         <SpcSummaryTable
@@ -20,35 +21,41 @@ export async function BoardSpcSection({ scope, organisationId, asAt }: BoardSlot
           caption="Each metric's latest value, target, variation icon and assurance icon (statistical process control)"
         />
       </BoardSection>
-      <BoardSection id="board-spc-charts" title="Making Data Count: SPC charts">
-        <div className="grid gap-6 lg:grid-cols-2 print:grid-cols-2">
-          <SpcChartFigure
-            id="board-savings-delivered"
-            title="Savings delivered each month (plan dotted)"
-            chart={data.savings.delivered}
-            format={{ kind: "pence" }}
-            reference={{ label: "Plan", values: data.savings.plan }}
-          />
-          <SpcChartFigure
-            id="board-savings-variance"
-            title="Variance from plan each month (target £0)"
-            chart={data.savings.variance}
-            format={{ kind: "pence" }}
-            target={0}
-          />
-          {data.charted.map((k) => (
+      <div className="pack-page-break">
+        <BoardSection id="board-spc-charts" title="Making Data Count: SPC charts">
+          <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3 print:grid-cols-3 print:gap-3">
             <SpcChartFigure
-              key={k.id}
-              id={`board-kpi-${k.id}`}
-              title={k.schemeName ? `${k.name} (${k.schemeName})` : k.name}
-              chart={k.spc.chart}
-              format={k.spc.format}
-              target={k.spc.target}
-              reference={k.spc.trajectory ? { label: "Trajectory", values: k.spc.trajectory } : null}
+              id="board-savings-delivered"
+              title="Savings delivered each month (plan dotted)"
+              chart={data.savings.delivered}
+              format={{ kind: "pence" }}
+              reference={{ label: "Plan", values: data.savings.plan }}
+              compact
             />
-          ))}
-        </div>
-      </BoardSection>
-    </>
+            <SpcChartFigure
+              id="board-savings-variance"
+              title="Variance from plan each month (target £0)"
+              chart={data.savings.variance}
+              format={{ kind: "pence" }}
+              target={0}
+              compact
+            />
+            {data.charted.map((k) => (
+              <SpcChartFigure
+                key={k.id}
+                id={`board-kpi-${k.id}`}
+                title={k.schemeName ? `${k.name} (${k.schemeName})` : k.name}
+                chart={k.spc.chart}
+                format={k.spc.format}
+                target={k.spc.target}
+                reference={k.spc.trajectory ? { label: "Trajectory", values: k.spc.trajectory } : null}
+                compact
+              />
+            ))}
+          </div>
+          <SpcChartKey target={0} reference={{ label: "Plan or trajectory" }} />
+        </BoardSection>
+      </div>
+    </div>
   );
 }

@@ -28,6 +28,7 @@ export function SpcChartFigure({
   format,
   target = null,
   reference = null,
+  compact = false,
 }: {
   id: string;
   title: string;
@@ -35,23 +36,30 @@ export function SpcChartFigure({
   format: SpcValueFormat;
   target?: number | null;
   reference?: SpcReferenceLine | null;
+  /** Small multiples (the board pack): smaller icons, larger chart text, the key given once by the caller. */
+  compact?: boolean;
 }) {
   const notes = [...chart.notes, ...chart.segments.flatMap((s) => s.notes)];
   const recorded = chart.points.filter((p) => p.value !== null).length;
   return (
-    <figure aria-labelledby={`${id}-title`} className="spc-chart min-w-0 space-y-3 break-inside-avoid">
-      <figcaption id={`${id}-title`} className="font-semibold">
+    <figure
+      aria-labelledby={`${id}-title`}
+      className={`spc-chart min-w-0 break-inside-avoid ${compact ? "space-y-1" : "space-y-3"}`}
+    >
+      <figcaption id={`${id}-title`} className={compact ? "text-sm font-semibold" : "font-semibold"}>
         {title}
       </figcaption>
-      <SpcIconsWithText variation={chart.variation} assurance={chart.assurance} />
+      <SpcIconsWithText variation={chart.variation} assurance={chart.assurance} size={compact ? 26 : undefined} />
       {notes.length > 0 && (
-        <ul className="list-disc pl-5 text-sm text-nhs-secondary">
+        <ul className={`list-disc pl-5 text-nhs-secondary ${compact ? "text-xs" : "text-sm"}`}>
           {notes.map((n) => (
             <li key={n}>{n}</li>
           ))}
         </ul>
       )}
-      {recorded > 0 && <ChartSvg id={id} chart={chart} format={format} target={target} reference={reference} />}
+      {recorded > 0 && (
+        <ChartSvg id={id} chart={chart} format={format} target={target} reference={reference} compact={compact} />
+      )}
       {recorded > 0 && <SpcTable id={id} title={title} chart={chart} format={format} reference={reference} />}
     </figure>
   );
@@ -63,17 +71,21 @@ function ChartSvg({
   format,
   target,
   reference,
+  compact,
 }: {
   id: string;
   chart: SpcChart;
   format: SpcValueFormat;
   target: number | null;
   reference: SpcReferenceLine | null;
+  compact: boolean;
 }) {
+  // A third of the width in small multiples: text drawn larger so it prints at a readable size.
+  const text = compact ? 1.6 : 1;
   const scale = chartScale(chart, [target, ...(reference?.values ?? [])]);
   const ranges = segmentRanges(chart);
   const half = chart.points.length > 1 ? (scale.x(1) - scale.x(0)) / 2 : 20;
-  const thin = chart.points.length > 48;
+  const thin = chart.points.length > (compact ? 18 : 48);
   const plotBottom = CHART.height - CHART.bottom;
   const latest = chart.latest;
   const summary = latest
@@ -89,10 +101,10 @@ function ChartSvg({
     });
   }
   return (
-    <div className="overflow-x-auto">
+    <div className={compact ? "" : "overflow-x-auto"} tabIndex={compact ? undefined : 0}>
       <svg
         viewBox={`0 0 ${CHART.width} ${CHART.height}`}
-        className="h-auto w-full min-w-[560px] print:min-w-0"
+        className={`h-auto w-full print:min-w-0 ${compact ? "min-w-0" : "min-w-[560px]"}`}
         role="img"
         aria-label={summary}
         data-testid={`${id}-svg`}
@@ -100,8 +112,9 @@ function ChartSvg({
         {scale.ticks.map((t) => (
           <g key={t}>
             <line x1={CHART.left} x2={CHART.width - CHART.right} y1={scale.y(t)} y2={scale.y(t)} stroke="#d8dde0" />
-            <text x={CHART.left - 6} y={scale.y(t) + 4} textAnchor="end" fontSize="13" fill="#212b32">
-              {formatSpcValue(t, format)}
+            <text x={CHART.left - 6} y={scale.y(t) + 4} textAnchor="end" fontSize={13 * text} fill="#212b32">
+              {/* Small multiples drop a trailing unit word ("6.8 rate" -> "6.8") so the axis fits its margin. */}
+              {compact ? formatSpcValue(t, format).replace(/\s+[^\d\s]+$/, "") : formatSpcValue(t, format)}
             </text>
           </g>
         ))}
@@ -158,12 +171,18 @@ function ChartSvg({
           return (
             <g key={`x-${p.key}`}>
               {show && (
-                <text x={scale.x(i)} y={plotBottom + 16} textAnchor="middle" fontSize="12" fill="#212b32">
+                <text x={scale.x(i)} y={plotBottom + 16 * text} textAnchor="middle" fontSize={12 * text} fill="#212b32">
                   {p.label.charAt(0)}
                 </text>
               )}
               {(april || i === 0) && (
-                <text x={scale.x(i)} y={plotBottom + 34} textAnchor="start" fontSize="13" fill="#212b32">
+                <text
+                  x={scale.x(i)}
+                  y={plotBottom + 34 * (compact ? 1.3 : 1)}
+                  textAnchor="start"
+                  fontSize={13 * text}
+                  fill="#212b32"
+                >
                   {p.label.split(" ").at(-1)}
                 </text>
               )}
@@ -171,9 +190,26 @@ function ChartSvg({
           );
         })}
       </svg>
+      {!compact && <SpcChartKey chart={chart} target={target} reference={reference} />}
+    </div>
+  );
+}
+
+/** What the lines and colours mean; small multiples give it once for the whole set. */
+export function SpcChartKey({
+  chart,
+  target,
+  reference,
+}: {
+  chart?: SpcChart;
+  target: number | null;
+  reference: SpcReferenceLine | { label: string } | null;
+}) {
+  return (
+    <div>
       <p className="mt-1 text-xs text-nhs-secondary">
         Solid line: mean. Dashed grey: process limits
-        {chart.segments.some((s) => s.limits?.trial) ? " (dotted: trial limits)" : ""}.
+        {!chart || chart.segments.some((s) => s.limits?.trial) ? " (dotted: trial limits)" : ""}.
         {target !== null ? " Red dashed: target." : ""}
         {reference ? ` Grey dotted: ${reference.label.toLowerCase()}.` : ""} Grey points: common cause; blue:
         improvement; orange: concern; purple: neither.
