@@ -33,7 +33,10 @@ interface LeadData {
 }
 
 interface LthActivityData {
+  /** The activity's key within its programme; unique ("3a" for a repeated "3"). */
   number: string | null;
+  /** The number as printed, where it differs from `number`. */
+  numberAsPrinted?: string;
   sequence: number;
   description: string;
   subItems?: string[];
@@ -155,13 +158,6 @@ export function splitLeads(written: string): string[] {
 
 function sentence(text: string): string {
   return /[.!?:;]$/.test(text) ? text : `${text}.`;
-}
-
-/** The paper's bulleted text inside an activity cell follows its lead-in sentence. */
-function lthDescription(activity: LthActivityData): string {
-  if (!activity.subItems?.length) return activity.description;
-  const leadIn = activity.description.endsWith(":") ? activity.description : `${activity.description}:`;
-  return `${leadIn} ${activity.subItems.join(" ")}`;
 }
 
 /** Unlabelled lines under an objective read as further sentences of it. */
@@ -349,8 +345,13 @@ async function seed(tx: Prisma.TransactionClient): Promise<void> {
         data: {
           programmeId: id,
           number: a.number,
+          // As written (issue 11 item 6): the printed number, the description and its bullets
+          // untouched, and the lead cell as printed beside its parsed leads.
+          numberAsWritten: a.numberAsPrinted ?? null,
           sequence: a.sequence,
-          description: lthDescription(a),
+          description: a.description,
+          subItems: a.subItems ?? [],
+          leadsAsWritten: a.lead,
           ...timescaleToQuarters(a.timescale),
           status: oneOf(STATUSES, a.status, "activity status"),
         },

@@ -344,6 +344,25 @@ test("the route map counts what falls in its years, filters by due quarter and j
   await page.goto("/route-map?from=2021-22&to=2022-23&page=4");
   await expect(rows).toHaveCount(5);
   await expectNoSeriousA11yViolations(page, "/route-map page 4");
+  // As the paper wrote it (item 6): the ISP programme's 1, 2, 3, 3, 4, and a lead cell "…/ COO".
+  await filter
+    .locator('select[name="programme"]')
+    .selectOption({ label: "Establish Strategic Collaboration with Independent Sector Providers (ISPs)" });
+  await filter.getByRole("button", { name: "Show" }).click();
+  await expect(page.locator("main tr[data-activity-id] th > span.font-semibold")).toHaveText([
+    "1. ",
+    "2. ",
+    "3. ",
+    "3. ",
+    "4. ",
+  ]);
+  await page.goto("/route-map?from=2021-22&to=2022-23&leads=joint");
+  await expect(
+    page
+      .locator("main tr[data-activity-id] th > span.block")
+      .filter({ hasText: "Director of Service Development/ COO" }),
+  ).not.toHaveCount(0);
+  await expect(page.getByRole("main")).not.toContainText("Director of Service Development, COO");
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/route-map?from=2021-22&to=2022-23");
   await page.screenshot({ path: "test-results/route-map-390.png", fullPage: true });

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { quarterIndex } from "@/lib/financial-year";
 import { seedDemo } from "../../prisma/seed/seed-demo";
-import { seedProgrammes } from "../../prisma/seed/seed-programmes";
+import { seedProgrammes, splitLeads, timescaleToQuarters } from "../../prisma/seed/seed-programmes";
+import { activityLeadsText, activityNumberText } from "@/modules/activities/activity-display";
 import lthData from "../../prisma/seed/data/lth-programmes.json" with { type: "json" };
 import nelData from "../../prisma/seed/data/nel-provider-productivity.json" with { type: "json" };
 import { rowCounts } from "../helpers/db-state";
@@ -59,6 +60,8 @@ describe("seedProgrammes", () => {
       "COO",
       "Director of Service Development",
     ]);
+    // Shown as the paper wrote it, not "Director of Service Development, COO".
+    expect(activityLeadsText(covid.activities[1]!)).toBe("Director of Service Development/ COO");
     const lsc = { system: { name: "Lancashire and South Cumbria" } };
     expect(await db().lead.count({ where: { ...lsc, title: { contains: "/" } } })).toBe(0);
     expect(await db().lead.findFirstOrThrow({ where: { ...lsc, title: "DoF" } })).toMatchObject({
@@ -86,9 +89,10 @@ describe("seedProgrammes", () => {
     expect(planning.activities.find((a) => a.number === "5")).toMatchObject({ startQuarter: q1, endQuarter: q1 });
   });
 
-  it("renumbers the paper's duplicate 3 as 3a and keeps the unnumbered activity", async () => {
+  it("keeps the paper's duplicate 3 as printed (its key 3a) and the unnumbered activity", async () => {
     const isp = await lthProgramme("Establish Strategic Collaboration with Independent Sector Providers (ISPs)");
     expect(isp.activities.map((a) => a.number)).toEqual(["1", "2", "3", "3a", "4"]);
+    expect(isp.activities.map(activityNumberText)).toEqual(["1", "2", "3", "3", "4"]);
     expect(isp.activities[3]?.description).toBe(
       "Share LTH thinking with provider group to establish opportunities for a wider system approach",
     );
@@ -99,11 +103,36 @@ describe("seedProgrammes", () => {
     expect(ci.activities[3]).toMatchObject({ sequence: 4, startQuarter: q4, endQuarter: q4 });
   });
 
-  it("joins bullet sub-items into the description", async () => {
+  it("keeps bullet sub-items as written, beside the description (no colon added)", async () => {
     const covid = await lthProgramme("Managing with Covid");
-    expect(covid.activities[0]?.description).toBe(
-      "Establish process to review all continuing covid related costs identifying: What’s here to stay? What can be removed/reduced and when?",
-    );
+    expect(covid.activities[0]).toMatchObject({
+      description: "Establish process to review all continuing covid related costs identifying",
+      subItems: ["What’s here to stay?", "What can be removed/reduced and when?"],
+    });
+  });
+
+  it("holds every LTH activity as the paper wrote it, item by item, with its parsed leads", async () => {
+    for (const programme of lthData.programmes) {
+      const stored = await lthProgramme(programme.name);
+      expect(
+        stored.activities.map((a) => a.sequence),
+        programme.name,
+      ).toEqual(programme.activities.map((a) => a.sequence));
+      programme.activities.forEach((written, i) => {
+        const activity = stored.activities[i]!;
+        const where = `${programme.name}, activity ${written.sequence}`;
+        const printed = "numberAsPrinted" in written ? (written.numberAsPrinted as string) : written.number;
+        expect(activityNumberText(activity), where).toBe(printed);
+        expect(activity.description, where).toBe(written.description);
+        expect(activity.subItems, where).toEqual("subItems" in written ? written.subItems : []);
+        expect(activityLeadsText(activity), where).toBe(written.lead);
+        expect(activity.leads.map((l) => l.lead.title).sort(), where).toEqual(splitLeads(written.lead).sort());
+        expect({ startQuarter: activity.startQuarter, endQuarter: activity.endQuarter }, where).toEqual(
+          timescaleToQuarters(written.timescale),
+        );
+        expect(activity.status, where).toBe(written.status);
+      });
+    }
   });
 
   it("gives a realistic status mix with some overdue activities", async () => {

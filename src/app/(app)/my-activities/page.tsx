@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { activityNumberText } from "@/modules/activities/activity-display";
 import { countOf } from "@/lib/plural";
 import Link from "next/link";
 import { Announcer } from "@/components/ui/announcer";
@@ -49,7 +50,8 @@ export default async function MyActivitiesPage() {
   );
 
   function renderActivity(a: (typeof activities)[number]) {
-    const label = `${a.number ? `activity ${a.number}` : "activity"} of ${a.programme.name}`;
+    const number = activityNumberText(a);
+    const label = `${number ? `activity ${number}` : "activity"} of ${a.programme.name}`;
     return (
       <Card key={a.id}>
         <p className="text-nhs-secondary">
@@ -58,9 +60,16 @@ export default async function MyActivitiesPage() {
           {formatTimescale(timescaleFromColumns(a.startQuarter, a.endQuarter))}
         </p>
         <h2 className="mb-2 text-lg font-bold">
-          {a.number ? `${a.number}. ` : ""}
+          {activityNumberText(a) ? `${activityNumberText(a)}. ` : ""}
           {a.description}
         </h2>
+        {a.subItems.length > 0 && (
+          <ul className="mb-2 list-disc pl-5">
+            {a.subItems.map((item, i) => (
+              <li key={i}>{item}</li>
+            ))}
+          </ul>
+        )}
         <p className="mb-3">
           <StatusBadge status={a.status} overdue={a.overdue} />
         </p>

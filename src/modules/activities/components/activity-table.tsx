@@ -1,12 +1,16 @@
 import { formatTimescale } from "@/lib/financial-year";
 import type { ActivityStatus } from "@/generated/prisma/enums";
+import { activityLeadsText, activityNumberText } from "../activity-display";
 import { timescaleFromColumns } from "../activity-timescale";
 import { StatusBadge } from "./status-badge";
 
 export interface ActivityTableRow {
   id: string;
   number: string | null;
+  numberAsWritten: string | null;
   description: string;
+  subItems: string[];
+  leadsAsWritten: string | null;
   startQuarter: number | null;
   endQuarter: number | null;
   status: ActivityStatus;
@@ -57,9 +61,16 @@ export function ActivityTable({
         <tbody>
           {activities.map((a) => (
             <tr key={a.id} className="border-b border-nhs-border align-top">
-              <td className="py-2 pr-2">{a.number ?? "–"}</td>
+              <td className="py-2 pr-2">{activityNumberText(a) ?? "–"}</td>
               <td className="py-2 pr-2">
                 {a.description}
+                {a.subItems.length > 0 && (
+                  <ul className="mt-1 list-disc pl-5">
+                    {a.subItems.map((item, i) => (
+                      <li key={i}>{item}</li>
+                    ))}
+                  </ul>
+                )}
                 {a.deliverables.length > 0 && (
                   <ul className="mt-1 list-disc pl-5 text-nhs-secondary">
                     {a.deliverables.map((d, i) => (
@@ -69,7 +80,7 @@ export function ActivityTable({
                 )}
               </td>
               {showWorkstream && <td className="py-2 pr-2">{a.workstream?.name ?? "–"}</td>}
-              <td className="py-2 pr-2">{a.leads.map((l) => l.lead.title).join(", ")}</td>
+              <td className="py-2 pr-2">{activityLeadsText(a)}</td>
               <td className="whitespace-nowrap py-2 pr-2">
                 {formatTimescale(timescaleFromColumns(a.startQuarter, a.endQuarter))}
               </td>

@@ -1,5 +1,7 @@
 import { formatFinancialYear, formatTimescale } from "@/lib/financial-year";
+import { activityLeadsText } from "../activity-display";
 import { timescaleFromColumns } from "../activity-timescale";
+import { ActivityText } from "./activity-text";
 import { barFor, groupInOrder } from "../route-map";
 import type { ActivityRow } from "../find-activities";
 import { ACTIVITY_STATUS_LABELS, ACTIVITY_STATUS_STYLES } from "../activity-status";
@@ -94,10 +96,9 @@ export function RouteMapGrid({
                   data-overdue={a.overdue || undefined}
                 >
                   <th scope="row" className="py-2 pr-2 text-left align-top font-normal">
-                    <span className="font-semibold">{a.number ? `${a.number}. ` : ""}</span>
-                    {a.description}
+                    <ActivityText activity={a} />
                     <span className="block text-nhs-secondary">
-                      {a.leads.map((l) => l.lead.title).join(", ")} · {timescale}
+                      {activityLeadsText(a)} · {timescale}
                     </span>
                   </th>
                   {bar.kind === "span" ? (
