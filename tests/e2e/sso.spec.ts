@@ -147,6 +147,58 @@ test("an unknown person lands on 'awaiting access'; an administrator sees them a
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 });
 
+test("an administrator maps a directory group to a role; a member of it signs in straight to home", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const group = randomBytes(8).toString("hex");
+  const admin = await browser.newContext({ baseURL: APP_URL });
+  const adminPage = await admin.newPage();
+  await signIn(adminPage, DEMO.admin);
+  await adminPage.goto("/admin");
+  await adminPage.getByRole("link", { name: "Barts Health NHS Trust" }).click();
+  const card = adminPage
+    .locator("section")
+    .filter({ has: adminPage.getByRole("heading", { name: "Single sign-on groups" }) });
+  await waitForHydration(card.getByRole("button", { name: "Map group" }));
+  await card.getByRole("button", { name: "Map group" }).click();
+  await expect(card.getByText("Enter the group's id").first()).toBeVisible();
+  await card.getByLabel("Group id").fill(group);
+  await card.getByLabel("Role").selectOption({ label: "Board member" });
+  await card.getByRole("button", { name: "Map group" }).click();
+  await expect(card.getByRole("status")).toContainText("Group mapped");
+  const row = card
+    .getByRole("table", { name: "Groups mapped to roles at this organisation" })
+    .getByRole("row")
+    .filter({ hasText: group });
+  await expect(row).toContainText("Board member");
+  await expectNoSeriousA11yViolations(adminPage, "/admin/organisations/[id] with SSO groups");
+  for (const width of [1440, 390]) {
+    await adminPage.setViewportSize({ width, height: 900 });
+    await card.screenshot({ path: test.info().outputPath(`sso-groups-${width}.png`) });
+  }
+
+  const email = uniqueEmail("sso-group");
+  idp.setAccount(email, {
+    email,
+    email_verified: true,
+    name: "Grouped Person",
+    groups: [group.toUpperCase(), "unmapped"],
+  });
+  await ssoSignIn(page, email);
+  await expect(page).toHaveURL(`${APP_URL}/`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome, Grouped Person");
+
+  await adminPage.reload();
+  await expect(row).toContainText("1"); // one person holds the role through it
+  await row.getByRole("button", { name: /Remove/ }).click();
+  await expect(row).toHaveCount(0);
+  await admin.close();
+  await page.goto("/");
+  await expect(page).toHaveURL(`${APP_URL}/awaiting-access`);
+});
+
 test("a person from a domain that is not allowed is refused, and no account is made", async ({ page }) => {
   const email = `someone-${Date.now().toString(36)}@gmail.example`;
   await ssoSignIn(page, email);

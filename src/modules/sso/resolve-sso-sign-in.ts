@@ -2,7 +2,9 @@ import { recordAudit } from "@/modules/audit/record-audit";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { isUniqueViolation } from "@/server/errors";
+import { claimGroups } from "./sso-group-rules";
 import { evaluateSsoClaims, type SsoClaims, type SsoPolicy, type SsoRefusal } from "./sso-rules";
+import { syncGroupRoles } from "./sync-group-roles";
 
 /** Never matches a bcrypt hash: a user created by SSO has no password until an administrator sets one. */
 export const NO_PASSWORD_HASH = "!sso-only";
@@ -13,7 +15,8 @@ export type SsoSignIn =
 
 /**
  * Turns a verified ID token into a user: the existing account with that email (case-insensitive),
- * or a new one with no roles (awaiting access). Disabled accounts are refused. Every outcome is
+ * or a new one with no roles (awaiting access). Disabled accounts are refused. Roles mapped by an
+ * administrator to the token's `groups` are granted (and removed once the group is gone). Every outcome is
  * audited (auth.sso.sign_in / auth.sso.refused) with the issuer, never a token.
  */
 export async function resolveSsoSignIn(
@@ -39,10 +42,10 @@ export async function resolveSsoSignIn(
     return decision;
   }
   try {
-    return await link(issuer, decision, now);
+    return await link(issuer, decision, claimGroups(claims.groups), now);
   } catch (error) {
-    // Two first sign-ins at once: the other created the user or identity; link again.
-    if (isUniqueViolation(error)) return link(issuer, decision, now);
+    // Two first sign-ins at once: the other created the user, identity or mapped role; link again.
+    if (isUniqueViolation(error)) return link(issuer, decision, claimGroups(claims.groups), now);
     throw error;
   }
 }
@@ -50,12 +53,13 @@ export async function resolveSsoSignIn(
 async function link(
   issuer: string,
   d: { subject: string; email: string; name: string; tenantId: string | null },
+  groups: Set<string>,
   now: Date,
 ): Promise<SsoSignIn> {
   return db().$transaction(async (tx) => {
     let user = await tx.user.findFirst({
       where: { email: { equals: d.email, mode: "insensitive" } },
-      select: { id: true, active: true, _count: { select: { memberships: true } } },
+      select: { id: true, active: true },
     });
     if (user && !user.active) {
       await recordAudit(tx, asActor(user.id, d.email), {
@@ -72,7 +76,7 @@ async function link(
         data: { email: d.email, name: d.name, passwordHash: NO_PASSWORD_HASH },
         select: { id: true, active: true },
       });
-      user = { ...row, _count: { memberships: 0 } };
+      user = row;
     }
     await tx.ssoIdentity.upsert({
       where: { issuer_subject: { issuer, subject: d.subject } },
@@ -85,7 +89,9 @@ async function link(
       entityId: user.id,
       after: { issuer, tenantId: d.tenantId, created },
     });
-    return { ok: true as const, userId: user.id, created, awaitingAccess: user._count.memberships === 0 };
+    await syncGroupRoles(tx, asActor(user.id, d.email), groups);
+    const memberships = await tx.membership.count({ where: { userId: user.id } });
+    return { ok: true as const, userId: user.id, created, awaitingAccess: memberships === 0 };
   });
 }
 

@@ -1,6 +1,7 @@
 /**
  * Who may sign in by single sign-on (issue 15), as a pure function of the ID token's claims and
- * the configured policy. Roles are never taken from the provider: matching is by email only.
+ * the configured policy. Matching is by email only; roles come only through an administrator's
+ * group mappings (sso-group-rules.ts).
  */
 
 export interface SsoPolicy {
@@ -18,6 +19,8 @@ export interface SsoClaims {
   preferred_username?: unknown;
   name?: unknown;
   tid?: unknown;
+  /** Group ids (Entra: object ids), used only through an administrator's mappings. */
+  groups?: unknown;
 }
 
 export type SsoRefusal = "no_email" | "unverified_email" | "domain_not_allowed" | "tenant_not_allowed";

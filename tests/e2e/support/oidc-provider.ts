@@ -50,7 +50,8 @@ export async function startIdentityProvider(options: {
     ],
     jwks: { keys: [{ ...privateKey.export({ format: "jwk" }), kid: `key-${options.port}`, alg: "RS256", use: "sig" }] },
     cookies: { keys: [randomBytes(32).toString("hex")] },
-    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
+    // `groups` as Entra sends it when the app registration's token configuration adds it.
+    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "groups"] },
     // Entra ID puts email and name in the ID token; so does this provider.
     conformIdTokenClaims: false,
     pkce: { required: () => true },

@@ -7,6 +7,8 @@ import { DelegatedQippForm } from "@/modules/organisations/components/delegated-
 import { ORGANISATION_KIND_LABELS } from "@/modules/organisations/organisation-kinds";
 import { administersSystem } from "@/modules/organisations/system-administration";
 import { getOrganisation } from "@/modules/organisations/find-organisations";
+import { SsoGroupRolesCard } from "@/modules/sso/components/sso-group-roles-card";
+import { ssoConfig } from "@/modules/sso/sso-config";
 import { can, organisationOf } from "@/server/auth/actor";
 import { requireActor } from "@/server/auth/session";
 import { orNotFound } from "@/server/page-helpers";
@@ -48,6 +50,9 @@ export default async function OrganisationAdminPage({ params }: { params: Promis
         <Card title="Programmes">
           <DelegatedQippForm organisationId={organisationId} holds={organisation.holdsDelegatedQipp} />
         </Card>
+      )}
+      {ssoConfig() && can(actor, "user.manage", organisationId) && (
+        <SsoGroupRolesCard actor={actor} organisationId={organisationId} />
       )}
       {can(actor, "organisation.manage", organisationId) && (
         <Card title="Add a division">
