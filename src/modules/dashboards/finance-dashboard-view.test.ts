@@ -4,6 +4,10 @@ import {
   breakdownHref,
   dashboardSelection,
   formatWte,
+  movementWord,
+  netWteText,
+  signedWte,
+  wteMovements,
   maturitySegments,
   percentText,
   shareText,
@@ -129,5 +133,25 @@ describe("percentText", () => {
     [7, 0, "—"],
   ])("%s of %s is %s", (part, whole, text) => {
     expect(percentText(part, whole)).toBe(text);
+  });
+});
+
+describe("WTE movements", () => {
+  it("turns stored reductions into signed movements per staff group and the net", () => {
+    expect(wteMovements({ substantive: -300, bank: 500, agency: 400 })).toEqual({
+      groups: [
+        { group: "Substantive", changeHundredths: 300 },
+        { group: "Bank", changeHundredths: -500 },
+        { group: "Agency", changeHundredths: -400 },
+      ],
+      netHundredths: -600,
+    });
+  });
+  it.each([
+    [300, "+3.00", "increase", "Net increase of 3.00 WTE"],
+    [-525, "-5.25", "reduction", "Net reduction of 5.25 WTE"],
+    [0, "0.00", "no change", "No net change in WTE"],
+  ])("%i hundredths: %s, %s", (hundredths, signed, word, net) => {
+    expect([signedWte(hundredths), movementWord(hundredths), netWteText(hundredths)]).toEqual([signed, word, net]);
   });
 });

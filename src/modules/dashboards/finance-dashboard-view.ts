@@ -122,3 +122,44 @@ export function breakdownHref(
   else filters[row.dimension] = row.key;
   return schemeRegisterHref(filters);
 }
+
+/** One staff group's WTE movement: a scheme stores reductions (negative for posts added). */
+export interface WteMovement {
+  group: "Substantive" | "Bank" | "Agency";
+  /** Change in staff, in hundredths of a WTE: an increase is positive, a reduction negative. */
+  changeHundredths: number;
+}
+
+/**
+ * WTE movements the way the papers write them (issue 11 item 4): per staff group an increase or a
+ * reduction with its sign, and the net (e.g. "+3.00 substantive, −5.00 bank, −4.00 agency: a net
+ * reduction of 6.00 WTE"), never all called reductions.
+ */
+export function wteMovements(reductions: { substantive: number; bank: number; agency: number }): {
+  groups: WteMovement[];
+  netHundredths: number;
+} {
+  const groups: WteMovement[] = [
+    { group: "Substantive", changeHundredths: -reductions.substantive },
+    { group: "Bank", changeHundredths: -reductions.bank },
+    { group: "Agency", changeHundredths: -reductions.agency },
+  ];
+  return { groups, netHundredths: groups.reduce((sum, g) => sum + g.changeHundredths, 0) };
+}
+
+/** "+3.00" for an increase, "-5.00" for a reduction, "0.00" for none. */
+export function signedWte(hundredths: number): string {
+  if (hundredths === 0) return formatWte(0);
+  return `${hundredths > 0 ? "+" : "-"}${formatWte(Math.abs(hundredths))}`;
+}
+
+/** "Net reduction of 6.00 WTE", "Net increase of 1.50 WTE" or "No net change in WTE". */
+export function netWteText(hundredths: number): string {
+  if (hundredths === 0) return "No net change in WTE";
+  return `Net ${hundredths < 0 ? "reduction" : "increase"} of ${formatWte(Math.abs(hundredths))} WTE`;
+}
+
+/** "increase", "reduction" or "no change": the word for one group's movement. */
+export function movementWord(hundredths: number): string {
+  return hundredths > 0 ? "increase" : hundredths < 0 ? "reduction" : "no change";
+}

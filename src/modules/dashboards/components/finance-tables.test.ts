@@ -32,11 +32,24 @@ describe("finance dashboard tiles and tables", () => {
     expect(html).toContain('>Target</h3><p class="text-2xl font-bold">£1.5m</p>');
     expect(html).toContain("Variance -£115k over 5 ended months");
     expect(html).toContain("-£715k against target");
-    expect(html).toContain("Non-recurrent share 31%; cash-releasing share 79%");
-    expect(html).toContain(">5.50</p>");
+    expect(html).toContain("6 schemes, 72.0% of target");
+    expect(html).toContain("Recurrent share 69.4%; non-recurrent share 30.6%; cash-releasing share 78.7%");
+    expect(html).toContain(">Net reduction of 5.50 WTE</p>");
+    expect(html).toContain("Substantive -3.50 (reduction), Bank -1.25 (reduction), Agency -0.75 (reduction)");
     expect(
       renderToStaticMarkup(createElement(HeadlineTiles, { h: { ...headline, unidentifiedPence: -5_000_000 } })),
     ).toContain('Identified beyond target</h3><p class="text-2xl font-bold">£50k</p>');
+  });
+
+  it("shows WTE movements as the papers write them: an increase in substantive staff, larger reductions in bank and agency, and the net", () => {
+    const html = renderToStaticMarkup(
+      createElement(HeadlineTiles, {
+        h: { ...headline, wteSubstantiveHundredths: -300, wteBankHundredths: 500, wteAgencyHundredths: 400 },
+      }),
+    );
+    expect(html).toContain('WTE movements</h3><p class="text-2xl font-bold">Net reduction of 6.00 WTE</p>');
+    expect(html).toContain("Substantive +3.00 (increase), Bank -5.00 (reduction), Agency -4.00 (reduction)");
+    expect(html).not.toContain("WTE reductions");
   });
 
   it("renders breakdown rows as row headers linking to the filtered register (none for a 'No …' row)", () => {

@@ -3,7 +3,14 @@ import { DataTable, cellClass, numberCellClass, rowClass } from "@/components/ui
 import { formatMoney } from "@/lib/money";
 import type { SchemeFilters } from "@/modules/schemes/register/register-filter";
 import type { BreakdownDimension, BreakdownRow, FinanceHeadline } from "../finance-dashboard";
-import { breakdownHref, formatWte, shareText } from "../finance-dashboard-view";
+import {
+  breakdownHref,
+  movementWord,
+  netWteText,
+  percentText,
+  signedWte,
+  wteMovements,
+} from "../finance-dashboard-view";
 
 /** Server-rendered parts of the finance dashboard: headline tiles and breakdown tables. */
 
@@ -22,13 +29,18 @@ const signed = (pence: number) => (pence > 0 ? `+${formatMoney(pence)}` : format
 export function HeadlineTiles({ h }: { h: FinanceHeadline }) {
   const gap = h.unidentifiedPence;
   const outturnGap = h.forecastOutturnPence - h.targetPence;
+  const wte = wteMovements({
+    substantive: h.wteSubstantiveHundredths,
+    bank: h.wteBankHundredths,
+    agency: h.wteAgencyHundredths,
+  });
   return (
     <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
       <Tile title="Target" value={formatMoney(h.targetPence)} />
       <Tile
         title="Identified"
         value={formatMoney(h.identifiedPence)}
-        detail={`${h.schemeCount} scheme${h.schemeCount === 1 ? "" : "s"}, ${shareText(h.identifiedPence, h.targetPence)} of target`}
+        detail={`${h.schemeCount} scheme${h.schemeCount === 1 ? "" : "s"}, ${percentText(h.identifiedPence, h.targetPence)} of target`}
       />
       <Tile
         title="Risk-adjusted"
@@ -53,12 +65,14 @@ export function HeadlineTiles({ h }: { h: FinanceHeadline }) {
       <Tile
         title="Recurrent and non-recurrent"
         value={`${formatMoney(h.recurrentPence)} and ${formatMoney(h.nonRecurrentPence)}`}
-        detail={`Non-recurrent share ${shareText(h.nonRecurrentPence, h.identifiedPence)}; cash-releasing share ${shareText(h.cashReleasingPence, h.identifiedPence)}`}
+        detail={`Recurrent share ${percentText(h.recurrentPence, h.identifiedPence)}; non-recurrent share ${percentText(h.nonRecurrentPence, h.identifiedPence)}; cash-releasing share ${percentText(h.cashReleasingPence, h.identifiedPence)}`}
       />
       <Tile
-        title="WTE reductions"
-        value={formatWte(h.wteSubstantiveHundredths + h.wteBankHundredths + h.wteAgencyHundredths)}
-        detail={`Substantive ${formatWte(h.wteSubstantiveHundredths)}, bank ${formatWte(h.wteBankHundredths)}, agency ${formatWte(h.wteAgencyHundredths)}`}
+        title="WTE movements"
+        value={netWteText(wte.netHundredths)}
+        detail={wte.groups
+          .map((g) => `${g.group} ${signedWte(g.changeHundredths)} (${movementWord(g.changeHundredths)})`)
+          .join(", ")}
       />
     </div>
   );

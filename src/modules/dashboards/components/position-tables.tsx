@@ -1,16 +1,17 @@
 import { DataTable, cellClass, numberCellClass, rowClass } from "@/components/ui/data-table";
 import { monthLabel, type FinancialMonth } from "@/lib/financial-year";
 import { formatMoney } from "@/lib/money";
-import type { MaturitySegment } from "../finance-dashboard-view";
+import { percentText, type MaturitySegment } from "../finance-dashboard-view";
 import type { MonthFigures } from "../scheme-figures";
 
 /** The maturity chart's figures, for screen readers and print. */
 export function MaturityTable({ segments }: { segments: MaturitySegment[] }) {
+  const whole = segments.reduce((sum, s) => sum + s.pence, 0);
   return (
     <DataTable
-      caption="In-year value by stage, and the unidentified gap"
+      caption="In-year value by stage, and the unidentified gap; each share is of the whole bar (the target, or the identified value where it is more)"
       className="text-sm"
-      columns={[{ label: "Stage" }, { label: "In-year value", align: "right" }]}
+      columns={[{ label: "Stage" }, { label: "In-year value", align: "right" }, { label: "Share", align: "right" }]}
     >
       {segments.map((s) => (
         <tr key={s.key} className={rowClass}>
@@ -18,6 +19,7 @@ export function MaturityTable({ segments }: { segments: MaturitySegment[] }) {
             {s.label}
           </th>
           <td className={numberCellClass}>{formatMoney(s.pence)}</td>
+          <td className={numberCellClass}>{percentText(s.pence, whole)}</td>
         </tr>
       ))}
     </DataTable>
