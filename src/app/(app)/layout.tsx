@@ -9,7 +9,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   return (
     <>
       <AppHeader actor={actor} current={current} />
-      <main id="main" className="mx-auto max-w-7xl px-6 py-8">
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6 md:px-6 md:py-8">
         {children}
       </main>
     </>

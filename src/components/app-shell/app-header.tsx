@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Actor, ActorOrganisation } from "@/server/auth/actor";
 import { routes } from "@/server/routes";
+import { MainNavigation } from "./main-navigation";
 import { navigationFor } from "./navigation";
 import { OrganisationSwitcher } from "./organisation-switcher";
 import { SignOutButton } from "./sign-out-button";
@@ -15,11 +16,11 @@ export function AppHeader({ actor, current }: { actor: Actor; current: ActorOrga
         Skip to main content
       </a>
       <header data-app-header className="bg-nhs-blue text-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-6 py-3">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 md:px-6">
           <Link href={routes.home} className="text-xl font-bold text-white no-underline hover:text-white">
             Recovery Tracker
           </Link>
-          <div className="flex flex-wrap items-center gap-4">
+          <div className="flex min-w-0 flex-wrap items-center gap-x-4 gap-y-2">
             {current && (
               <OrganisationSwitcher
                 organisations={actor.organisations.map((o) => ({ id: o.id, name: o.name }))}
@@ -31,17 +32,7 @@ export function AppHeader({ actor, current }: { actor: Actor; current: ActorOrga
           </div>
         </div>
       </header>
-      <nav data-app-nav aria-label="Main" className="border-b border-nhs-border bg-white">
-        <ul className="mx-auto flex max-w-7xl flex-wrap gap-6 px-6 py-2">
-          {navigationFor(actor).map((item) => (
-            <li key={item.href}>
-              <Link href={item.href} className="font-semibold">
-                {item.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <MainNavigation items={navigationFor(actor).map(({ href, label }) => ({ href, label }))} />
     </>
   );
 }

@@ -13,7 +13,7 @@ export function OrganisationSwitcher({
   const [, action, pending] = useActionState(switchOrganisationAction, null);
   if (organisations.length < 2) return <span>{organisations[0]?.name}</span>;
   return (
-    <form action={action} className="flex items-center gap-2">
+    <form action={action} className="flex min-w-0 items-center gap-2">
       <label htmlFor="current-organisation" className="text-sm">
         Organisation
       </label>
@@ -21,7 +21,7 @@ export function OrganisationSwitcher({
         id="current-organisation"
         name="organisationId"
         defaultValue={currentId}
-        className="max-w-xs rounded border-2 border-white bg-white px-2 py-1 text-nhs-text"
+        className="min-w-0 max-w-[11rem] rounded border-2 border-white bg-white px-2 py-1 text-nhs-text sm:max-w-xs"
       >
         {organisations.map((o) => (
           <option key={o.id} value={o.id}>

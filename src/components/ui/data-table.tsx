@@ -25,7 +25,7 @@ export function DataTable({
 }) {
   return (
     // Focusable so a keyboard user can scroll a table wider than its box (WCAG 2.1.1).
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
+    <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
       <table className={`w-full text-left ${className}`}>
         <caption className="sr-only">{caption}</caption>
         <thead>

@@ -125,7 +125,7 @@ export default async function BoardPackPage({
 
       <div className="pack-page">
         <PackHeadline h={headline} />
-        <div className="mt-3 grid gap-3 lg:grid-cols-5 print:grid-cols-5">
+        <div className="mt-3 grid grid-cols-1 gap-3 lg:grid-cols-5 print:grid-cols-5">
           <BoardSection id="board-summary" title="Executive summary" className="lg:col-span-3 print:col-span-3">
             <ExecutiveSummary
               h={headline}
@@ -154,7 +154,7 @@ export default async function BoardPackPage({
       </div>
 
       <div className="pack-page pack-page-break">
-        <div className="grid gap-3 lg:grid-cols-3 print:grid-cols-3">
+        <div className="grid grid-cols-1 gap-3 lg:grid-cols-3 print:grid-cols-3">
           <BoardSection id="board-waterfall" title="Target to gap">
             <WaterfallChart bars={steps} />
             <details className="print:hidden">
@@ -172,7 +172,7 @@ export default async function BoardPackPage({
         <BoardSection id="board-months" title="Monthly position">
           <MonthlyPositionTable months={months} />
         </BoardSection>
-        <div className="grid gap-3 lg:grid-cols-5 print:grid-cols-5">
+        <div className="grid grid-cols-1 gap-3 lg:grid-cols-5 print:grid-cols-5">
           <BoardSection
             id="board-maturity"
             className="lg:col-span-2 print:col-span-2"

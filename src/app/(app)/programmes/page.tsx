@@ -29,7 +29,7 @@ export default async function ProgrammesPage() {
       {programmes.length === 0 && <Card>No programmes yet.</Card>}
       {themes.map((theme) => (
         <Card key={theme.key} title={theme.key}>
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Programmes in the theme {theme.key}</caption>
               <thead>

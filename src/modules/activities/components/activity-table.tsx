@@ -31,7 +31,7 @@ export function ActivityTable({
 }) {
   if (activities.length === 0) return <p>No activities yet.</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>

@@ -30,7 +30,7 @@ export function RouteMapGrid({
   return (
     // A keyboard user scrolls the quarters sideways on a narrow screen: the region takes focus.
     <div
-      className="overflow-x-auto"
+      className="relative overflow-x-auto"
       role="region"
       aria-label={`Route map, ${formatFinancialYear(years.from)} to ${formatFinancialYear(years.to)}`}
       tabIndex={0}

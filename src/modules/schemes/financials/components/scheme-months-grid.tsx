@@ -147,7 +147,7 @@ export function SchemeMonthsGrid(props: SchemeMonthsGridProps) {
           Amounts in pounds. Arrow keys move between cells and Enter moves down. Paste a row copied from a spreadsheet
           into a cell to fill the cells to its right.
         </p>
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="text-sm" aria-describedby={notes.keys}>
             <caption className="sr-only">
               Monthly plan, forecast and actual, {formatFinancialYear(fy)}, editable

@@ -6,11 +6,14 @@ import { routes } from "@/server/routes";
 import { SCHEME_CATEGORY_LABELS, SCHEME_STAGE_LABELS, ragDisplay } from "../../scheme-rules";
 import { schemeRegisterHref, type SchemeRegisterQuery, type SchemeSort } from "../register-filter";
 
-type Column = { label: string; sort?: SchemeSort; numeric?: boolean };
+/** `phone`: shown below the md breakpoint too; the others fold into the scheme cell or are left to wider screens. */
+type Column = { label: string; sort?: SchemeSort; numeric?: boolean; phone?: boolean };
+
+const DESKTOP_ONLY = "hidden md:table-cell";
 
 const COLUMNS: Column[] = [
   { label: "Code", sort: "code" },
-  { label: "Scheme", sort: "title" },
+  { label: "Scheme", sort: "title", phone: true },
   { label: "Organisation" },
   { label: "Division" },
   { label: "Workstream" },
@@ -20,13 +23,13 @@ const COLUMNS: Column[] = [
   { label: "Category" },
   { label: "Recurrence" },
   { label: "Full-year effect", sort: "fye", numeric: true },
-  { label: "In-year value", sort: "inYear", numeric: true },
+  { label: "In-year value", sort: "inYear", numeric: true, phone: true },
   { label: "Risk-adjusted", numeric: true },
 ];
 
 /** A sortable header: a link that sorts by this column (toggling direction when it is already sorted by it). */
 function HeaderCell({ column, query }: { column: Column; query: SchemeRegisterQuery }) {
-  const className = `py-2 pr-2 align-bottom ${column.numeric ? "text-right" : ""}`;
+  const className = `py-2 pr-2 align-bottom ${column.numeric ? "text-right" : ""} ${column.phone ? "" : DESKTOP_ONLY}`;
   if (!column.sort) {
     return (
       <th scope="col" className={className}>
@@ -68,7 +71,7 @@ export function SchemeRegisterTable({
   caption: string;
 }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="mb-2 text-left font-semibold">{caption}</caption>
         <thead>
@@ -83,28 +86,37 @@ export function SchemeRegisterTable({
             const rag = ragDisplay(s.stage, s.rag);
             return (
               <tr key={s.id} className={rowClass}>
-                <td className={`${cellClass} whitespace-nowrap`}>{s.code}</td>
+                <td className={`${cellClass} ${DESKTOP_ONLY} whitespace-nowrap`}>{s.code}</td>
                 <td className={cellClass}>
                   <Link href={routes.scheme(s.id)}>{s.title}</Link>
+                  {/* On a phone the stage and RAG columns fold in here, so value and stage show without scrolling. */}
+                  <span className="mt-1 block text-xs md:hidden">
+                    {s.code} · <span data-register-stage="">{SCHEME_STAGE_LABELS[s.stage]}</span> ·{" "}
+                    <span className={`whitespace-nowrap rounded px-1 font-semibold ${rag.className}`}>{rag.label}</span>
+                  </span>
                 </td>
-                <td className={cellClass}>{s.organisationCode}</td>
-                <td className={cellClass}>{s.divisionName ?? "—"}</td>
-                <td className={cellClass}>{s.workstreamName ?? "—"}</td>
-                <td className={cellClass}>{s.leadName}</td>
-                <td className={cellClass}>{SCHEME_STAGE_LABELS[s.stage]}</td>
-                <td className={cellClass}>
+                <td className={`${cellClass} ${DESKTOP_ONLY}`}>{s.organisationCode}</td>
+                <td className={`${cellClass} ${DESKTOP_ONLY}`}>{s.divisionName ?? "—"}</td>
+                <td className={`${cellClass} ${DESKTOP_ONLY}`}>{s.workstreamName ?? "—"}</td>
+                <td className={`${cellClass} ${DESKTOP_ONLY}`}>{s.leadName}</td>
+                <td className={`${cellClass} ${DESKTOP_ONLY}`} data-register-stage="">
+                  {SCHEME_STAGE_LABELS[s.stage]}
+                </td>
+                <td className={`${cellClass} ${DESKTOP_ONLY}`}>
                   <span className={`whitespace-nowrap rounded px-2 py-0.5 font-semibold ${rag.className}`}>
                     {rag.label}
                   </span>
                 </td>
-                <td className={cellClass}>
+                <td className={`${cellClass} ${DESKTOP_ONLY}`}>
                   {SCHEME_CATEGORY_LABELS[s.category]}
                   {s.subCategory ? ` · ${s.subCategory}` : ""}
                 </td>
-                <td className={cellClass}>{s.recurrent ? "Recurrent" : "Non-recurrent"}</td>
-                <td className={numberCellClass}>{formatMoney(s.fullYearEffectPence)}</td>
-                <td className={numberCellClass}>{formatMoney(s.inYearPence)}</td>
-                <td className={numberCellClass}>
+                <td className={`${cellClass} ${DESKTOP_ONLY}`}>{s.recurrent ? "Recurrent" : "Non-recurrent"}</td>
+                <td className={`${numberCellClass} ${DESKTOP_ONLY}`}>{formatMoney(s.fullYearEffectPence)}</td>
+                <td className={`${numberCellClass} whitespace-nowrap`} data-register-value="">
+                  {formatMoney(s.inYearPence)}
+                </td>
+                <td className={`${numberCellClass} ${DESKTOP_ONLY}`}>
                   {formatMoney(s.riskAdjustedPence)}
                   <span className="block text-xs text-nhs-secondary">at {s.weightPercent}%</span>
                 </td>
@@ -114,12 +126,15 @@ export function SchemeRegisterTable({
         </tbody>
         <tfoot>
           <tr className="border-t-2 border-nhs-border font-semibold">
-            <th scope="row" colSpan={10} className="py-2 pr-2 text-left">
+            <th scope="row" colSpan={10} className={`py-2 pr-2 text-left ${DESKTOP_ONLY}`}>
               Total of all {totals.count} matching scheme{totals.count === 1 ? "" : "s"}
             </th>
-            <td className={numberCellClass}>{formatMoney(totals.fullYearEffectPence)}</td>
-            <td className={numberCellClass}>{formatMoney(totals.inYearPence)}</td>
-            <td className={numberCellClass}>{formatMoney(totals.riskAdjustedPence)}</td>
+            <th scope="row" className="py-2 pr-2 text-left md:hidden">
+              Total of all {totals.count} matching scheme{totals.count === 1 ? "" : "s"}
+            </th>
+            <td className={`${numberCellClass} ${DESKTOP_ONLY}`}>{formatMoney(totals.fullYearEffectPence)}</td>
+            <td className={`${numberCellClass} whitespace-nowrap`}>{formatMoney(totals.inYearPence)}</td>
+            <td className={`${numberCellClass} ${DESKTOP_ONLY}`}>{formatMoney(totals.riskAdjustedPence)}</td>
           </tr>
         </tfoot>
       </table>
