@@ -58,7 +58,7 @@ export async function SavingsSpcSection({
     years,
   };
   return (
-    <div className="grid gap-8 xl:grid-cols-2 print:grid-cols-1">
+    <div className="grid grid-cols-1 gap-8 xl:grid-cols-2 print:grid-cols-1">
       <SpcPanel
         id="savings-delivered-spc"
         title="Savings delivered each month"

@@ -101,7 +101,7 @@ function ChartSvg({
     });
   }
   return (
-    <div className={compact ? "" : "overflow-x-auto"} tabIndex={compact ? undefined : 0}>
+    <div className={compact ? "" : "relative overflow-x-auto"} tabIndex={compact ? undefined : 0}>
       <svg
         viewBox={`0 0 ${CHART.width} ${CHART.height}`}
         className={`h-auto w-full print:min-w-0 ${compact ? "min-w-0" : "min-w-[560px]"}`}
