@@ -10,7 +10,14 @@ import { errorSummaryItems, withErrorTitle, withoutErrorTitle } from "@/componen
  * top of the form listing each field's error as a link to that field, focus moved to the box,
  * and "Error: " put before the page title until the form is sent again and accepted.
  */
-export function FormStatus({ state }: { state: ActionState | null }) {
+export function FormStatus({
+  state,
+  fieldId,
+}: {
+  state: ActionState | null;
+  /** The element id of a field whose id is not the form's prefix + name (e.g. grid cells "plan.3"). */
+  fieldId?: (field: string) => string | undefined;
+}) {
   const prefix = useContext(FieldIdPrefixContext);
   const box = useRef<HTMLDivElement>(null);
   const failed = state !== null && !state.ok;
@@ -33,7 +40,10 @@ export function FormStatus({ state }: { state: ActionState | null }) {
       </div>
     );
   }
-  const items = errorSummaryItems(state.fieldErrors, prefix);
+  const items = errorSummaryItems(state.fieldErrors, prefix).map((item) => ({
+    ...item,
+    id: fieldId?.(item.field) ?? item.id,
+  }));
   return (
     <div
       ref={box}

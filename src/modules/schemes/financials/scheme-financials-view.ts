@@ -68,6 +68,8 @@ export async function schemeFinancialsView(actor: Actor, scheme: SchemeForView, 
           startedThrough: MONTHS.filter((m) => monthHasStarted(fy, m, now)).length,
           mayAmendClosed,
           planLocked: isPlanLocked(scheme),
+          // The monthly update below owns that month's actual and the later forecasts.
+          updateMonth: updateDue && fy === due.financialYear ? due.month : undefined,
         }
       : null,
   }));

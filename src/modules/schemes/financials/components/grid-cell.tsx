@@ -52,12 +52,12 @@ export function GridCell({
         onBlur={onBlur}
         onKeyDown={onKeyDown}
         onPaste={onPaste}
-        className={`w-24 rounded border-2 px-1 py-1 text-right tabular-nums ${error ? "border-nhs-red" : "border-nhs-text"} ${
+        className={`w-20 rounded border-2 px-1 py-1 text-right tabular-nums ${error ? "border-nhs-red" : "border-nhs-text"} ${
           readOnlyNoteId ? "bg-nhs-grey-bg text-nhs-secondary" : "bg-white"
         }`}
       />
       {error && (
-        <p id={errorId} className="mt-1 w-24 text-xs font-semibold text-nhs-red">
+        <p id={errorId} className="mt-1 w-20 text-xs font-semibold text-nhs-red">
           <span className="sr-only">Error: </span>
           {error}
         </p>

@@ -8,10 +8,8 @@ import { formatFinancialYear, type FinancialMonth } from "@/lib/financial-year";
 import { submitMonthlyUpdateAction } from "../financials-actions";
 import { MAX_COMMENTARY } from "../financials-schemas";
 import { cellKey, cellLabel, monthName } from "../month-grid";
-import { ErrorSummary } from "./error-summary";
 
 const PREFIX = "monthly-update";
-const FIELDS = /^(actual|rag|commentary|reason|forecast\.\d+)$/;
 
 export interface MonthlyUpdateFormProps {
   schemeId: string;
@@ -43,11 +41,6 @@ export function MonthlyUpdateForm(props: MonthlyUpdateFormProps) {
       {/* Keyed by version too, so figures saved elsewhere on the page show here at once. */}
       <form key={`${formKey}-${props.version}`} action={formAction} noValidate>
         <FormStatus state={state} />
-        <ErrorSummary
-          id={`${PREFIX}-errors`}
-          errors={state && !state.ok ? state.fieldErrors : undefined}
-          idOf={(f) => (FIELDS.test(f) ? `${PREFIX}-${f}` : undefined)}
-        />
         <input type="hidden" name="schemeId" value={props.schemeId} />
         <input type="hidden" name="version" value={version} />
         <input type="hidden" name="financialYear" value={formatFinancialYear(props.financialYear)} />

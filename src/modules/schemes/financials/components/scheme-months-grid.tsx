@@ -23,7 +23,8 @@ import {
   type GridRow,
   type GridTexts,
 } from "../month-grid";
-import { ErrorSummary } from "./error-summary";
+import { Variance } from "@/components/ui/variance";
+import { gridSummary } from "../grid-summary";
 import { GridCell } from "./grid-cell";
 import { gridMove } from "./grid-keys";
 
@@ -40,6 +41,11 @@ export interface SchemeMonthsGridProps {
   mayAmendClosed: boolean;
   /** Gateway 2 baselined the plan: it changes only by finance re-baselining it. */
   planLocked: boolean;
+  /**
+   * The monthly update on the same page owns this month's actual and the forecasts after it:
+   * the grid shows those cells read-only, so no figure has two inputs on one page.
+   */
+  updateMonth?: number;
 }
 
 const sameTexts = (a: GridTexts, b: GridTexts) =>
@@ -71,6 +77,7 @@ export function SchemeMonthsGrid(props: SchemeMonthsGridProps) {
   const version = Math.max(base.version, savedHere);
 
   const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const summary = gridSummary(texts);
   const idOf = (key: string) => `fin-${fy}-${key.replace(".", "-")}`;
   const closed = new Set(props.closedMonths);
   const notes = {
@@ -78,14 +85,22 @@ export function SchemeMonthsGrid(props: SchemeMonthsGridProps) {
     closed: `fin-${fy}-note-closed`,
     keys: `fin-${fy}-note-keys`,
     locked: `fin-${fy}-note-locked`,
+    update: `fin-${fy}-note-update`,
   };
 
-  const readOnlyNote = (row: GridRow, month: number) => {
+  const inUpdate = (row: GridRow, month: number) =>
+    props.updateMonth !== undefined &&
+    ((row === "actual" && month === props.updateMonth) || (row === "forecast" && month > props.updateMonth));
+
+  // A rule of the cell itself (locked plan, future or closed month) is named before "entered in the update".
+  const ownRule = (row: GridRow, month: number) => {
     if (row === "plan") return props.planLocked ? notes.locked : undefined;
     if (row !== "actual") return undefined;
     if (month > props.startedThrough) return notes.future;
     return closed.has(month) && !props.mayAmendClosed ? notes.closed : undefined;
   };
+  const readOnlyNote = (row: GridRow, month: number) =>
+    ownRule(row, month) ?? (inUpdate(row, month) ? notes.update : undefined);
 
   const focusCell = (rowIndex: number, month: number) => {
     const row = GRID_ROWS[rowIndex];
@@ -132,11 +147,9 @@ export function SchemeMonthsGrid(props: SchemeMonthsGridProps) {
   return (
     <FieldIdPrefix value={`fin-${fy}`}>
       <form action={formAction} noValidate>
-        <FormStatus state={state} />
-        <ErrorSummary
-          id={`fin-${fy}-errors`}
-          errors={errors}
-          idOf={(key) =>
+        <FormStatus
+          state={state}
+          fieldId={(key) =>
             key === "reason" ? `fin-${fy}-reason` : /^(plan|forecast|actual)\.\d+$/.test(key) ? idOf(key) : undefined
           }
         />
@@ -144,8 +157,8 @@ export function SchemeMonthsGrid(props: SchemeMonthsGridProps) {
         <input type="hidden" name="version" value={version} />
         <input type="hidden" name="financialYear" value={formatFinancialYear(fy)} />
         <p id={notes.keys} className="mb-2 text-sm text-nhs-secondary">
-          Amounts in pounds. Arrow keys move between cells and Enter moves down. Paste a row copied from a spreadsheet
-          into a cell to fill the cells to its right.
+          Amounts in pounds (whole pounds unless you enter pence). Arrow keys move between cells and Enter moves down.
+          Paste a row copied from a spreadsheet into a cell to fill the cells to its right.
         </p>
         <div className="relative overflow-x-auto">
           <table className="text-sm" aria-describedby={notes.keys}>
@@ -154,18 +167,18 @@ export function SchemeMonthsGrid(props: SchemeMonthsGridProps) {
             </caption>
             <thead>
               <tr className="border-b-2 border-nhs-border">
-                <th scope="col" className="sticky left-0 bg-white pr-2 text-left">
+                <th scope="col" className="sticky left-0 z-10 bg-white pr-2 text-left">
                   <span className="sr-only">Row</span>
                 </th>
                 {MONTHS.map((m) => (
-                  <th key={m} scope="col" className="px-0.5 pb-1 text-right align-bottom">
+                  <th key={m} scope="col" className="px-0.5 pb-1 text-right align-bottom" data-grid-month={m}>
                     M{m}
                     <span className="block font-normal">{shortMonthName(m).split(" ")[1]}</span>
                     {closed.has(m) && <span className="block text-xs font-normal text-nhs-secondary">Closed</span>}
                   </th>
                 ))}
-                <th scope="col" className="pl-2 text-right align-bottom">
-                  Total
+                <th scope="col" className="pl-2 text-right align-bottom" data-grid-month="total">
+                  Full year
                 </th>
               </tr>
             </thead>
@@ -174,7 +187,7 @@ export function SchemeMonthsGrid(props: SchemeMonthsGridProps) {
                 const total = rowTotal(MONTHS.map((m) => texts[cellKey(row, m)] ?? ""));
                 return (
                   <tr key={row} className="border-b border-nhs-border">
-                    <th scope="row" className="sticky left-0 bg-white pr-2 text-left align-top">
+                    <th scope="row" className="sticky left-0 z-10 bg-white pr-2 text-left align-top">
                       <span className="inline-block py-1.5">{GRID_ROW_LABELS[row]}</span>
                     </th>
                     {MONTHS.map((m) => {
@@ -211,10 +224,27 @@ export function SchemeMonthsGrid(props: SchemeMonthsGridProps) {
                 );
               })}
             </tbody>
+            <tfoot className="text-right tabular-nums">
+              <SummaryRow
+                label="Variance (actual − plan)"
+                values={summary.variance}
+                total={summary.varianceToDate}
+                variance
+              />
+              <SummaryRow label="Cumulative plan" values={summary.cumulativePlan} />
+              <SummaryRow label="Cumulative actual" values={summary.cumulativeActual} />
+              <SummaryRow label="Cumulative variance" values={summary.cumulativeVariance} variance />
+            </tfoot>
           </table>
         </div>
         <ul className="mt-2 text-sm text-nhs-secondary">
           <li id={notes.future}>Actuals can be entered once a month has started.</li>
+          {props.updateMonth !== undefined && (
+            <li id={notes.update}>
+              M{props.updateMonth}&apos;s actual and the forecasts after it are entered in the{" "}
+              <a href="#monthly-update">monthly update</a> below.
+            </li>
+          )}
           {props.planLocked && (
             <li id={notes.locked}>
               The plan was baselined at gateway 2; only finance can re-baseline it, with a reason.
@@ -247,5 +277,34 @@ export function SchemeMonthsGrid(props: SchemeMonthsGridProps) {
         </Button>
       </form>
     </FieldIdPrefix>
+  );
+}
+
+/** A worked row under the grid (variance, cumulative figures); blank where it does not apply yet. */
+function SummaryRow({
+  label,
+  values,
+  total,
+  variance = false,
+}: {
+  label: string;
+  values: (number | null)[];
+  total?: number | null;
+  variance?: boolean;
+}) {
+  const show = (pence: number) =>
+    variance ? <Variance pence={pence} style="full" /> : formatMoney(pence, { style: "full" });
+  return (
+    <tr className="border-b border-nhs-border text-xs">
+      <th scope="row" className="sticky left-0 z-10 bg-white py-1 pr-2 text-left font-semibold">
+        {label}
+      </th>
+      {values.map((pence, i) => (
+        <td key={i} className="px-1 py-1">
+          {pence === null ? <span className="text-nhs-secondary">—</span> : show(pence)}
+        </td>
+      ))}
+      <td className="py-1 pl-2 font-semibold">{total === undefined || total === null ? "" : show(total)}</td>
+    </tr>
   );
 }
