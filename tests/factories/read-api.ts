@@ -49,10 +49,112 @@ export async function createApiWorld() {
       { organisationId: x.id, financialYear: 2025, programmeType: "CIP", targetPence: 5_000_00n },
     ],
   });
+  // One of everything else the API reads, at each trust: a programme with a workstream, an
+  // activity and a KPI series; a risk, a gateway decision and a QIA on its first scheme.
+  for (const [org, s] of [
+    [t1, schemes.t1a],
+    [t2, schemes.t2a],
+    [x, schemes.xa],
+  ] as const) {
+    await createProgrammeRows(org.id, org.systemId);
+    await createSchemeRecords(s.id, leadUser.id);
+  }
   return { icb: a.icb, t1, t2, x, leadUser, schemes };
 }
 
 export type ApiWorld = Awaited<ReturnType<typeof createApiWorld>>;
+
+async function createProgrammeRows(organisationId: string, systemId: string) {
+  const programme = await db().programme.create({
+    data: {
+      organisationId,
+      systemId,
+      theme: "Productivity",
+      name: `Theatres ${organisationId}`,
+      objective: "Use theatres well",
+    },
+  });
+  const workstream = await db().workstream.create({
+    data: { programmeId: programme.id, name: "Theatre scheduling", targetPence: 120_000_00n },
+  });
+  // Q1 to Q3 2025/26 as quarter indexes (financial year * 4 + quarter - 1).
+  await db().activity.create({
+    data: {
+      programmeId: programme.id,
+      workstreamId: workstream.id,
+      number: "1",
+      sequence: 1,
+      description: "Six-four-two scheduling",
+      startQuarter: 2025 * 4,
+      endQuarter: 2025 * 4 + 2,
+      status: "ON_TRACK",
+    },
+  });
+  await db().activity.create({
+    data: { programmeId: programme.id, number: "2", sequence: 2, description: "Ongoing review" },
+  });
+  const kpi = await db().kpi.create({
+    data: {
+      programmeId: programme.id,
+      workstreamId: workstream.id,
+      name: "Theatre utilisation",
+      unit: "%",
+      direction: "HIGHER_IS_BETTER",
+      baseline: "72.5",
+      target: "85",
+    },
+  });
+  await db().kpiPoint.createMany({
+    data: [
+      { kpiId: kpi.id, financialYear: 2025, month: 1, trajectory: "74", actual: "73.25" },
+      { kpiId: kpi.id, financialYear: 2025, month: 2, trajectory: "76", actual: null },
+    ],
+  });
+}
+
+async function createSchemeRecords(schemeId: string, userId: string) {
+  await db().risk.create({
+    data: {
+      schemeId,
+      title: "Clinicians unavailable",
+      cause: "Vacancies",
+      event: "Sessions cancelled",
+      effect: "Savings slip",
+      ownerId: userId,
+      category: "WORKFORCE",
+      inherentLikelihood: 4,
+      inherentConsequence: 4,
+      currentLikelihood: 3,
+      currentConsequence: 4,
+      targetLikelihood: 2,
+      targetConsequence: 3,
+      currentScore: 12,
+      targetScore: 6,
+      reviewDate: new Date("2025-09-30"),
+    },
+  });
+  await db().gatewayDecision.create({
+    data: {
+      schemeId,
+      gate: 1,
+      kind: "APPROVED",
+      fromStage: "OPPORTUNITY",
+      toStage: "PLANNING",
+      schemeVersion: 1,
+      decidedById: userId,
+    },
+  });
+  await db().qualityAssessment.create({
+    data: {
+      schemeId,
+      number: 1,
+      status: "AWAITING_SIGN_OFF",
+      threshold: 8,
+      screeningComplete: true,
+      createdById: userId,
+    },
+  });
+}
 
 /** A token for this user written straight to the database (the lifecycle tests use createApiToken). */
 export async function issueToken(userId: string, input: { expiresAt?: Date; revokedAt?: Date } = {}) {

@@ -1,4 +1,9 @@
+import { activitiesEndpoint } from "./endpoints/activities-endpoint";
 import { dashboardEndpoint } from "./endpoints/dashboard-endpoint";
+import { gatewayDecisionsEndpoint } from "./endpoints/gateway-decisions-endpoint";
+import { kpisEndpoint } from "./endpoints/kpis-endpoint";
+import { qiaStatusEndpoint } from "./endpoints/qia-status-endpoint";
+import { risksEndpoint } from "./endpoints/risks-endpoint";
 import { savingsTargetsEndpoint } from "./endpoints/savings-targets-endpoint";
 import { schemeMonthsEndpoint } from "./endpoints/scheme-months-endpoint";
 import { schemesEndpoint } from "./endpoints/schemes-endpoint";
@@ -10,4 +15,9 @@ export const READ_ENDPOINTS: readonly ReadEndpoint[] = [
   schemeMonthsEndpoint,
   savingsTargetsEndpoint,
   dashboardEndpoint,
+  risksEndpoint,
+  activitiesEndpoint,
+  kpisEndpoint,
+  gatewayDecisionsEndpoint,
+  qiaStatusEndpoint,
 ] as unknown as readonly ReadEndpoint[];

@@ -1,3 +1,4 @@
+import { PROGRAMME_TYPES } from "@/modules/organisations/programme-types";
 import { db } from "@/server/db";
 import { column, money, moneyColumns } from "../api-columns";
 import { ORGANISATION_FILTER_DOC, idList, yearParam } from "../api-query";
@@ -7,7 +8,7 @@ import { defineEndpoint } from "../read-endpoint";
 /** Each organisation's savings target per financial year. */
 export const savingsTargetsEndpoint = defineEndpoint({
   name: "savings-targets",
-  summary: "Savings targets per organisation and financial year",
+  summary: "Savings targets per organisation, financial year and programme type (CIP / QIPP)",
   filters: { organisation: idList, year: yearParam },
   filterDocs: {
     organisation: ORGANISATION_FILTER_DOC,
@@ -18,6 +19,9 @@ export const savingsTargetsEndpoint = defineEndpoint({
     column("organisationCode", "string", "Organisation code."),
     column("organisationName", "string", "Organisation name."),
     column("financialYear", "integer", "Financial year (2025 = 2025/26)."),
+    column("programmeType", "string", "CIP (a trust's cost improvement) or QIPP (an ICB's, or delegated to a trust).", {
+      values: PROGRAMME_TYPES,
+    }),
     ...moneyColumns("target", "Savings target"),
   ],
   async page(actor, f, { limit, offset }) {
@@ -32,6 +36,7 @@ export const savingsTargetsEndpoint = defineEndpoint({
         select: {
           organisationId: true,
           financialYear: true,
+          programmeType: true,
           targetPence: true,
           organisation: { select: { code: true, name: true } },
         },
@@ -45,6 +50,7 @@ export const savingsTargetsEndpoint = defineEndpoint({
         organisationCode: t.organisation.code,
         organisationName: t.organisation.name,
         financialYear: t.financialYear,
+        programmeType: t.programmeType,
         ...money("target", Number(t.targetPence)),
       })),
     };
