@@ -23,6 +23,14 @@ if (database.embedded || process.env.SEED_DEMO === "true") {
   console.log(`\n${demoSignInsText()}\n`);
 }
 
+// Scheduled jobs (reminders): pg-boss in this process on a real PostgreSQL (any number of
+// instances share its schedule); on the embedded database the app process runs them itself.
+let jobs: { stop(): Promise<void> } | undefined;
+if (process.env.JOBS !== "off") {
+  if (database.embedded) process.env.JOBS_IN_APP_PROCESS = "true";
+  else jobs = await (await import("../src/server/jobs/job-runner")).startJobRunner({ connectionString: database.url });
+}
+
 console.log(`Recovery Tracker on ${process.env.NEXTAUTH_URL}`);
 // Next's own entry point, not `npx`, so signals reach the server itself.
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
@@ -37,6 +45,7 @@ async function stop(signal: NodeJS.Signals) {
 process.on("SIGINT", () => void stop("SIGINT"));
 process.on("SIGTERM", () => void stop("SIGTERM"));
 app.on("exit", async (code) => {
+  await jobs?.stop().catch(() => {});
   await database.stop();
   process.exit(code ?? 0);
 });

@@ -56,6 +56,11 @@ const envSchema = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
+  /** Set by scripts/start.ts on the embedded database: the app process runs the scheduled jobs itself. */
+  JOBS_IN_APP_PROCESS: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
 });
 
 export type Env = z.infer<typeof envSchema>;

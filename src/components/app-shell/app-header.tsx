@@ -3,10 +3,19 @@ import type { Actor, ActorOrganisation } from "@/server/auth/actor";
 import { routes } from "@/server/routes";
 import { MainNavigation } from "./main-navigation";
 import { navigationFor } from "./navigation";
+import { NotificationBell } from "./notification-bell";
 import { OrganisationSwitcher } from "./organisation-switcher";
 import { SignOutButton } from "./sign-out-button";
 
-export function AppHeader({ actor, current }: { actor: Actor; current: ActorOrganisation | undefined }) {
+export function AppHeader({
+  actor,
+  current,
+  unreadNotifications,
+}: {
+  actor: Actor;
+  current: ActorOrganisation | undefined;
+  unreadNotifications: number;
+}) {
   return (
     <>
       <a
@@ -27,6 +36,7 @@ export function AppHeader({ actor, current }: { actor: Actor; current: ActorOrga
                 currentId={current.id}
               />
             )}
+            <NotificationBell unread={unreadNotifications} />
             <span aria-label="Signed in as">{actor.name}</span>
             <SignOutButton />
           </div>

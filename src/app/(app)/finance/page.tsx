@@ -66,6 +66,12 @@ export default async function FinanceSettingsPage({ searchParams }: { searchPara
   return (
     <>
       <PageHeader title="Finance settings" caption={organisation.name} />
+      {canClose && (
+        <p className="mb-6">
+          <Link href={routes.reminderSettingsAt(organisation.id)}>Reminder settings</Link>: when monthly updates and the
+          month-end close fall due, and when overdue updates are escalated.
+        </p>
+      )}
       {organisations.length > 1 && (
         <nav aria-label="Organisations" className="mb-6">
           <ul className="flex flex-wrap gap-x-4 gap-y-1">

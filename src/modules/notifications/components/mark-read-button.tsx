@@ -1,0 +1,40 @@
+"use client";
+
+import { useActionState } from "react";
+import { InlineFormStatus } from "@/components/ui/form-status";
+import type { ActionState } from "@/server/action";
+import { markAllNotificationsReadAction, markNotificationReadAction } from "../notification-actions";
+
+const BUTTON = "rounded border-2 border-nhs-blue px-2 py-1 font-semibold text-nhs-blue disabled:opacity-60";
+
+/** Marks one notification read; `what` names it for screen readers. */
+export function MarkReadButton({ notificationId, what }: { notificationId: string; what: string }) {
+  const [state, formAction, pending] = useActionState<ActionState<{ notificationId: string }> | null, FormData>(
+    markNotificationReadAction,
+    null,
+  );
+  return (
+    <form action={formAction} className="flex flex-wrap items-center gap-2">
+      <input type="hidden" name="notificationId" value={notificationId} />
+      <button type="submit" disabled={pending} className={BUTTON}>
+        Mark read<span className="sr-only">: {what}</span>
+      </button>
+      <InlineFormStatus state={state} />
+    </form>
+  );
+}
+
+export function MarkAllReadButton() {
+  const [state, formAction, pending] = useActionState<ActionState<{ marked: number }> | null, FormData>(
+    markAllNotificationsReadAction,
+    null,
+  );
+  return (
+    <form action={formAction} className="mb-4 flex flex-wrap items-center gap-2">
+      <button type="submit" disabled={pending} className={BUTTON}>
+        Mark all read
+      </button>
+      <InlineFormStatus state={state} />
+    </form>
+  );
+}
