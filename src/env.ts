@@ -56,6 +56,19 @@ const envSchema = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
+  /** The app's public address, for links in emails (scripts/start.ts defaults it). */
+  NEXTAUTH_URL: z.string().url("NEXTAUTH_URL must be the app's public URL").optional(),
+  /** Outgoing email for reminder digests; unset = in-app notifications only. */
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  /** true = TLS from the start (port 465); false = STARTTLS when the server offers it. */
+  SMTP_SECURE: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_FROM: z.string().min(3).default("Recovery Tracker <no-reply@localhost>"),
   /** Set by scripts/start.ts on the embedded database: the app process runs the scheduled jobs itself. */
   JOBS_IN_APP_PROCESS: z
     .enum(["true", "false"])

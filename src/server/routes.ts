@@ -47,6 +47,8 @@ export const routes = {
     `/api/imports/template?organisation=${encodeURIComponent(organisationId)}`,
   /** My notifications: unread first, each linking to the form that clears it. */
   notifications: "/notifications",
+  /** A person's email choices; digests link here with a signed token. */
+  notificationPreferences: "/notifications/preferences",
   /** Reminder settings of one organisation (finance). */
   reminderSettings: "/finance/reminders",
   reminderSettingsAt: (organisationId: string) =>

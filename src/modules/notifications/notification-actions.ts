@@ -8,6 +8,7 @@ import {
   markNotificationRead,
   markNotificationReadSchema,
 } from "./mark-notifications-read";
+import { setEmailPreferences, setEmailPreferencesSchema } from "./email-preferences";
 
 export const markNotificationReadAction = authedAction(
   "notification.read",
@@ -26,4 +27,14 @@ export const markAllNotificationsReadAction = authedAction(
     const data = await markAllNotificationsRead(actor);
     return { data, message: `${data.marked} marked as read.`, revalidate: [routes.notifications] };
   },
+);
+
+export const setEmailPreferencesAction = authedAction(
+  "email-preferences.set",
+  setEmailPreferencesSchema,
+  async (actor, input) => ({
+    data: await setEmailPreferences(actor, input),
+    message: "Email choices saved.",
+    revalidate: [routes.notificationPreferences],
+  }),
 );

@@ -3,8 +3,12 @@ import { db } from "@/server/db";
 import { computeNotifications, reportingFinancialMonth, type DesiredNotification } from "./compute-notifications";
 import { loadReminderFacts, loadStoredReminderSettings } from "./reminder-facts";
 
-/** One lock for every sync, so a full run and a person's own refresh never interleave their writes. */
+/**
+ * A full run holds SYNC_LOCK exclusively; a person's refresh holds it shared plus their own lock,
+ * so a full run and a refresh never interleave their writes, while refreshes run side by side.
+ */
 const SYNC_LOCK = 16_0001;
+const SYNC_LOCK_PERSON = 16_0002;
 
 export interface SyncReport {
   /** Notifications that should exist after the run. */
@@ -28,7 +32,13 @@ export async function syncNotifications(options: { now?: Date; userId?: string }
   const userId = options.userId ?? null;
   return db().$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SYNC_LOCK}::bigint)`;
+      if (userId) {
+        // People refresh their own lists side by side; only a full run waits for them all.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${SYNC_LOCK}::bigint)`;
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SYNC_LOCK_PERSON}::int, hashtext(${userId}))`;
+      } else {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SYNC_LOCK}::bigint)`;
+      }
       const facts = await loadReminderFacts(tx, { today, ...reportingFinancialMonth(today), userId: options.userId });
       const settings = await loadStoredReminderSettings(tx);
       const desired = computeNotifications(today, facts, settings).filter((n) => !userId || n.userId === userId);

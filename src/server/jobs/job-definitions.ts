@@ -1,4 +1,6 @@
+import { sendDigests } from "@/modules/notifications/send-digests";
 import { syncNotifications } from "@/modules/reminders/sync-notifications";
+import { mailerFromEnv } from "@/server/mail/mailer";
 
 /**
  * The scheduled jobs. Each runs on whichever instance fetches it first (pg-boss hands a job to
@@ -18,5 +20,17 @@ export const JOBS: readonly JobDefinition[] = [
     name: "reminders.sync",
     cron: "*/10 * * * *",
     run: (now) => syncNotifications({ now }),
+  },
+  {
+    // The day's digest goes out from 07:00; later runs retry failed sends and catch people whose
+    // first reminder of the day came later. One digest per person per day whatever runs.
+    name: "reminders.digest",
+    cron: "*/15 7-19 * * *",
+    run: async (now) => {
+      const mailer = mailerFromEnv();
+      if (!mailer) return { email: "no SMTP configured: in-app notifications only" };
+      await syncNotifications({ now });
+      return sendDigests(mailer, { now });
+    },
   },
 ];

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { Card, PageHeader } from "@/components/ui/page-header";
+import { EmailStatusCard } from "@/modules/notifications/components/email-status-card";
 import { CreateOrganisationForm } from "@/modules/organisations/components/create-organisation-form";
 import { CreateSystemForm } from "@/modules/organisations/components/create-system-form";
 import { ORGANISATION_KIND_LABELS } from "@/modules/organisations/organisation-kinds";
@@ -54,6 +55,7 @@ export default async function OrganisationsAdminPage() {
           <CreateSystemForm />
         </Card>
       )}
+      <EmailStatusCard />
       {systems.length > 0 && (
         <Card title="Add an organisation">
           <CreateOrganisationForm systems={systems} />

@@ -1,20 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { MarkAllReadButton, MarkReadButton } from "@/modules/notifications/components/mark-read-button";
 import { findMyNotifications } from "@/modules/notifications/find-notifications";
 import { NOTIFICATION_KIND_LABELS } from "@/modules/notifications/notification-labels";
 import { syncNotifications } from "@/modules/reminders/sync-notifications";
 import { requireActor } from "@/server/auth/session";
+import { routes } from "@/server/routes";
 
 export const metadata: Metadata = { title: "Notifications" };
 
 export default async function NotificationsPage() {
   const actor = await requireActor();
   // This person's reminders as of now, so what they just resolved is gone (the job refreshes everyone's).
-  await syncNotifications({ userId: actor.userId }).catch((error: unknown) =>
-    console.error("[notifications] refresh failed; showing the last run's", error),
-  );
+  const refresh = await syncNotifications({ userId: actor.userId }).catch((error: unknown) => {
+    console.error("[notifications] refresh failed; showing the last run's", error);
+    return null;
+  });
+  // The header's bell was counted beside this render: when the refresh changed anything, render
+  // once more so the bell agrees with the list (the second refresh finds nothing to change).
+  if (refresh && refresh.created + refresh.updated + refresh.removed > 0) redirect(routes.notifications);
   const items = await findMyNotifications(actor.userId);
   const unread = items.filter((n) => n.readAt === null).length;
   return (
@@ -33,6 +39,9 @@ export default async function NotificationsPage() {
         <Card>
           <p className="mb-3">
             Each reminder links to the form that resolves it, and disappears by itself once it is resolved.
+          </p>
+          <p className="mb-3">
+            <Link href={routes.notificationPreferences}>Email choices</Link>: daily digest, weekly or off, per kind.
           </p>
           {unread > 0 && <MarkAllReadButton />}
           <ul className="divide-y divide-nhs-border" aria-label="Your notifications, unread first">
