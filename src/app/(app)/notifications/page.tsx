@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
+import { RefreshOnce } from "@/components/app-shell/refresh-once";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { MarkAllReadButton, MarkReadButton } from "@/modules/notifications/components/mark-read-button";
 import { findMyNotifications } from "@/modules/notifications/find-notifications";
@@ -18,13 +18,15 @@ export default async function NotificationsPage() {
     console.error("[notifications] refresh failed; showing the last run's", error);
     return null;
   });
-  // The header's bell was counted beside this render: when the refresh changed anything, render
-  // once more so the bell agrees with the list (the second refresh finds nothing to change).
-  if (refresh && refresh.created + refresh.updated + refresh.removed > 0) redirect(routes.notifications);
+  // The header's bell was counted beside this render, or not at all on a client navigation (the
+  // layout is kept): when the refresh changed anything, fetch the page and layout once more so
+  // the bell agrees with the list (that second refresh finds nothing to change, so no loop).
+  const changed = refresh !== null && refresh.created + refresh.updated + refresh.removed > 0;
   const items = await findMyNotifications(actor.userId);
   const unread = items.filter((n) => n.readAt === null).length;
   return (
     <>
+      {changed && <RefreshOnce />}
       <PageHeader
         title="Notifications"
         caption={items.length === 0 ? "Nothing waiting" : `${unread} unread of ${items.length}`}
@@ -43,7 +45,7 @@ export default async function NotificationsPage() {
           <p className="mb-3">
             <Link href={routes.notificationPreferences}>Email choices</Link>: daily digest, weekly or off, per kind.
           </p>
-          {unread > 0 && <MarkAllReadButton />}
+          <MarkAllReadButton unread={unread} />
           <ul className="divide-y divide-nhs-border" aria-label="Your notifications, unread first">
             {items.map((n) => (
               <li key={n.id} className="flex flex-wrap items-start justify-between gap-3 py-3">

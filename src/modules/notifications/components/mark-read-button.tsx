@@ -24,16 +24,20 @@ export function MarkReadButton({ notificationId, what }: { notificationId: strin
   );
 }
 
-export function MarkAllReadButton() {
+/** Marks all read; stays mounted once used so its confirmation outlives the re-render with none unread. */
+export function MarkAllReadButton({ unread }: { unread: number }) {
   const [state, formAction, pending] = useActionState<ActionState<{ marked: number }> | null, FormData>(
     markAllNotificationsReadAction,
     null,
   );
+  if (unread === 0 && state === null) return null;
   return (
     <form action={formAction} className="mb-4 flex flex-wrap items-center gap-2">
-      <button type="submit" disabled={pending} className={BUTTON}>
-        Mark all read
-      </button>
+      {unread > 0 && (
+        <button type="submit" disabled={pending} className={BUTTON}>
+          Mark all read
+        </button>
+      )}
       <InlineFormStatus state={state} />
     </form>
   );
