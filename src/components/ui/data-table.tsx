@@ -16,11 +16,14 @@ export function DataTable({
   caption,
   columns,
   children,
+  footer,
   className = "",
 }: {
   caption: string;
   columns: Column[];
   children: ReactNode;
+  /** Total rows, in a tfoot. */
+  footer?: ReactNode;
   className?: string;
 }) {
   return (
@@ -38,6 +41,7 @@ export function DataTable({
           </tr>
         </thead>
         <tbody>{children}</tbody>
+        {footer && <tfoot>{footer}</tfoot>}
       </table>
     </div>
   );

@@ -26,19 +26,37 @@ const headline: FinanceHeadline = {
 describe("finance dashboard tiles and tables", () => {
   it("renders each tile as a heading followed by its formatted value", () => {
     const html = renderToStaticMarkup(createElement(HeadlineTiles, { h: headline }));
+    // Compact in headlines, the exact figure on hover.
     expect(html).toContain(
-      '<h3 class="text-base font-semibold text-nhs-secondary">Unidentified gap</h3><p class="text-2xl font-bold">£420k</p>',
+      '<h3 class="text-base font-semibold text-nhs-secondary">Unidentified gap</h3><p class="text-2xl font-bold"><span title="£419,999.96" data-exact="£419,999.96">£420k</span></p>',
     );
-    expect(html).toContain('>Target</h3><p class="text-2xl font-bold">£1.5m</p>');
-    expect(html).toContain("Variance -£115k over 5 ended months");
-    expect(html).toContain("-£715k against target");
+    expect(html).toContain(
+      '>Target</h3><p class="text-2xl font-bold"><span title="£1,500,000" data-exact="£1,500,000">£1.5m</span></p>',
+    );
+    // Adverse variance: minus sign, red, and said for screen readers.
+    expect(html).toContain(
+      'Variance <span class="font-semibold text-nhs-red" data-variance="adverse">-£115k<span class="sr-only"> (adverse)</span></span> over 5 ended month',
+    );
+    expect(html).toMatch(
+      /data-variance="adverse">-£715k<span class="sr-only"> \(adverse\)<\/span><\/span> against target/,
+    );
     expect(html).toContain("6 schemes, 72.0% of target");
-    expect(html).toContain("Recurrent share 69.4%; non-recurrent share 30.6%; cash-releasing share 78.7%");
+    // Recurrent and non-recurrent are two figures; shares to one decimal place.
+    expect(html).toContain(
+      '>Recurrent</h3><p class="text-2xl font-bold"><span title="£750,000" data-exact="£750,000">£750k</span></p>',
+    );
+    expect(html).toContain("Recurrent share 69.4% of identified");
+    expect(html).toMatch(
+      />Non-recurrent<\/h3><p class="text-2xl font-bold"><span title="£330,000.04"[^>]*>£330k<\/span>/,
+    );
+    expect(html).toContain("Non-recurrent share 30.6%; cash-releasing share 78.7%");
     expect(html).toContain(">Net reduction of 5.50 WTE</p>");
     expect(html).toContain("Substantive -3.50 (reduction), Bank -1.25 (reduction), Agency -0.75 (reduction)");
     expect(
       renderToStaticMarkup(createElement(HeadlineTiles, { h: { ...headline, unidentifiedPence: -5_000_000 } })),
-    ).toContain('Identified beyond target</h3><p class="text-2xl font-bold">£50k</p>');
+    ).toContain(
+      'Identified beyond target</h3><p class="text-2xl font-bold"><span title="£50,000" data-exact="£50,000">£50k</span></p>',
+    );
   });
 
   it("shows WTE movements as the papers write them: an increase in substantive staff, larger reductions in bank and agency, and the net", () => {
@@ -70,6 +88,7 @@ describe("finance dashboard tiles and tables", () => {
       }),
     );
     expect(html).toContain('href="/schemes?stage=IDENTIFIED&amp;category=PAY&amp;year=2025-26"');
+    expect(html).toContain('<th scope="row" class="py-2 pr-2">Total</th>');
     expect(html).toContain('<th scope="row"');
     const none = renderToStaticMarkup(
       createElement(BreakdownTable, {
@@ -79,5 +98,41 @@ describe("finance dashboard tiles and tables", () => {
       }),
     );
     expect(none).not.toContain("href=");
+  });
+
+  it("shows exact pounds, the one variance convention and a total row in a breakdown", () => {
+    const base = { dimension: "workstream" as const, schemeCount: 1, riskAdjustedPence: 0 };
+    const html = renderToStaticMarkup(
+      createElement(BreakdownTable, {
+        dimension: "workstream",
+        base: { year: 2025 },
+        rows: [
+          {
+            ...base,
+            key: "a",
+            label: "A",
+            identifiedPence: 145_000_000,
+            ytdPlanPence: 1_000_000,
+            ytdActualPence: 800_000,
+            ytdVariancePence: -200_000,
+          },
+          {
+            ...base,
+            key: "b",
+            label: "B",
+            identifiedPence: 5_000_050,
+            ytdPlanPence: 0,
+            ytdActualPence: 50_000,
+            ytdVariancePence: 50_000,
+          },
+        ],
+      }),
+    );
+    expect(html).toContain(">£1,450,000<");
+    expect(html).not.toContain("£1.5m");
+    expect(html).toContain('data-variance="adverse">-£2,000<span class="sr-only"> (adverse)</span>');
+    expect(html).toContain('data-variance="favourable">+£500<');
+    // Total row: £1,450,000 + £50,000.50; variance -£2,000 + £500 = -£1,500 (adverse).
+    expect(html).toMatch(/<tfoot>.*>£1,500,000.50<.*data-variance="adverse">-£1,500</s);
   });
 });

@@ -1,6 +1,9 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { DataTable, cellClass, numberCellClass, rowClass } from "@/components/ui/data-table";
-import { formatMoney } from "@/lib/money";
+import { CompactMoney } from "@/components/ui/money";
+import { Variance } from "@/components/ui/variance";
+import { formatMoney, formatShare, sumPence } from "@/lib/money";
 import type { SchemeFilters } from "@/modules/schemes/register/register-filter";
 import type { BreakdownDimension, BreakdownRow, FinanceHeadline } from "../finance-dashboard";
 import {
@@ -14,7 +17,7 @@ import {
 
 /** Server-rendered parts of the finance dashboard: headline tiles and breakdown tables. */
 
-function Tile({ title, value, detail }: { title: string; value: string; detail?: string }) {
+function Tile({ title, value, detail }: { title: string; value: ReactNode; detail?: ReactNode }) {
   return (
     <div className="rounded border border-nhs-border p-4">
       <h3 className="text-base font-semibold text-nhs-secondary">{title}</h3>
@@ -23,8 +26,6 @@ function Tile({ title, value, detail }: { title: string; value: string; detail?:
     </div>
   );
 }
-
-const signed = (pence: number) => (pence > 0 ? `+${formatMoney(pence)}` : formatMoney(pence));
 
 export function HeadlineTiles({ h }: { h: FinanceHeadline }) {
   const gap = h.unidentifiedPence;
@@ -36,36 +37,54 @@ export function HeadlineTiles({ h }: { h: FinanceHeadline }) {
   });
   return (
     <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-      <Tile title="Target" value={formatMoney(h.targetPence)} />
+      <Tile title="Target" value={<CompactMoney pence={h.targetPence} />} />
       <Tile
         title="Identified"
-        value={formatMoney(h.identifiedPence)}
+        value={<CompactMoney pence={h.identifiedPence} />}
         detail={`${h.schemeCount} scheme${h.schemeCount === 1 ? "" : "s"}, ${percentText(h.identifiedPence, h.targetPence)} of target`}
       />
       <Tile
         title="Risk-adjusted"
-        value={formatMoney(h.riskAdjustedPence)}
+        value={<CompactMoney pence={h.riskAdjustedPence} />}
         detail="Identified value weighted by stage"
       />
       <Tile
         title={gap > 0 ? "Unidentified gap" : "Identified beyond target"}
-        value={formatMoney(Math.abs(gap))}
+        value={<CompactMoney pence={Math.abs(gap)} />}
         detail={gap > 0 ? "Target not yet covered by schemes" : "No unidentified gap"}
       />
       <Tile
         title="Year to date: plan and actual"
-        value={`${formatMoney(h.ytdActualPence)} of ${formatMoney(h.ytdPlanPence)}`}
-        detail={`Variance ${signed(h.ytdVariancePence)} over ${h.elapsedMonths} ended month${h.elapsedMonths === 1 ? "" : "s"}`}
+        value={
+          <>
+            <CompactMoney pence={h.ytdActualPence} /> of <CompactMoney pence={h.ytdPlanPence} />
+          </>
+        }
+        detail={
+          <>
+            Variance <Variance pence={h.ytdVariancePence} /> over {h.elapsedMonths} ended month
+            {h.elapsedMonths === 1 ? "" : "s"}
+          </>
+        }
       />
       <Tile
         title="Forecast outturn"
-        value={formatMoney(h.forecastOutturnPence)}
-        detail={`${signed(outturnGap)} against target`}
+        value={<CompactMoney pence={h.forecastOutturnPence} />}
+        detail={
+          <>
+            <Variance pence={outturnGap} /> against target
+          </>
+        }
       />
       <Tile
-        title="Recurrent and non-recurrent"
-        value={`${formatMoney(h.recurrentPence)} and ${formatMoney(h.nonRecurrentPence)}`}
-        detail={`Recurrent share ${percentText(h.recurrentPence, h.identifiedPence)}; non-recurrent share ${percentText(h.nonRecurrentPence, h.identifiedPence)}; cash-releasing share ${percentText(h.cashReleasingPence, h.identifiedPence)}`}
+        title="Recurrent"
+        value={<CompactMoney pence={h.recurrentPence} />}
+        detail={`Recurrent share ${formatShare(h.recurrentPence, h.identifiedPence)} of identified`}
+      />
+      <Tile
+        title="Non-recurrent"
+        value={<CompactMoney pence={h.nonRecurrentPence} />}
+        detail={`Non-recurrent share ${formatShare(h.nonRecurrentPence, h.identifiedPence)}; cash-releasing share ${formatShare(h.cashReleasingPence, h.identifiedPence)}`}
       />
       <Tile
         title="WTE movements"
@@ -95,9 +114,25 @@ export function BreakdownTable({
   base: Partial<SchemeFilters>;
 }) {
   if (rows.length === 0) return <p>No identified schemes.</p>;
+  const total = (pick: (row: BreakdownRow) => number) => sumPence(rows.map(pick));
+  const full = (pence: number) => formatMoney(pence, { style: "full" });
   return (
     <DataTable
       caption={`Identified savings by ${dimension}`}
+      footer={
+        <tr className="border-t-2 border-nhs-border font-semibold">
+          <th scope="row" className={cellClass}>
+            Total
+          </th>
+          <td className={numberCellClass}>{full(total((r) => r.identifiedPence))}</td>
+          <td className={numberCellClass}>{full(total((r) => r.riskAdjustedPence))}</td>
+          <td className={numberCellClass}>{full(total((r) => r.ytdPlanPence))}</td>
+          <td className={numberCellClass}>{full(total((r) => r.ytdActualPence))}</td>
+          <td className={numberCellClass}>
+            <Variance pence={total((r) => r.ytdVariancePence)} style="full" />
+          </td>
+        </tr>
+      }
       columns={[
         { label: DIMENSION_TITLES[dimension] },
         { label: "Identified", align: "right" },
@@ -121,11 +156,13 @@ export function BreakdownTable({
                 row.label
               )}
             </th>
-            <td className={numberCellClass}>{formatMoney(row.identifiedPence)}</td>
-            <td className={numberCellClass}>{formatMoney(row.riskAdjustedPence)}</td>
-            <td className={numberCellClass}>{formatMoney(row.ytdPlanPence)}</td>
-            <td className={numberCellClass}>{formatMoney(row.ytdActualPence)}</td>
-            <td className={numberCellClass}>{signed(row.ytdVariancePence)}</td>
+            <td className={numberCellClass}>{full(row.identifiedPence)}</td>
+            <td className={numberCellClass}>{full(row.riskAdjustedPence)}</td>
+            <td className={numberCellClass}>{full(row.ytdPlanPence)}</td>
+            <td className={numberCellClass}>{full(row.ytdActualPence)}</td>
+            <td className={numberCellClass}>
+              <Variance pence={row.ytdVariancePence} style="full" />
+            </td>
           </tr>
         );
       })}
