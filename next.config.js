@@ -21,6 +21,8 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
   poweredByHeader: false,
+  // Spreadsheet imports (issue 12) upload up to 10 MB; the default limits are 1 MB and 10 MB.
+  experimental: { serverActions: { bodySizeLimit: "11mb" }, proxyClientMaxBodySize: "11mb" },
   // Server-only packages that must not be bundled (native/WASM or large CJS).
   serverExternalPackages: ["pg", "bcryptjs", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
   async headers() {

@@ -25,6 +25,7 @@ export const routes = {
   /** The monthly update form on the scheme page. */
   schemeUpdate: (schemeId: string) => `/schemes/${schemeId}#monthly-update`,
   schemeExport: "/api/schemes/export",
+  schemeExportXlsx: "/api/schemes/export/xlsx",
   /** A scheme's quality impact assessment (current version; `?version=n` for an earlier one). */
   schemeQia: (schemeId: string) => `/schemes/${schemeId}/qia`,
   schemeEia: (schemeId: string) => `/schemes/${schemeId}/eia`,
@@ -43,6 +44,9 @@ export const routes = {
   /** Excel import: upload -> preview -> import, and the template, per organisation. */
   imports: "/finance/import",
   importsAt: (organisationId: string) => `/finance/import?organisation=${encodeURIComponent(organisationId)}`,
+  /** An organisation's schemes and months in the import workbook's format (round-trips). */
+  trackerExport: (organisationId: string) => `/api/imports/tracker?organisation=${encodeURIComponent(organisationId)}`,
+  dashboardExport: "/api/dashboard/export",
   importTemplate: (organisationId: string) =>
     `/api/imports/template?organisation=${encodeURIComponent(organisationId)}`,
   /** My notifications: unread first, each linking to the form that clears it. */

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { getGatewayPanel } from "@/modules/gateways/get-gateway-panel";
 import { MONTH_COLUMNS, SCHEME_COLUMNS } from "@/modules/imports/import-columns";
 import { previewImport, runImport, type UploadedFile } from "@/modules/imports/run-import";
 import { db } from "@/server/db";
@@ -117,8 +118,11 @@ describe("importing schemes and months", () => {
       importRunId: outcome.status === "imported" && outcome.importRunId,
     });
     expect(schemes[1]!.stageImport).toBeNull();
-    // No gateway decision is invented for a stage set by import.
+    // No gateway decision is invented for a stage set by import; the gateway panel says how it was set.
     expect(await db().gatewayDecision.count({ where: { schemeId: schemes[0]!.id } })).toBe(0);
+    const panel = await getGatewayPanel(w.finance, schemes[0]!, NOW);
+    expect(panel.stageImport).toMatchObject({ stage: "DELIVERY", by: w.finance.name });
+    expect(panel.decisions).toEqual([]);
 
     const events = await auditEventsAfter(auditBefore);
     expect(events.map((e) => e.action).sort()).toEqual(

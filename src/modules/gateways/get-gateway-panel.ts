@@ -52,6 +52,10 @@ export async function getGatewayPanel(actor: Actor, scheme: SchemeForPanel, now 
     }),
     client.kpi.findMany({ where: { schemeId: scheme.id }, orderBy: { name: "asc" } }),
   ]);
+  const stageImport = await client.schemeStageImport.findUnique({
+    where: { schemeId: scheme.id },
+    select: { stage: true, importRun: { select: { createdAt: true, actor: { select: { name: true } } } } },
+  });
   const verdicts = evaluateAllGates(snapshot);
   const gate = nextGate(scheme.stage);
   const editable = canEditScheme(actor, scheme);
@@ -73,6 +77,10 @@ export async function getGatewayPanel(actor: Actor, scheme: SchemeForPanel, now 
       }),
     ) as Partial<Record<Gate, { by: string; at: Date }>>,
     pendingGate,
+    /** "Stage set by import on <date> by <user>": finance's initial load, no gateway decision. */
+    stageImport: stageImport
+      ? { stage: stageImport.stage, at: stageImport.importRun.createdAt, by: stageImport.importRun.actor.name }
+      : null,
     decisions,
     baselines,
     milestones,

@@ -35,7 +35,7 @@ export function templateYears(now: Date): { from: number; to: number } {
   return { from: thisYear - 10, to: thisYear + 5 };
 }
 
-function columnsOf(columns: readonly ImportColumn[]): ColumnSpec[] {
+export function columnsOf(columns: readonly ImportColumn[]): ColumnSpec[] {
   return columns.map((c) => ({
     header: c.header,
     width: c.width,

@@ -142,6 +142,11 @@ function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, listRefs: Map<str
     sheet.autoFilter = `A1:${columnLetter(spec.columns.length - 1)}${lastRow}`;
   }
   const inputRows = spec.inputRows ?? DEFAULT_INPUT_ROWS;
+  // An export (no input rows) carries no validations.
+  if (inputRows > 0) addValidations(sheet, spec, inputRows, listRefs);
+}
+
+function addValidations(sheet: ExcelJS.Worksheet, spec: SheetSpec, inputRows: number, listRefs: Map<string, string>) {
   spec.columns.forEach((c, i) => {
     const range = `${columnLetter(i)}2:${columnLetter(i)}${inputRows + 1}`;
     const listRef = c.list ? listRefs.get(c.list) : undefined;

@@ -85,6 +85,14 @@ export default async function FinanceDashboardPage({
         </Card>
       )}
 
+      <p className="mb-4">
+        <a
+          href={`${routes.dashboardExport}?year=${year}${organisationId ? `&organisation=${encodeURIComponent(organisationId)}` : ""}`}
+          className="font-semibold"
+        >
+          Download these figures (Excel)
+        </a>
+      </p>
       <Card title="Headline figures">
         <HeadlineTiles h={headline} />
       </Card>

@@ -89,6 +89,17 @@ export default async function FinanceSettingsPage({ searchParams }: { searchPara
           </ul>
         </nav>
       )}
+      {can(actor, "scheme.edit.any", organisation.id) && (
+        <p className="mb-6">
+          <Link href={routes.importsAt(organisation.id)} className="font-semibold">
+            Import schemes and months from Excel
+          </Link>{" "}
+          ·{" "}
+          <a href={routes.trackerExport(organisation.id)} className="font-semibold">
+            Export schemes and months (Excel)
+          </a>
+        </p>
+      )}
       {canSetTargets && (
         <Card title="Savings targets">
           {targets.length === 0 ? (

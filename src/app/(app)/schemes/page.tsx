@@ -14,6 +14,7 @@ import {
   parseSchemeRegisterQuery,
   schemeExportHref,
   schemeRegisterHref,
+  schemeRegisterQueryString,
 } from "@/modules/schemes/register/register-filter";
 import { requireActor } from "@/server/auth/session";
 import { configuredYearRange, selectableYears } from "@/server/financial-year-range";
@@ -51,6 +52,12 @@ export default async function SchemesPage({
           )}
           <a href={schemeExportHref(query)} className="font-semibold">
             Download CSV<span className="sr-only"> of all {totals.count} matching schemes</span>
+          </a>
+          <a
+            href={`${routes.schemeExportXlsx}${schemeRegisterQueryString({ ...query, page: undefined })}`}
+            className="font-semibold"
+          >
+            Download Excel<span className="sr-only"> of all {totals.count} matching schemes</span>
           </a>
         </div>
       </PageHeader>

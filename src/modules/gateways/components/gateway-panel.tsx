@@ -78,6 +78,13 @@ export function GatewayPanel({ scheme, panel, planTexts }: Props) {
       {/* Announced: the forms that caused a change disappear with it, so this line says what happened. */}
       <p role="status" aria-live="polite">
         <span className="font-semibold">Stage:</span> {SCHEME_STAGE_LABELS[scheme.stage]}
+        {panel.stageImport && (
+          <>
+            {" "}
+            · stage {SCHEME_STAGE_LABELS[panel.stageImport.stage]} set by import on {formatDate(panel.stageImport.at)}{" "}
+            by {panel.stageImport.by}
+          </>
+        )}
         {panel.pendingGate && scheme.submittedAt && (
           <>
             {" "}
