@@ -43,7 +43,7 @@ describe("export and re-import", () => {
     leadEmail = finance.email;
   });
 
-  it("reproduces the same dashboard figures in the other organisation", async () => {
+  it("reproduces the same dashboard figures in the other organisation", { timeout: 60_000 }, async () => {
     const header = SCHEME_COLUMNS.map((c) => c.header);
     const scheme = (code: string, division: string, stage: string, inYear: number, category = "Pay") =>
       SCHEME_COLUMNS.map(

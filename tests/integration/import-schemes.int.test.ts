@@ -76,71 +76,75 @@ describe("importing schemes and months", () => {
     w = await createImportWorld();
   });
 
-  it("previews without writing, imports everything with its audit trail, and a re-import changes nothing", async () => {
-    const [a, b] = [code(), code()];
-    const upload = await file({
-      Schemes: [
-        SCHEME_HEADERS,
-        schemeRow(a, { stage: "Delivery" }),
-        schemeRow(b, { lead: w.leadTitle, inYearValue: "£1,234.56" }),
-      ],
-      Months: [
-        MONTH_HEADERS,
-        monthRow(a, "M1", 7500, 7500, 7000),
-        monthRow(a, "Jun 2025", 7500.5),
-        monthRow(b, "M2", "1,234.56"),
-      ],
-    });
-    const counts = await rowCounts();
-    const preview = await previewImport(w.finance, upload, { now: NOW });
-    expect(preview.problems).toEqual([]);
-    expect(preview.counts).toEqual({ create: 2, update: 0, unchanged: 0, months: 3 });
-    expect(await rowCounts()).toEqual(counts);
+  it(
+    "previews without writing, imports everything with its audit trail, and a re-import changes nothing",
+    { timeout: 60_000 },
+    async () => {
+      const [a, b] = [code(), code()];
+      const upload = await file({
+        Schemes: [
+          SCHEME_HEADERS,
+          schemeRow(a, { stage: "Delivery" }),
+          schemeRow(b, { lead: w.leadTitle, inYearValue: "£1,234.56" }),
+        ],
+        Months: [
+          MONTH_HEADERS,
+          monthRow(a, "M1", 7500, 7500, 7000),
+          monthRow(a, "Jun 2025", 7500.5),
+          monthRow(b, "M2", "1,234.56"),
+        ],
+      });
+      const counts = await rowCounts();
+      const preview = await previewImport(w.finance, upload, { now: NOW });
+      expect(preview.problems).toEqual([]);
+      expect(preview.counts).toEqual({ create: 2, update: 0, unchanged: 0, months: 3 });
+      expect(await rowCounts()).toEqual(counts);
 
-    const auditBefore = await lastAuditId();
-    const outcome = await runImport(w.finance, upload, preview.sha256, { now: NOW });
-    expect(outcome.status).toBe("imported");
-    const schemes = await db().scheme.findMany({
-      where: { organisationId: w.trust.id, code: { in: [a, b] } },
-      include: { months: { orderBy: { month: "asc" } }, stageImport: true },
-      orderBy: { code: "asc" },
-    });
-    expect(schemes.map((s) => [s.code, s.stage, s.inYearValuePence, s.leadId, s.wteBank.toString()])).toEqual([
-      [a, "DELIVERY", 9_000_000n, w.lead.userId, "-2.5"],
-      [b, "OPPORTUNITY", 123_456n, w.lead.userId, "-2.5"],
-    ]);
-    expect(schemes[0]!.months.map((m) => [m.month, m.planPence, m.forecastPence, m.actualPence])).toEqual([
-      [1, 750_000n, 750_000n, 700_000n],
-      [3, 750_050n, null, null],
-    ]);
-    expect(schemes[0]!.stageImport).toMatchObject({
-      stage: "DELIVERY",
-      importRunId: outcome.status === "imported" && outcome.importRunId,
-    });
-    expect(schemes[1]!.stageImport).toBeNull();
-    // No gateway decision is invented for a stage set by import; the gateway panel says how it was set.
-    expect(await db().gatewayDecision.count({ where: { schemeId: schemes[0]!.id } })).toBe(0);
-    const panel = await getGatewayPanel(w.finance, schemes[0]!, NOW);
-    expect(panel.stageImport).toMatchObject({ stage: "DELIVERY", by: w.finance.name });
-    expect(panel.decisions).toEqual([]);
+      const auditBefore = await lastAuditId();
+      const outcome = await runImport(w.finance, upload, preview.sha256, { now: NOW });
+      expect(outcome.status).toBe("imported");
+      const schemes = await db().scheme.findMany({
+        where: { organisationId: w.trust.id, code: { in: [a, b] } },
+        include: { months: { orderBy: { month: "asc" } }, stageImport: true },
+        orderBy: { code: "asc" },
+      });
+      expect(schemes.map((s) => [s.code, s.stage, s.inYearValuePence, s.leadId, s.wteBank.toString()])).toEqual([
+        [a, "DELIVERY", 9_000_000n, w.lead.userId, "-2.5"],
+        [b, "OPPORTUNITY", 123_456n, w.lead.userId, "-2.5"],
+      ]);
+      expect(schemes[0]!.months.map((m) => [m.month, m.planPence, m.forecastPence, m.actualPence])).toEqual([
+        [1, 750_000n, 750_000n, 700_000n],
+        [3, 750_050n, null, null],
+      ]);
+      expect(schemes[0]!.stageImport).toMatchObject({
+        stage: "DELIVERY",
+        importRunId: outcome.status === "imported" && outcome.importRunId,
+      });
+      expect(schemes[1]!.stageImport).toBeNull();
+      // No gateway decision is invented for a stage set by import; the gateway panel says how it was set.
+      expect(await db().gatewayDecision.count({ where: { schemeId: schemes[0]!.id } })).toBe(0);
+      const panel = await getGatewayPanel(w.finance, schemes[0]!, NOW);
+      expect(panel.stageImport).toMatchObject({ stage: "DELIVERY", by: w.finance.name });
+      expect(panel.decisions).toEqual([]);
 
-    const events = await auditEventsAfter(auditBefore);
-    expect(events.map((e) => e.action).sort()).toEqual(
-      ["import.run", "scheme.create", "scheme.create", "scheme.financials.import", "scheme.financials.import"].sort(),
-    );
-    const run = events.find((e) => e.action === "import.run")!;
-    expect(run.after).toEqual({
-      fileName: "tracker.xlsx",
-      sha256: preview.sha256,
-      counts: { create: 2, update: 0, unchanged: 0, months: 3 },
-    });
+      const events = await auditEventsAfter(auditBefore);
+      expect(events.map((e) => e.action).sort()).toEqual(
+        ["import.run", "scheme.create", "scheme.create", "scheme.financials.import", "scheme.financials.import"].sort(),
+      );
+      const run = events.find((e) => e.action === "import.run")!;
+      expect(run.after).toEqual({
+        fileName: "tracker.xlsx",
+        sha256: preview.sha256,
+        counts: { create: 2, update: 0, unchanged: 0, months: 3 },
+      });
 
-    const again = await rowCounts();
-    const second = await runImport(w.finance, upload, undefined, { now: NOW });
-    expect(second.status).toBe("nothing-to-do");
-    expect(second.preview.counts).toEqual({ create: 0, update: 0, unchanged: 2, months: 0 });
-    expect(await rowCounts()).toEqual(again);
-  });
+      const again = await rowCounts();
+      const second = await runImport(w.finance, upload, undefined, { now: NOW });
+      expect(second.status).toBe("nothing-to-do");
+      expect(second.preview.counts).toEqual({ create: 0, update: 0, unchanged: 2, months: 0 });
+      expect(await rowCounts()).toEqual(again);
+    },
+  );
 
   it("updates a scheme matched by its reference code, and leaves the others unchanged", async () => {
     const [a, b] = [code(), code()];

@@ -1,0 +1,124 @@
+import { readFile } from "node:fs/promises";
+import ExcelJS from "exceljs";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO, signedInContext } from "./support/auth";
+import { expectNoSeriousA11yViolations } from "./support/axe";
+import { expectMovedBy } from "./support/money";
+import { card } from "./support/pages";
+
+/**
+ * Finance imports a tracker: downloads the template, fills it in (the test writes it, as a
+ * trust's finance team would in Excel), uploads it, sees one deliberate row error, fixes it,
+ * imports, and the dashboard moves by exactly the imported amount. A lead sees no import.
+ */
+
+const IN_YEAR_PENCE = 500_000 * 100;
+
+async function identified(page: Page): Promise<{ value: string; count: number }> {
+  await page.goto("/dashboard");
+  const tile = card(page, "Headline figures").getByRole("heading", { level: 3, name: "Identified", exact: true });
+  const value = ((await tile.locator("xpath=following-sibling::p[1]").textContent()) ?? "").trim();
+  const detail = ((await tile.locator("xpath=following-sibling::p[2]").textContent()) ?? "").trim();
+  return { value, count: Number(/^(\d+) scheme/.exec(detail)?.[1]) };
+}
+
+/** Fills the downloaded template's Schemes and Months sheets with one scheme. */
+async function fillTemplate(templatePath: string, lead: string, code: string, year: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await readFile(templatePath)) as unknown as ExcelJS.Buffer);
+  const schemes = wb.getWorksheet("Schemes")!;
+  const lists = wb.getWorksheet("Lists")!;
+  const organisationCode = String(lists.getCell("A2").value);
+  schemes.getRow(2).values = [
+    code,
+    "Imported agency reduction",
+    "Convert agency shifts to bank, imported from the trust's tracker",
+    organisationCode,
+    null,
+    null,
+    lead,
+    "Pay",
+    "Agency",
+    null,
+    "Recurrent",
+    "Cash-releasing",
+    year,
+    600000,
+    IN_YEAR_PENCE / 100,
+    "M1",
+    0,
+    0,
+    -2,
+    "Green",
+    null,
+  ];
+  const months = wb.getWorksheet("Months")!;
+  for (let m = 1; m <= 12; m++) months.getRow(m + 1).values = [code, year, `M${m}`, m <= 10 ? 50000 : 0];
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+test("finance imports a filled-in template; one row error is fixed; the dashboard moves by the imported amount", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const { page, context } = await signedInContext(browser, DEMO.finance);
+  const before = await identified(page);
+
+  await page.goto("/finance/import");
+  await expect(page.getByRole("heading", { level: 1, name: "Import from Excel" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "/finance/import");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: /Download the import template/ }).click();
+  const template = await (await download).path();
+  const year =
+    (await page.evaluate(() => new Date().getUTCMonth())) >= 3
+      ? new Date().getUTCFullYear()
+      : new Date().getUTCFullYear() - 1;
+  const fy = `${year}/${String((year + 1) % 100).padStart(2, "0")}`;
+  const code = `E2E-${Date.now().toString(36).toUpperCase()}`;
+
+  const upload = async (bytes: Buffer) => {
+    await page.getByLabel("Workbook or CSV file").setInputFiles({
+      name: "tracker.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: bytes,
+    });
+    await page.getByRole("button", { name: "Check the file" }).click();
+  };
+
+  await upload(await fillTemplate(template, "nobody@example.org", code, fy));
+  const problems = page.getByRole("table", { name: "Problems in the file, by sheet, row and column" });
+  // The one deliberate error, and each month row of that scheme pointing back at it.
+  const leadError = problems.getByRole("row").filter({ hasText: "G (Lead)" });
+  await expect(leadError).toHaveCount(1);
+  await expect(leadError).toContainText("'nobody@example.org' is not a lead or finance user of");
+  await expect(problems.getByRole("row").filter({ hasText: "has errors on the Schemes sheet (row 2)" })).toHaveCount(
+    12,
+  );
+  await expect(page.getByRole("button", { name: /^Import / })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, "/finance/import (preview with an error)");
+
+  await upload(await fillTemplate(template, DEMO.finance, code, fy));
+  const preview = page.getByRole("list", { name: "What the import would do" });
+  await expect(preview).toContainText("1 scheme to create");
+  await expect(preview).toContainText("12 month rows to write");
+  await page.getByRole("button", { name: "Import 1 scheme" }).click();
+  await expect(page.getByText("Imported tracker.xlsx into")).toBeVisible();
+  await expect(page.getByRole("list", { name: "What was imported" })).toContainText("1 scheme created");
+  await expectNoSeriousA11yViolations(page, "/finance/import (imported)");
+
+  const after = await identified(page);
+  expect(after.count).toBe(before.count + 1);
+  expectMovedBy(before.value, after.value, IN_YEAR_PENCE, "Identified");
+  await context.close();
+});
+
+test("a lead sees no import", async ({ browser }) => {
+  const { page, context } = await signedInContext(browser, DEMO.lead);
+  await page.goto("/finance/import");
+  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("Import from Excel");
+  await expect(page.getByLabel("Workbook or CSV file")).toHaveCount(0);
+  const response = await page.request.get("/api/imports/template?organisation=00000000-0000-4000-8000-000000000000");
+  expect(response.status()).toBe(403);
+  await context.close();
+});
