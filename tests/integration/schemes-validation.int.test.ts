@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { CONTROL_CHARACTER_MESSAGE } from "@/lib/form-fields";
 import { createSchemeSchema, updateSchemeSchema } from "@/modules/schemes/scheme-schemas";
 import { createScheme, updateScheme } from "@/modules/schemes/scheme-writes";
 import type { Actor } from "@/server/auth/actor";
@@ -77,6 +78,24 @@ describe("scheme create and update", () => {
         "recurrent",
         "Say whether the saving is recurrent",
       );
+    });
+
+    it("refuses a null byte or another control character in a title or description, on the field, writing nothing", async () => {
+      expectFieldError(await create({ title: "abc\u0000def" }), "VALIDATION", "title", CONTROL_CHARACTER_MESSAGE);
+      expectFieldError(
+        await create({ description: "Line one\nline\u001btwo" }),
+        "VALIDATION",
+        "description",
+        CONTROL_CHARACTER_MESSAGE,
+      );
+      // Tabs and line breaks are text.
+      const kept = await runAction(
+        createSchemeSchema,
+        createScheme,
+        finance,
+        schemeForm(w.trustId, { description: "Line one\r\n\tline two" }),
+      );
+      expect(kept).toMatchObject({ ok: true, data: { description: "Line one\r\n\tline two" } });
     });
 
     it("refuses WTE with more than two decimal places", async () => {

@@ -35,6 +35,12 @@ describe("sign-in", () => {
       expect(await verifyCredentials(inactive.email, TEST_PASSWORD)).toEqual({ ok: false, reason: "invalid" });
     });
 
+    it("refuses an email or password holding a control character as wrong, not as a server error", async () => {
+      const user = await createUser();
+      expect(await verifyCredentials(`${user.email}\u0000`, TEST_PASSWORD)).toEqual({ ok: false, reason: "invalid" });
+      expect(await verifyCredentials(user.email, `${TEST_PASSWORD}\u0000`)).toEqual({ ok: false, reason: "invalid" });
+    });
+
     it("records every attempt with its outcome, for the rate limit", async () => {
       const user = await createUser();
       const now = new Date("2030-01-01T09:00:00Z");

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { safeParseTimescale } from "@/lib/financial-year";
-import { requiredText, uuidField } from "@/lib/form-fields";
+import { plainString, requiredText, uuidField } from "@/lib/form-fields";
 import { linesField, versionField } from "@/modules/programmes/programme-schemas";
 import { ACTIVITY_STATUSES } from "./activity-status";
 
@@ -33,8 +33,7 @@ export const createActivitySchema = z.object({
     .optional()
     .transform((v) => v || undefined)
     .pipe(z.string().uuid("Choose a workstream").optional()),
-  number: z
-    .string()
+  number: plainString()
     .trim()
     .max(12, "Number must be 12 characters or fewer")
     .regex(/^[0-9A-Za-z.]*$/, "Use digits, letters and dots only, e.g. 3 or 1.2")

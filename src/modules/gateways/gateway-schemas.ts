@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalText, requiredText, uuidField } from "@/lib/form-fields";
+import { optionalText, plainString, requiredText, uuidField } from "@/lib/form-fields";
 import { poundsField, versionField } from "@/modules/programmes/programme-schemas";
 
 const gateField = z.coerce
@@ -16,7 +16,7 @@ const conditionsField = z
   .transform((v) => (Array.isArray(v) ? v : (v ?? "").split("\n")).map((c) => c.trim()).filter(Boolean))
   .pipe(
     z
-      .array(z.string().max(500, "Each condition must be 500 characters or fewer"))
+      .array(plainString().max(500, "Each condition must be 500 characters or fewer"))
       .max(20, "Record at most 20 conditions"),
   );
 

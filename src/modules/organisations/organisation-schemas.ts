@@ -1,14 +1,13 @@
 import { z } from "zod";
-import { checkbox, requiredText, uuidField } from "@/lib/form-fields";
+import { checkbox, plainString, requiredText, uuidField } from "@/lib/form-fields";
 import { ORGANISATION_KINDS, normaliseOdsCode, odsCodeError } from "./organisation-kinds";
 
-const shortCode = z
-  .string({ error: "Enter a short code" })
+const shortCode = plainString({ error: "Enter a short code" })
   .trim()
   .toUpperCase()
   .regex(/^[A-Z0-9]{2,12}$/, "Use 2 to 12 letters or digits, for example LTH");
 
-const odsCodeText = z.string({ error: "Enter the organisation's ODS code" }).transform(normaliseOdsCode);
+const odsCodeText = plainString({ error: "Enter the organisation's ODS code" }).transform(normaliseOdsCode);
 
 export const createOrganisationSchema = z
   .object({

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { optionalText, requiredText, uuidField } from "@/lib/form-fields";
+import {
+  CONTROL_CHARACTER_MESSAGE,
+  hasControlCharacter,
+  optionalText,
+  requiredText,
+  uuidField,
+} from "@/lib/form-fields";
 import { safeParseQuarter } from "@/lib/financial-year";
 import { financialYearField, optionalPoundsField } from "@/modules/programmes/programme-schemas";
 import { createSchemeSchema } from "@/modules/schemes/scheme-schemas";
@@ -185,6 +191,10 @@ export const recordScoresSchema = z
       const loaded = Number(raw[`version:${criterionId}`] ?? 0);
       if (!Number.isInteger(loaded) || loaded < 0) {
         ctx.addIssue({ code: "custom", path: [`score:${criterionId}`], message: "Reload the page and try again" });
+        continue;
+      }
+      if (hasControlCharacter(rationale)) {
+        ctx.addIssue({ code: "custom", path: [`rationale:${criterionId}`], message: CONTROL_CHARACTER_MESSAGE });
         continue;
       }
       if (rationale.length > 1000) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalText, requiredText, uuidField } from "@/lib/form-fields";
+import { optionalText, plainString, requiredText, uuidField } from "@/lib/form-fields";
 import { parsePounds } from "@/lib/money";
 import { safeParseFinancialYear } from "@/lib/financial-year";
 import { isInYearRange, outOfRangeMessage } from "@/lib/financial-year-range";
@@ -56,8 +56,7 @@ export const financialYearField = z.string({ error: "Choose a financial year" })
 
 /** One item per line, blank lines dropped. */
 export const linesField = (label: string, maxItems: number, maxLength: number) =>
-  z
-    .string()
+  plainString()
     .optional()
     .transform((text) =>
       (text ?? "")

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { dateField } from "@/lib/dates";
-import { checkbox, optionalText, requiredText, uuidField } from "@/lib/form-fields";
+import {
+  CONTROL_CHARACTER_MESSAGE,
+  checkbox,
+  hasControlCharacter,
+  optionalText,
+  requiredText,
+  uuidField,
+} from "@/lib/form-fields";
 import { linesField, versionField } from "@/modules/programmes/programme-schemas";
 import { addFieldIssue, groupFlatFields, parseRating, text } from "./flat-fields";
 
@@ -76,7 +83,8 @@ export interface IndicatorRow {
 
 const KPI_VALUE = /^-?\d{1,14}(\.\d{1,4})?$/;
 const longText = (value: string, max: number, field: string, label: string, ctx: z.RefinementCtx) => {
-  if (value.length > max) addFieldIssue(ctx, field, `${label} must be ${max} characters or fewer`);
+  if (hasControlCharacter(value)) addFieldIssue(ctx, field, CONTROL_CHARACTER_MESSAGE);
+  else if (value.length > max) addFieldIssue(ctx, field, `${label} must be ${max} characters or fewer`);
   return value || null;
 };
 
@@ -156,9 +164,11 @@ function indicators(raw: Record<string, unknown>, ctx: z.RefinementCtx): Indicat
       addFieldIssue(ctx, field(f), message);
       ok = false;
     };
-    if (name.length < 3) problem("name", "Enter the indicator's name (at least 3 characters)");
+    if (hasControlCharacter(name)) problem("name", CONTROL_CHARACTER_MESSAGE);
+    else if (name.length < 3) problem("name", "Enter the indicator's name (at least 3 characters)");
     else if (name.length > 300) problem("name", "The indicator's name must be 300 characters or fewer");
-    if (!unit) problem("unit", "Enter the unit, e.g. %, count or days");
+    if (hasControlCharacter(unit)) problem("unit", CONTROL_CHARACTER_MESSAGE);
+    else if (!unit) problem("unit", "Enter the unit, e.g. %, count or days");
     else if (unit.length > 20) problem("unit", "The unit must be 20 characters or fewer");
     if (direction !== "HIGHER_IS_BETTER" && direction !== "LOWER_IS_BETTER")
       problem("direction", "Choose whether higher or lower is better");

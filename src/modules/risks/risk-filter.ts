@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainString } from "@/lib/form-fields";
 import type { Prisma } from "@/generated/prisma/client";
 import { DEFAULT_RISK_BANDS } from "./risk-scoring";
 import { RISK_CATEGORIES } from "./risk-schemas";
@@ -30,7 +31,7 @@ export const riskQuerySchema = z.object({
     .optional()
     .transform((v) => v === "1" || v === "on"),
   status: z.enum(["OPEN", "CLOSED", "ALL"]).default("OPEN").catch("OPEN"),
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: plainString().trim().max(200).optional().catch(undefined),
   sort: z.enum(RISK_SORTS).default("score").catch("score"),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });

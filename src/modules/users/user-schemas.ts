@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkbox, optionalText, requiredText, uuidField } from "@/lib/form-fields";
+import { checkbox, optionalText, plainString, requiredText, uuidField } from "@/lib/form-fields";
 
 export const ROLES = ["FINANCE", "LEAD", "CLINICAL_APPROVER", "BOARD", "ADMIN"] as const;
 export const CLINICAL_CAPACITIES = ["MEDICAL", "NURSING"] as const;
@@ -54,8 +54,7 @@ export const createUserSchema = z
       .max(254, "Email must be 254 characters or fewer")
       .pipe(z.email("Enter an email address like name@nhs.net")),
     jobTitle: optionalText("job title", 120),
-    password: z
-      .string({ error: "Enter a password" })
+    password: plainString({ error: "Enter a password" })
       .min(12, "Password must be at least 12 characters")
       .max(200, "Password must be 200 characters or fewer"),
   })

@@ -1,4 +1,5 @@
 import { env } from "@/env";
+import { hasControlCharacter } from "@/lib/form-fields";
 import { db } from "@/server/db";
 import { lockoutMinutesRemaining } from "./login-rate-limit";
 import { DUMMY_HASH, verifyPassword } from "./password";
@@ -19,6 +20,8 @@ export async function verifyCredentials(
   now = new Date(),
 ): Promise<CredentialsResult> {
   const email = emailInput.trim().toLowerCase();
+  // No account's email holds a control character, and PostgreSQL cannot store U+0000 in the attempt.
+  if (hasControlCharacter(email)) return { ok: false, reason: "invalid" };
   const { LOGIN_MAX_FAILURES, LOGIN_WINDOW_MINUTES } = env();
   const since = new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000);
   // Count and record under a per-email lock, the attempt counting as a failure until the

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainString } from "@/lib/form-fields";
 import type { SchemeCategory, SchemeStage, SchemeType } from "@/generated/prisma/enums";
 import { financialYearOf, type FinancialYear } from "@/lib/financial-year";
 import {
@@ -70,7 +71,8 @@ const uuid = z.string().uuid().optional().catch(undefined);
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values).optional().catch(undefined);
 
-const querySchema = z.object({
+/** The raw query string's fields (the year is read by parseYearParam afterwards). */
+export const schemeRegisterQuerySchema = z.object({
   organisation: uuid,
   division: uuid,
   workstream: uuid,
@@ -81,9 +83,8 @@ const querySchema = z.object({
   recurrence: optionalEnum(RECURRENCE_FILTERS),
   lead: uuid,
   type: optionalEnum(["CIP", "QIPP"] as const),
-  year: z.string().optional().catch(undefined),
-  q: z
-    .string()
+  year: plainString().optional().catch(undefined),
+  q: plainString()
     .trim()
     .max(200)
     .optional()
@@ -115,7 +116,7 @@ export function parseSchemeRegisterQuery(
       : Object.entries(raw);
   // A repeated parameter (?stage=A&stage=B) counts once: the first.
   const flat = Object.fromEntries(entries.map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const parsed = querySchema.parse(flat);
+  const parsed = schemeRegisterQuerySchema.parse(flat);
   const { year, ...rest } = parsed;
   const choice = chooseYear(year, range, financialYearOf(now));
   return stripUndefined({ ...rest, year: choice.year, yearNotice: choice.notice });
