@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { plainString } from "@/lib/form-fields";
 import { MAX_TOKEN_DAYS } from "./token-rules";
 
 export const createApiTokenSchema = z.object({
-  name: z
-    .string({ error: "Give the token a name." })
+  name: plainString({ error: "Give the token a name." })
     .trim()
     .min(1, "Give the token a name, e.g. “Power BI – board report”.")
     .max(80, "A token name has at most 80 characters."),

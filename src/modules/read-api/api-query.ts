@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainString } from "@/lib/form-fields";
 import { parseYearParam } from "@/modules/schemes/register/register-filter";
 import { ApiError } from "./api-errors";
 
@@ -62,11 +63,9 @@ export const yearParam = z
   .optional();
 
 /** Free text: trimmed, at most 200 characters, no control characters (PostgreSQL refuses NUL). */
-export const textParam = z
-  .string()
+export const textParam = plainString()
   .trim()
   .max(200, "At most 200 characters.")
-  .refine((t) => !/[\u0000-\u001f\u007f]/.test(t), "Control characters are not allowed.")
   .transform((t) => t || undefined)
   .optional();
 
