@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainString } from "@/lib/form-fields";
 import { quarterIndex, safeParseFinancialYear, safeParseTimescale } from "@/lib/financial-year";
 import { ACTIVITY_STATUSES } from "./activity-status";
 
@@ -46,8 +47,7 @@ export const routeMapQuerySchema = z.object({
   lead: optionalUuid,
   status: z.enum(ACTIVITY_STATUSES).optional().catch(undefined),
   leads: z.enum(["sole", "joint"]).optional().catch(undefined),
-  due: z
-    .string()
+  due: plainString()
     .max(60)
     .optional()
     .catch(undefined)
