@@ -40,6 +40,7 @@ describe("finance dashboard tiles and tables", () => {
     expect(html).toMatch(
       /data-variance="adverse">-£715k<span class="sr-only"> \(adverse\)<\/span><\/span> against target/,
     );
+    expect(html).toContain("over 5 ended months; 77.0% of plan delivered");
     expect(html).toContain("6 schemes, 72.0% of target");
     // Recurrent and non-recurrent are two figures; shares to one decimal place.
     expect(html).toContain(

@@ -64,6 +64,7 @@ export function HeadlineTiles({ h }: { h: FinanceHeadline }) {
           <>
             Variance <Variance pence={h.ytdVariancePence} /> over {h.elapsedMonths} ended month
             {h.elapsedMonths === 1 ? "" : "s"}
+            {h.ytdPlanPence > 0 ? `; ${percentText(h.ytdActualPence, h.ytdPlanPence)} of plan delivered` : ""}
           </>
         }
       />
