@@ -162,13 +162,13 @@ test("a platform administrator creates a system with its ICB and a mental-health
   await expectNoSeriousA11yViolations(page, "/dashboard 2016/17 at 390 px");
   await page.setViewportSize({ width: 1440, height: 900 });
 
-  // The 2017/18 plan by category.
+  // The 2017/18 plan by category (breakdowns are in exact pounds).
   await page.goto("/dashboard?year=2017-18");
   const byCategory = card(page, "By category");
   for (const [label, money] of [
-    ["Pay", "£3.6m"],
-    ["Non-pay", "£1.2m"],
-    ["Income", "£600k"],
+    ["Pay", "£3,600,000"],
+    ["Non-pay", "£1,200,000"],
+    ["Income", "£600,000"],
   ] as const)
     await expect(byCategory.getByRole("row", { name: new RegExp(`^${label}`) })).toContainText(money);
 });
