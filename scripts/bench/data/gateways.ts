@@ -5,7 +5,7 @@ import { TableRows, cols } from "../lib/bulk-insert";
 import type { Random } from "../lib/random";
 import { randomFor, type SchemeInfo, type UserInfo, type World } from "./world";
 import { KPI_BY_CATEGORY } from "../../../prisma/seed/seed-gateways";
-import { QUALITY_INDICATORS } from "../../../prisma/seed/seed-quality";
+import { QUALITY_INDICATORS, illustrativeIndicatorPoints } from "../../../prisma/seed/seed-quality";
 
 /**
  * gateway_decision, plan_baseline, scheme_milestone, kpi (a scheme's own), quality_assessment
@@ -124,6 +124,12 @@ export async function generateGateways(world: World, client: pg.ClientBase): Pro
       "created_at:timestamptz",
     ),
   );
+  // Quality indicators get the demo's illustrative monthly series (issue 14), so SPC readers meet real volumes.
+  const indicatorPoints = new TableRows(
+    "kpi_point",
+    cols("kpi_id:uuid", "financial_year:int", "month:int", "actual:numeric"),
+  );
+  let indicatorCount = 0;
   const qias = new TableRows(
     "quality_assessment",
     cols(
@@ -541,8 +547,16 @@ export async function generateGateways(world: World, client: pg.ClientBase): Pro
     }
     if (full) {
       const indicator = random.pick(QUALITY_INDICATORS);
+      const indicatorId = random.uuid();
+      for (const p of illustrativeIndicatorPoints(indicatorId, indicator, indicatorCount++, world.plan.asOf))
+        indicatorPoints.add({
+          kpi_id: p.kpiId,
+          financial_year: p.financialYear,
+          month: p.month,
+          actual: String(p.actual),
+        });
       kpis.add({
-        id: random.uuid(),
+        id: indicatorId,
         scheme_id: scheme.id,
         quality_indicator: true,
         name: indicator.name,
@@ -647,6 +661,7 @@ export async function generateGateways(world: World, client: pg.ClientBase): Pro
     scheme_milestone: await milestones.insert(client),
     kpi: await kpis.insert(client),
   };
+  counts["kpi_point (quality indicators)"] = await indicatorPoints.insert(client);
   await client.query(
     `UPDATE scheme s SET version = s.version + u.bump, submitted_gate = u.gate, submitted_at = u.submitted_at, plan_locked_at = u.locked, benefit_validated_at = u.validated, stage_before_hold = u.before
      FROM unnest($1::uuid[], $2::int[], $3::int[], $4::timestamptz[], $5::timestamptz[], $6::timestamptz[], $7::scheme_stage[]) AS u(id, bump, gate, submitted_at, locked, validated, before)
