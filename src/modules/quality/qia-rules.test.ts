@@ -216,3 +216,11 @@ describe("editing, reviews", () => {
     );
   });
 });
+
+describe("screened-out wording", () => {
+  it("says the QIA was screened out and that no full QIA is needed", async () => {
+    const { SCREENED_OUT_LABEL, SCREENED_OUT_REASON } = await import("./qia-rules");
+    expect(SCREENED_OUT_LABEL).toBe("Screened out: no full QIA needed");
+    expect(SCREENED_OUT_REASON.startsWith(SCREENED_OUT_LABEL)).toBe(true);
+  });
+});

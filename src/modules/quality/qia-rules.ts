@@ -197,3 +197,7 @@ export const IMPACT_LABELS: Record<ImpactDirection, string> = {
   NONE: "None",
   NEGATIVE: "Negative",
 };
+
+/** How a QIA whose screening found no full QIA needed reads everywhere (issue 13 item 9). */
+export const SCREENED_OUT_LABEL = "Screened out: no full QIA needed";
+export const SCREENED_OUT_REASON = `${SCREENED_OUT_LABEL} (no negative impact scores above the threshold).`;

@@ -5,7 +5,12 @@ import { DataTable, cellClass, rowClass } from "@/components/ui/data-table";
 import { formatDate } from "@/lib/dates";
 import type { QiaStatus } from "@/generated/prisma/enums";
 import { findQias, type QiaListView } from "@/modules/quality/find-qias";
-import { CAPACITY_LABELS, CLINICAL_CAPACITIES, QIA_STATUS_LABELS } from "@/modules/quality/qia-rules";
+import {
+  CAPACITY_LABELS,
+  CLINICAL_CAPACITIES,
+  QIA_STATUS_LABELS,
+  SCREENED_OUT_LABEL,
+} from "@/modules/quality/qia-rules";
 import { requireActor } from "@/server/auth/session";
 import { routes } from "@/server/routes";
 
@@ -106,7 +111,9 @@ export default async function QiaListPage({
                 <td className={cellClass}>
                   {QIA_STATUS_LABELS[r.status]}
                   {!r.screeningComplete && <span className="block text-sm">Screening not finished</span>}
-                  {r.screeningComplete && !r.fullRequired && <span className="block text-sm">No full QIA needed</span>}
+                  {r.screeningComplete && !r.fullRequired && (
+                    <span className="block text-sm">{SCREENED_OUT_LABEL}</span>
+                  )}
                 </td>
                 <td className={cellClass}>
                   {r.fullRequired

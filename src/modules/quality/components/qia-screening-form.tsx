@@ -7,7 +7,7 @@ import { FormStatus, fieldErrors } from "@/components/ui/form-status";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { CONSEQUENCE_LABELS, LIKELIHOOD_LABELS, type RiskRating } from "@/modules/risks/risk-scoring";
 import { saveQiaScreeningAction } from "../quality-actions";
-import { IMPACT_LABELS, isAboveThreshold, screeningScore } from "../qia-rules";
+import { IMPACT_LABELS, SCREENED_OUT_REASON, isAboveThreshold, screeningScore } from "../qia-rules";
 
 const RATINGS: RiskRating[] = [1, 2, 3, 4, 5];
 const impactOptions = (["POSITIVE", "NONE", "NEGATIVE"] as const).map((i) => ({ value: i, label: IMPACT_LABELS[i] }));
@@ -119,7 +119,7 @@ export function QiaScreeningForm({
           ? `Full QIA required: ${above.map((d) => d.name).join(", ")} ${above.length === 1 ? "scores" : "score"} above ${threshold} with a negative impact.`
           : unanswered > 0
             ? `${unanswered} of ${dimensions.length} dimensions still to answer.`
-            : "No full QIA required: no negative impact scores above the threshold."}
+            : SCREENED_OUT_REASON}
       </div>
       <Button type="submit" disabled={pending}>
         Save screening

@@ -28,6 +28,7 @@ import {
   isAboveThreshold,
   mayBeReviewed,
   qiaEditMode,
+  SCREENED_OUT_REASON,
   screeningScore,
 } from "@/modules/quality/qia-rules";
 import {
@@ -105,7 +106,7 @@ export default async function SchemeQiaPage({
               <p className={`mt-2 font-semibold ${qia.fullRequired ? "text-nhs-red" : ""}`}>
                 {qia.fullRequired
                   ? `Full QIA required: ${above.map((d) => `${d.dimension.name} (${screeningScore(d.likelihood, d.consequence)})`).join(", ")}.`
-                  : "No full QIA required: no negative impact scores above the threshold."}
+                  : SCREENED_OUT_REASON}
               </p>
             )}
             {editor && mode === "new-version" && (
