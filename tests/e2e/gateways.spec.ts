@@ -415,7 +415,7 @@ test("gateway 2 lists what is missing and refuses the submission until the plan 
   await addKpi.getByRole("button", { name: "Add KPI" }).click();
   await expect(addKpi.getByRole("status")).toHaveText("KPI added.");
   await expect(card(page, "KPIs").getByRole("listitem").filter({ hasText: kpi })).toHaveText(
-    `${kpi} (%, lower is better) · baseline 9.5 · target 4`,
+    `${kpi} (%, lower is better) · baseline 9.5 · target 4 · no SPC limits yet`,
   );
 
   // A risk on the scheme's register.

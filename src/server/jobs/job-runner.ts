@@ -54,12 +54,30 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
   };
 }
 
+/**
+ * Creates the queue unless it exists. Instances starting together race here: pg-boss's
+ * createQueue can then fail (unique violation) or be the victim of a deadlock with the other
+ * instance's, so a failure is retried after a short, jittered pause until the queue is seen.
+ */
 async function ensureQueue(boss: PgBoss, name: string) {
-  if (await boss.getQueue(name)) return;
-  try {
-    await boss.createQueue(name, { name, retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 15 * 60 });
-  } catch (error) {
-    // Another instance created it at the same moment.
-    if (!(await boss.getQueue(name))) throw error;
+  const attempts = 6;
+  for (let attempt = 1; ; attempt += 1) {
+    if (await boss.getQueue(name)) return;
+    try {
+      await boss.createQueue(name, {
+        name,
+        retryLimit: 3,
+        retryDelay: 30,
+        retryBackoff: true,
+        expireInSeconds: 15 * 60,
+      });
+      return;
+    } catch (error) {
+      if (attempt >= attempts) {
+        if (await boss.getQueue(name)) return;
+        throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.floor(Math.random() * 100)));
+    }
   }
 }
