@@ -16,6 +16,7 @@ import { useTestDatabase } from "../helpers/test-database";
  * dashboard figures, to the penny.
  */
 
+const NO_RISKS = { create: 0, update: 0, unchanged: 0 };
 const NOW = new Date(Date.UTC(2025, 9, 15, 12));
 const FY = 2025;
 
@@ -100,7 +101,7 @@ describe("export and re-import", () => {
     const second = await runImport(finance, { fileName: exported.fileName, bytes }, undefined, { now: NOW });
     expect(second.preview.problems.map((p) => p.sentence)).toEqual([]);
     expect(second.status).toBe("imported");
-    expect(second.preview.counts).toEqual({ create: 3, update: 0, unchanged: 0, months: 36 });
+    expect(second.preview.counts).toEqual({ create: 3, update: 0, unchanged: 0, months: 36, risks: NO_RISKS });
 
     const figures = async (organisationId: string) => ({
       headline: await financeHeadline([organisationId], FY, NOW),

@@ -15,6 +15,7 @@ import { useTestDatabase } from "../helpers/test-database";
  * reported with its sheet, row, column and a sentence; the gateway and month-end rules hold.
  */
 
+const NO_RISKS = { create: 0, update: 0, unchanged: 0 };
 const NOW = new Date(Date.UTC(2025, 6, 15, 12));
 const SCHEME_HEADERS = SCHEME_COLUMNS.map((c) => c.header);
 const MONTH_HEADERS = MONTH_COLUMNS.slice(0, 7).map((c) => c.header);
@@ -97,7 +98,7 @@ describe("importing schemes and months", () => {
       const counts = await rowCounts();
       const preview = await previewImport(w.finance, upload, { now: NOW });
       expect(preview.problems).toEqual([]);
-      expect(preview.counts).toEqual({ create: 2, update: 0, unchanged: 0, months: 3 });
+      expect(preview.counts).toEqual({ create: 2, update: 0, unchanged: 0, months: 3, risks: NO_RISKS });
       expect(await rowCounts()).toEqual(counts);
 
       const auditBefore = await lastAuditId();
@@ -135,13 +136,13 @@ describe("importing schemes and months", () => {
       expect(run.after).toEqual({
         fileName: "tracker.xlsx",
         sha256: preview.sha256,
-        counts: { create: 2, update: 0, unchanged: 0, months: 3 },
+        counts: { create: 2, update: 0, unchanged: 0, months: 3, risks: NO_RISKS },
       });
 
       const again = await rowCounts();
       const second = await runImport(w.finance, upload, undefined, { now: NOW });
       expect(second.status).toBe("nothing-to-do");
-      expect(second.preview.counts).toEqual({ create: 0, update: 0, unchanged: 2, months: 0 });
+      expect(second.preview.counts).toEqual({ create: 0, update: 0, unchanged: 2, months: 0, risks: NO_RISKS });
       expect(await rowCounts()).toEqual(again);
     },
   );
@@ -327,7 +328,7 @@ describe("importing schemes and months", () => {
     const ledger = csv(`\uFEFFReference code,Financial year,Month,Actual (£)\r\n${a},2025/26,Jun 2025,"£1,234.56"\r\n`);
     const preview = await previewImport(w.finance, ledger, { now: NOW });
     expect(preview.problems).toEqual([]);
-    expect(preview.counts).toEqual({ create: 0, update: 1, unchanged: 0, months: 1 });
+    expect(preview.counts).toEqual({ create: 0, update: 1, unchanged: 0, months: 1, risks: NO_RISKS });
     expect((await runImport(w.finance, ledger, preview.sha256, { now: NOW })).status).toBe("imported");
     const scheme = await db().scheme.findFirstOrThrow({
       where: { organisationId: w.trust.id, code: a },

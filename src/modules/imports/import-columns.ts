@@ -227,7 +227,7 @@ export const RISK_COLUMNS = [
     required: true,
     list: "Leads",
     width: 30,
-    note: "Email address of a user of the organisation.",
+    note: "The email address or lead role title of a lead or finance user of the organisation.",
   }),
   col({
     key: "category",

@@ -1,4 +1,4 @@
-import type { OrganisationType, SchemeType } from "@/generated/prisma/enums";
+import type { OrganisationType } from "@/generated/prisma/enums";
 import { can, type Actor } from "@/server/auth/actor";
 import { db, type Db, type Tx } from "@/server/db";
 
@@ -14,6 +14,8 @@ export interface OrganisationReference {
   code: string;
   name: string;
   type: OrganisationType;
+  /** A trust whose ICB delegates QIPP-style schemes to it (issue 11): it may import QIPP schemes too. */
+  holdsDelegatedQipp: boolean;
   /** Division name (lower-case) -> id. */
   divisions: Map<string, string>;
   divisionNames: string[];
@@ -25,11 +27,6 @@ export interface OrganisationReference {
   leadLabels: string[];
 }
 
-/** The scheme types an organisation holds: a trust CIP, an ICB QIPP. */
-export function schemeTypesOf(type: OrganisationType): SchemeType[] {
-  return type === "ICB" ? ["QIPP"] : ["CIP"];
-}
-
 export const WORKSTREAM_SEPARATOR = " › ";
 
 export async function loadOrganisationReference(
@@ -38,7 +35,7 @@ export async function loadOrganisationReference(
 ): Promise<OrganisationReference> {
   const organisation = await client.organisation.findUniqueOrThrow({
     where: { id: organisationId },
-    select: { id: true, code: true, name: true, type: true, systemId: true },
+    select: { id: true, code: true, name: true, type: true, holdsDelegatedQipp: true, systemId: true },
   });
   const [divisions, workstreams, users, leadTitles] = await Promise.all([
     client.division.findMany({ where: { organisationId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
@@ -79,6 +76,7 @@ export async function loadOrganisationReference(
     code: organisation.code,
     name: organisation.name,
     type: organisation.type,
+    holdsDelegatedQipp: organisation.holdsDelegatedQipp,
     divisions: new Map(divisions.map((d) => [d.name.toLowerCase(), d.id])),
     divisionNames: divisions.map((d) => d.name),
     workstreams: workstreamMap,

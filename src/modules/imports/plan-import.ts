@@ -8,7 +8,9 @@ import { schemeData } from "@/modules/schemes/scheme-writes";
 import type { Actor } from "@/server/auth/actor";
 import type { Db, Tx } from "@/server/db";
 import type { MonthColumnKey } from "./import-columns";
-import { importOrganisations, loadOrganisationReference } from "./import-reference";
+import { importOrganisations, loadOrganisationReference, type OrganisationReference } from "./import-reference";
+import type { ImportCounts } from "./import-counts";
+import { planRisks, riskCounts, type PlannedRisk } from "./import-risks";
 import type { ImportFile, ImportProblem } from "./read-import-file";
 import {
   codeOf,
@@ -86,17 +88,10 @@ export interface PlannedYear {
 export interface ImportPlan {
   schemes: PlannedScheme[];
   years: PlannedYear[];
+  risks: PlannedRisk[];
   problems: ImportProblem[];
   ignoredColumns: ImportFile["ignoredColumns"];
   counts: ImportCounts;
-}
-
-export interface ImportCounts {
-  create: number;
-  update: number;
-  unchanged: number;
-  /** Month rows (scheme, year, month) whose figures change. */
-  months: number;
 }
 
 const keyOf = (organisationId: string, code: string) => `${organisationId}|${code}`;
@@ -132,6 +127,7 @@ async function organisationContexts(client: Client, actor: Actor, file: ImportFi
 
 const emptyReference = {
   type: "TRUST" as const,
+  holdsDelegatedQipp: false,
   divisions: new Map<string, string>(),
   divisionNames: [],
   workstreams: new Map<string, string>(),
@@ -267,7 +263,11 @@ export async function planImport(client: Client, actor: Actor, file: ImportFile,
   }
 
   // Existing schemes with any code the file names, at the organisations the actor imports into.
-  const codes = [...new Set([...validSchemes.map((s) => s.code), ...validMonths.map((m) => m.code)])];
+  const riskCodes = (file.risks?.rows ?? []).flatMap((r) => {
+    const c = codeOf(r.cells.code);
+    return c.ok ? [c.code] : [];
+  });
+  const codes = [...new Set([...validSchemes.map((s) => s.code), ...validMonths.map((m) => m.code), ...riskCodes])];
   const existingRows = codes.length
     ? await client.scheme.findMany({
         where: { organisationId: { in: importableIds }, code: { in: codes } },
@@ -411,16 +411,34 @@ export async function planImport(client: Client, actor: Actor, file: ImportFile,
     if (year.changed.length > 0) planned.get(year.key)!.monthsChanged = true;
   }
   for (const s of schemes) if (s.kind === "unchanged" && s.monthsChanged) s.kind = "update";
+
+  // Risks sheet: each risk on a scheme of the file or the app.
+  const references = new Map<string, OrganisationReference>();
+  for (const c of contexts.values())
+    if (c.mayImport && c.reference.leadLabels.length) references.set(c.reference.id, c.reference);
+  const risks = await planRisks(
+    client,
+    file.risks,
+    {
+      byCode,
+      storedIds: new Map([...existing].map(([key, s]) => [key, s.id])),
+      failedCodes,
+      references,
+    },
+    problems,
+  );
   const counts: ImportCounts = {
     create: schemes.filter((s) => s.kind === "create").length,
     update: schemes.filter((s) => s.kind === "update").length,
     unchanged: schemes.filter((s) => s.kind === "unchanged").length,
     months: monthCount,
+    risks: riskCounts(risks),
   };
   problems.sort((a, b) => a.sheet.localeCompare(b.sheet) || (a.row ?? 0) - (b.row ?? 0));
   return {
     schemes,
     years: yearList.filter((y) => y.changed.length > 0),
+    risks,
     problems,
     ignoredColumns: file.ignoredColumns,
     counts,

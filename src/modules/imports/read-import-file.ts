@@ -177,12 +177,12 @@ export async function readImportFile(
   if (schemes) file.schemes = sheetData(schemes, SCHEME_COLUMNS, file);
   if (months) file.months = sheetData(months, MONTH_COLUMNS, file);
   if (risks && risks.rows.length > 1) file.risks = sheetData(risks, RISK_COLUMNS, file);
-  if (!schemes && !months)
+  if (!schemes && !months && !risks)
     return {
       ok: false,
-      error: `The file has no “${SHEETS.schemes}” or “${SHEETS.months}” sheet. Use the import template, or a CSV with its header row.`,
+      error: `The file has no “${SHEETS.schemes}”, “${SHEETS.months}” or “${SHEETS.risks}” sheet. Use the import template, or a CSV with its header row.`,
     };
-  if (file.problems.length === 0 && !file.schemes?.rows.length && !file.months?.rows.length)
+  if (file.problems.length === 0 && !file.schemes?.rows.length && !file.months?.rows.length && !file.risks?.rows.length)
     return { ok: false, error: "The file has no rows to import below its header row." };
   return { ok: true, file };
 }

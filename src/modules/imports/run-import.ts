@@ -6,7 +6,9 @@ import type { Actor } from "@/server/auth/actor";
 import { db, type Tx } from "@/server/db";
 import { DomainError, forbidden } from "@/server/errors";
 import { importOrganisations } from "./import-reference";
-import { planImport, type ImportCounts, type ImportPlan, type PlannedScheme } from "./plan-import";
+import { writeRisks } from "./write-import-risks";
+import { changesAnything, type ImportCounts } from "./import-counts";
+import { planImport, type ImportPlan, type PlannedScheme } from "./plan-import";
 import { problemSentence, readImportFile, type ImportProblem } from "./read-import-file";
 
 /**
@@ -34,7 +36,7 @@ export interface ImportPreview {
   changes: { kind: "create" | "update"; code: string; title: string; changedFields: string[] }[];
 }
 
-export type ImportPhase = "parsed" | "validated" | "schemes written" | "months written" | "done";
+export type ImportPhase = "parsed" | "validated" | "schemes written" | "months written" | "risks written" | "done";
 export interface ImportOptions {
   now?: Date;
   /** Told as each phase ends (the page's progress; tests inject a failure here). */
@@ -82,7 +84,10 @@ async function readAndPlan(
   if (!read.ok) throw new DomainError("INVALID", read.error, { file: [read.error] });
   await options.onProgress?.("parsed", { done: 0, total: 0 });
   const plan = await planImport(client, actor, read.file, options.now ?? new Date());
-  await options.onProgress?.("validated", { done: 0, total: plan.counts.create + plan.counts.update });
+  await options.onProgress?.("validated", {
+    done: 0,
+    total: plan.counts.create + plan.counts.update + plan.counts.risks.create + plan.counts.risks.update,
+  });
   return plan;
 }
 
@@ -126,7 +131,7 @@ export async function runImport(
       const plan = await readAndPlan(tx, actor, file, { ...options, now });
       const preview = previewOf(file, hash, plan);
       if (plan.problems.length > 0) return { status: "invalid" as const, preview };
-      if (plan.counts.create + plan.counts.update === 0) return { status: "nothing-to-do" as const, preview };
+      if (!changesAnything(plan.counts)) return { status: "nothing-to-do" as const, preview };
       const importRunId = await writePlan(tx, actor, plan, file.fileName, hash, options);
       await options.onProgress?.("done", { done: 1, total: 1 });
       return { status: "imported" as const, importRunId, preview };
@@ -180,7 +185,12 @@ async function writePlan(
   options: ImportOptions,
 ): Promise<string> {
   const run = await tx.importRun.create({
-    data: { actorId: actor.userId, fileName: fileName.slice(0, 255), sha256: hash, counts: { ...plan.counts } },
+    data: {
+      actorId: actor.userId,
+      fileName: fileName.slice(0, 255),
+      sha256: hash,
+      counts: { ...plan.counts, risks: { ...plan.counts.risks } },
+    },
   });
   const creates = plan.schemes.filter((s) => s.kind === "create");
   const updates = plan.schemes.filter((s) => s.kind === "update");
@@ -274,6 +284,10 @@ async function writePlan(
         SET plan_pence = EXCLUDED.plan_pence, forecast_pence = EXCLUDED.forecast_pence, actual_pence = EXCLUDED.actual_pence`;
   }
   await options.onProgress?.("months written", { done: monthRows.length, total: monthRows.length });
+
+  const riskAudits = await writeRisks(tx, actor, plan.risks, ids, run.id);
+  audits.push(...riskAudits);
+  await options.onProgress?.("risks written", { done: riskAudits.length, total: riskAudits.length });
 
   await recordAudits(tx, actor, audits);
   const organisations = [...new Set(plan.schemes.map((s) => s.organisationId))];

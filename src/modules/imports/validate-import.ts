@@ -6,7 +6,8 @@ import { parseCell } from "@/modules/schemes/financials/month-grid";
 import { createSchemeSchema, type SchemeFieldsInput } from "@/modules/schemes/scheme-schemas";
 import type { ReadCell } from "@/modules/spreadsheets/xlsx";
 import type { MonthColumnKey, SchemeColumnKey } from "./import-columns";
-import { schemeTypesOf, type OrganisationReference } from "./import-reference";
+import { defaultProgrammeType, holdsProgrammeType, notHeldMessage } from "@/modules/organisations/programme-types";
+import type { OrganisationReference } from "./import-reference";
 import type { ImportProblem, ImportRow } from "./read-import-file";
 import {
   CASH_CHOICES,
@@ -69,6 +70,27 @@ const SCHEME_FIELD_COLUMN: Partial<Record<string, SchemeColumnKey>> = {
   recurrent: "recurrence",
   cashReleasing: "cash",
 };
+
+/**
+ * A form schema's field errors onto the row's cells (a field named as its column, or mapped);
+ * a cell already reported (e.g. an unknown choice) is not reported twice.
+ */
+export function schemaProblems<K extends string>(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  row: ImportRow<K>,
+  sheet: string,
+  fieldColumn: Partial<Record<string, K>>,
+  problems: Problems,
+): void {
+  const reported = new Set(problems.map((p) => p.column?.header));
+  for (const issue of issues) {
+    const field = String(issue.path[0] ?? "");
+    const column = row.at((fieldColumn[field] ?? field) as K);
+    if (reported.has(column.header)) continue;
+    reported.add(column.header);
+    problems.push({ sheet, row: row.row, column, message: issue.message });
+  }
+}
 
 export const MAX_CODE_LENGTH = 24;
 
@@ -178,9 +200,8 @@ export function validateSchemeRow(
   }
   const type = choice(row, "type", TYPE_CHOICES, problems, sheet) as SchemeType | "" | undefined;
   const stage = choice(row, "stage", STAGE_CHOICES, problems, sheet) as SchemeStage | "" | undefined;
-  const allowedTypes = reference ? schemeTypesOf(reference.type) : [];
-  if (reference && type && !allowedTypes.includes(type))
-    at("type", `${reference.code} holds ${allowedTypes.join(" and ")} schemes, not ${type}`);
+  // The scheme form's rule: an ICB holds QIPP, a trust CIP, and QIPP too where its ICB delegates it.
+  if (reference && type && !holdsProgrammeType(reference, type)) at("type", notHeldMessage(reference.name, type));
 
   const amount = (key: SchemeColumnKey) => {
     const t = amountText(row.cells[key]);
@@ -218,18 +239,7 @@ export function validateSchemeRow(
   // WTE columns are numbers, not money: take the cell's own text back.
   for (const key of ["wteSubstantive", "wteBank", "wteAgency"] as const) raw[key] = text(key).trim();
   const parsed = createSchemeSchema.safeParse(raw);
-  const reported = new Set(problems.map((p) => p.column?.header));
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? "");
-      const key = (SCHEME_FIELD_COLUMN[field] ?? field) as SchemeColumnKey;
-      const column = row.at(key);
-      // A cell already reported (e.g. an unknown choice) is not reported twice.
-      if (reported.has(column.header)) continue;
-      reported.add(column.header);
-      problems.push({ sheet, row: row.row, column, message: issue.message });
-    }
-  }
+  if (!parsed.success) schemaProblems(parsed.error.issues, row, sheet, SCHEME_FIELD_COLUMN, problems);
   if (problems.length > 0 || !parsed.success || !code.ok || !reference || !leadId) return { problems };
   const { organisationId, ...fields } = parsed.data;
   return {
@@ -238,7 +248,7 @@ export function validateSchemeRow(
       row: row.row,
       organisationId,
       code: code.code,
-      type: type || allowedTypes[0]!,
+      type: type || defaultProgrammeType(reference),
       fields,
       leadId,
       stage: stage || undefined,

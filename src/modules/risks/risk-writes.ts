@@ -14,9 +14,10 @@ import type {
 } from "./risk-schemas";
 import { riskScore } from "./risk-scoring";
 
-type RiskFields = Omit<CreateRiskInput, "programmeId" | "schemeId" | "workstreamId">;
+export type RiskFields = Omit<CreateRiskInput, "programmeId" | "schemeId" | "workstreamId">;
 
-function riskData(input: RiskFields) {
+/** A risk row as the forms write it; the import writes the same. */
+export function riskData(input: RiskFields) {
   return {
     title: input.title,
     cause: input.cause,

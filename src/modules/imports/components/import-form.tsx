@@ -7,6 +7,7 @@ import { DataTable, cellClass, numberCellClass, rowClass } from "@/components/ui
 import type { ActionState } from "@/server/action";
 import { routes } from "@/server/routes";
 import { previewImportAction, runImportAction } from "../import-actions";
+import { changesAnything } from "../import-counts";
 import type { ImportOutcome, ImportPreview } from "../run-import";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
@@ -25,8 +26,29 @@ function Counts({ preview, done }: { preview: ImportPreview; done: boolean }) {
       <li>
         {plural(c.months, "month row")} {done ? "written" : "to write"}
       </li>
+      {c.risks.create + c.risks.update + c.risks.unchanged > 0 && (
+        <>
+          <li>
+            {plural(c.risks.create, "risk")} {done ? "created" : "to create"}
+          </li>
+          <li>
+            {plural(c.risks.update, "risk")} {done ? "updated" : "to update"}
+          </li>
+          <li>{plural(c.risks.unchanged, "risk")} unchanged</li>
+        </>
+      )}
     </ul>
   );
+}
+
+/** "3 schemes", "2 risks" or "3 schemes and 2 risks": what the import button writes. */
+function importWhat(preview: ImportPreview): string {
+  const c = preview.counts;
+  const parts = [
+    c.create + c.update > 0 || c.risks.create + c.risks.update === 0 ? plural(c.create + c.update, "scheme") : "",
+    c.risks.create + c.risks.update > 0 ? plural(c.risks.create + c.risks.update, "risk") : "",
+  ];
+  return parts.filter(Boolean).join(" and ");
 }
 
 function Problems({ preview }: { preview: ImportPreview }) {
@@ -106,10 +128,7 @@ export function ImportForm({ organisationName }: { organisationName: string }) {
   const shown = outcome?.ok ? outcome.data.preview : preview?.ok ? preview.data : null;
   const failure = outcome && !outcome.ok ? outcome : preview && !preview.ok ? preview : null;
   const canImport =
-    !outcome &&
-    preview?.ok &&
-    preview.data.problems.length === 0 &&
-    preview.data.counts.create + preview.data.counts.update > 0;
+    !outcome && preview?.ok && preview.data.problems.length === 0 && changesAnything(preview.data.counts);
   const imported = outcome?.ok && outcome.data.status === "imported";
 
   return (
@@ -187,15 +206,12 @@ export function ImportForm({ organisationName }: { organisationName: string }) {
           <Changes preview={shown} />
           {canImport && (
             <Button type="button" disabled={pending} onClick={() => run("import")}>
-              Import {plural(shown.counts.create + shown.counts.update, "scheme")}
+              Import {importWhat(shown)}
             </Button>
           )}
-          {!imported &&
-            preview?.ok &&
-            shown.problems.length === 0 &&
-            shown.counts.create + shown.counts.update === 0 && (
-              <p>Nothing to import: everything in the file is already in the app.</p>
-            )}
+          {!imported && preview?.ok && shown.problems.length === 0 && !changesAnything(shown.counts) && (
+            <p>Nothing to import: everything in the file is already in the app.</p>
+          )}
         </section>
       )}
     </form>
