@@ -26,8 +26,9 @@ export default defineConfig({
           include: ["tests/integration/**/*.int.test.ts"],
           // Migrates one template database per run; each file clones it (tests/helpers/test-database.ts).
           globalSetup: ["tests/helpers/global-setup.ts"],
+          // Generous: a file's setup may seed the whole demo, which takes a minute on a loaded machine.
           testTimeout: 20_000,
-          hookTimeout: 30_000,
+          hookTimeout: 120_000,
           // Pinned so results do not depend on the developer's shell; DATABASE_URL is set per file.
           env: {
             NODE_ENV: "test",

@@ -33,7 +33,7 @@ describe("one definition of identified, on the demo data", () => {
     });
     actors = (await Promise.all(users.map((u) => loadActor(u.id)))).filter((a): a is Actor => a !== null);
     expect(actors).toHaveLength(3);
-  }, 90_000);
+  }, 180_000);
 
   it("the register's default totals equal the dashboard's identified figure for each organisation and the system", async () => {
     let compared = 0;

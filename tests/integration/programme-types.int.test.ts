@@ -177,5 +177,5 @@ describe("CIP and QIPP side by side", () => {
     expect(qipp!.identifiedPence).toBeGreaterThan(0);
     const headline = await financeHeadline(schemeFigureScope(nel), year, now);
     expect([total!.targetPence, total!.identifiedPence]).toEqual([headline.targetPence, headline.identifiedPence]);
-  }, 60_000);
+  }, 180_000);
 });

@@ -17,7 +17,7 @@ describe("seedGateways", () => {
   beforeAll(async () => {
     await seedDemo(db());
     afterFirst = await rowCounts();
-  }, 60_000);
+  }, 180_000);
 
   it("records an approval of every gate a scheme has passed, never by the scheme's lead", async () => {
     const schemes = await db().scheme.findMany({ include: { gatewayDecisions: true } });

@@ -15,7 +15,7 @@ describe("seedPortfolio", () => {
 
   beforeAll(async () => {
     await seedDemo(db());
-  }, 60_000);
+  }, 180_000);
 
   it("has the paper's six example criteria spending the 100-point pool, scored by two people", async () => {
     const review = await db().portfolioReview.findFirstOrThrow({

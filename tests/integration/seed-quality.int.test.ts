@@ -18,12 +18,12 @@ describe("seedQuality", () => {
     await seedDemo(db());
     await seedQuality(db(), now);
     afterFirst = await rowCounts();
-  }, 90_000);
+  }, 180_000);
 
   it("changes nothing when run again", async () => {
     await seedQuality(db(), now);
     expect(await rowCounts()).toEqual(afterFirst);
-  }, 60_000);
+  }, 180_000);
 
   it("gives every delivery and complete scheme with a full QIA both approving signatures", async () => {
     const full = await db().qualityAssessment.findMany({

@@ -23,7 +23,7 @@ describe("seedSchemes", () => {
     await seedDemo(db());
     await seedSchemes(db(), now);
     afterFirst = await rowCounts();
-  }, 60_000);
+  }, 180_000);
 
   it("loads 117 schemes in every stage, most in planning or delivery", async () => {
     const byStage = await db().scheme.groupBy({ by: ["stage"], _count: { _all: true } });

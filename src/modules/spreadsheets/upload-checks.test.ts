@@ -94,7 +94,7 @@ describe("checkZip (zip bombs)", () => {
     const verdict = checkZip(bomb);
     expect(verdict.ok).toBe(false);
     expect(!verdict.ok && verdict.error).toMatch(/zip bomb/);
-  });
+  }, 30_000); // compressing 50 MB takes seconds on a loaded machine
 
   it("refuses declared sizes beyond the limit even when the data is small", () => {
     const lying = zip([
