@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
+import { queryE2eDatabase } from "./support/database";
 import { startAppInstance, type AppInstance } from "./support/app-instance";
 import { DEMO, signIn, uniqueEmail, waitForHydration } from "./support/auth";
 import { expectNoSeriousA11yViolations } from "./support/axe";
@@ -22,16 +22,6 @@ const NOT_COMPLETED = /Single sign-on did not complete, so you are not signed in
 let idp: TestIdentityProvider;
 let otherIdp: TestIdentityProvider;
 let app: AppInstance | undefined;
-
-async function query<T extends pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: databaseUrl(E2E_DATABASE) });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
@@ -107,13 +97,15 @@ test("an existing user signs in by SSO and lands on their home page; the sign-in
   await ssoSignIn(page, DEMO.finance.toUpperCase()); // matched case-insensitively
   await expect(page).toHaveURL(`${APP_URL}/`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome, Priya Shah");
-  const rows = await query<{ issuer: string }>(
+  const rows = await queryE2eDatabase<{ issuer: string }>(
     `SELECT a.after->>'issuer' AS issuer FROM audit_event a JOIN app_user u ON u.id = a.actor_id
      WHERE u.email = $1 AND a.action = 'auth.sso.sign_in' AND a.occurred_at > now() - interval '5 minutes'`,
     [DEMO.finance],
   );
   expect(rows.map((r) => r.issuer)).toContain(idp.issuer);
-  expect(await query(`SELECT 1 FROM sso_identity WHERE subject = $1`, [DEMO.finance.toUpperCase()])).toHaveLength(1);
+  expect(
+    await queryE2eDatabase(`SELECT 1 FROM sso_identity WHERE subject = $1`, [DEMO.finance.toUpperCase()]),
+  ).toHaveLength(1);
 });
 
 test("an unknown person lands on 'awaiting access'; an administrator sees them and grants a role", async ({
@@ -207,13 +199,13 @@ test("a person from a domain that is not allowed is refused, and no account is m
     "Single sign-on is not open to your email domain. Ask your administrator.",
   );
   await expectNoSeriousA11yViolations(page, "/sign-in refused");
-  expect(await query(`SELECT 1 FROM app_user WHERE email = $1`, [email])).toHaveLength(0);
+  expect(await queryE2eDatabase(`SELECT 1 FROM app_user WHERE email = $1`, [email])).toHaveLength(0);
   await expectSignedOut(page);
 });
 
 test("a disabled user is refused", async ({ page }) => {
   const email = uniqueEmail("sso-disabled");
-  await query(
+  await queryE2eDatabase(
     `INSERT INTO app_user (email, name, password_hash, active) VALUES ($1, 'Disabled Person', '!sso-only', false)`,
     [email],
   );
