@@ -24,6 +24,11 @@ export const routes = {
   scheme: (schemeId: string) => `/schemes/${schemeId}`,
   /** The monthly update form on the scheme page. */
   schemeUpdate: (schemeId: string) => `/schemes/${schemeId}#monthly-update`,
+  /** A scheme's attachment, downloaded through the route handler that checks who may see the scheme. */
+  schemeAttachment: (schemeId: string, attachmentId: string) => `/api/schemes/${schemeId}/attachments/${attachmentId}`,
+  /** A section of the scheme page ("history", "comments"); `?historyPage=n` pages the history. */
+  schemeSection: (schemeId: string, section: string) => `/schemes/${schemeId}#${section}`,
+  schemeHistoryPage: (schemeId: string, page: number) => `/schemes/${schemeId}?historyPage=${page}#history`,
   schemeExport: "/api/schemes/export",
   schemeExportXlsx: "/api/schemes/export/xlsx",
   /** A scheme's quality impact assessment (current version; `?version=n` for an earlier one). */

@@ -17,6 +17,8 @@ import { findDueMonthlyUpdates } from "@/modules/schemes/financials/financials-r
 import { monthName } from "@/modules/schemes/financials/month-grid";
 import { findGatewayPipeline } from "@/modules/gateways/find-gateway-pipeline";
 import { findQias } from "@/modules/quality/find-qias";
+import { findMyUnreadMentions } from "@/modules/schemes/comments/comment-reads";
+import { MarkReadButton } from "@/modules/notifications/components/mark-read-button";
 
 export default async function HomePage() {
   const actor = await requireActor();
@@ -27,12 +29,13 @@ export default async function HomePage() {
   const mine = canAnywhere(actor, "activity.update.own") ? await findActivities(actor, { mine: true }, new Date()) : [];
   const open = mine.filter((a) => a.status !== "DONE");
   const overdue = mine.filter((a) => a.overdue);
-  const [riskWork, topRisks, due, pipeline, toSign] = await Promise.all([
+  const [riskWork, topRisks, due, pipeline, toSign, mentions] = await Promise.all([
     findMyOverdueRiskWork(actor),
     canAnywhere(actor, "risk.manage.any") ? findTopRisks(actor) : Promise.resolve([]),
     findDueMonthlyUpdates(actor, new Date()),
     canAnywhere(actor, "gateway.decide") ? findGatewayPipeline(actor) : Promise.resolve([]),
     canAnywhere(actor, "qia.sign") ? findQias(actor, { kind: "awaiting-me" }) : Promise.resolve([]),
+    findMyUnreadMentions(actor.userId),
   ]);
   const toDecide = pipeline.filter((p) => p.mayDecide);
   const isLead = canAnywhere(actor, "scheme.edit.own");
@@ -49,7 +52,7 @@ export default async function HomePage() {
           </Link>
         </Card>
       )}
-      {(toDecide.length > 0 || toSign.length > 0) && (
+      {(toDecide.length > 0 || toSign.length > 0 || mentions.length > 0) && (
         <Card title="Waiting for you">
           <ul className="list-disc space-y-1 pl-6">
             {toDecide.length > 0 && (
@@ -67,6 +70,17 @@ export default async function HomePage() {
                 </Link>
               </li>
             )}
+            {mentions.map((m) => (
+              <li key={m.id}>
+                <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                  <span>
+                    <Link href={m.href}>{m.title}</Link>
+                    {m.detail ? `: ${m.detail}` : ""}, {formatDate(m.createdAt)}
+                  </span>
+                  <MarkReadButton notificationId={m.id} what={m.title} />
+                </div>
+              </li>
+            ))}
           </ul>
         </Card>
       )}

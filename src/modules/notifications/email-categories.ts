@@ -4,7 +4,7 @@ import type { NotificationKind } from "@/generated/prisma/enums";
 export const DIGEST_FREQUENCIES = ["DAILY", "WEEKLY", "OFF"] as const;
 export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
 
-export const EMAIL_CATEGORIES = ["UPDATES", "DECISIONS", "REVIEWS", "FINANCE"] as const;
+export const EMAIL_CATEGORIES = ["UPDATES", "DECISIONS", "REVIEWS", "FINANCE", "MENTIONS"] as const;
 export type EmailCategory = (typeof EMAIL_CATEGORIES)[number];
 
 export const EMAIL_CATEGORY_LABELS: Record<EmailCategory, string> = {
@@ -12,6 +12,7 @@ export const EMAIL_CATEGORY_LABELS: Record<EmailCategory, string> = {
   DECISIONS: "Gateway decisions and QIA signatures",
   REVIEWS: "Reviews, risk actions and conditions",
   FINANCE: "Month-end close",
+  MENTIONS: "Mentions in scheme comments",
 };
 
 export const FREQUENCY_LABELS: Record<DigestFrequency, string> = {
@@ -31,6 +32,7 @@ export const CATEGORY_OF: Record<NotificationKind, EmailCategory> = {
   RISK_ACTION_OVERDUE: "REVIEWS",
   CONDITION_OPEN: "REVIEWS",
   MONTH_NOT_CLOSED: "FINANCE",
+  MENTION: "MENTIONS",
 };
 
 /** Whether a notification of `kind` goes into the email on `today` (UTC midnight) under these choices. */

@@ -16,7 +16,7 @@ export const markNotificationReadAction = authedAction(
   async (actor, input) => ({
     data: await markNotificationRead(actor, input),
     message: "Marked as read.",
-    revalidate: [routes.notifications],
+    revalidate: [routes.notifications, routes.home],
   }),
 );
 

@@ -12,4 +12,5 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   RISK_ACTION_OVERDUE: "Risk action overdue",
   CONDITION_OPEN: "Condition to meet",
   MONTH_NOT_CLOSED: "Month not closed",
+  MENTION: "Mentioned in a comment",
 };

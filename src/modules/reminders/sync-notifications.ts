@@ -64,6 +64,8 @@ export async function syncNotifications(options: { now?: Date; userId?: string }
       const removed = await tx.$executeRaw`
         DELETE FROM notification n
         WHERE (${userId}::uuid IS NULL OR n.user_id = ${userId}::uuid)
+          -- A mention is written by the comment, not by the reminder rules: only reading it clears it.
+          AND n.kind <> 'MENTION'
           AND NOT EXISTS (
             SELECT 1 FROM unnest(${column("userId")}::uuid[], ${column("causeKey")}::text[]) AS d(user_id, cause_key)
             WHERE d.user_id = n.user_id AND d.cause_key = n.cause_key

@@ -76,20 +76,21 @@ function trimPartial(head: Uint8Array): Uint8Array {
 const CORRUPT =
   "The workbook is damaged and cannot be read. Open it in Excel, save it again as .xlsx, and upload that.";
 
+/** Offset of a zip's end-of-central-directory record (signature 0x06054b50, in the last 64 kB + 22 bytes), or -1. */
+export function endOfCentralDirectory(bytes: Uint8Array): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--)
+    if (view.getUint32(i, true) === 0x06054b50) return i;
+  return -1;
+}
+
 /**
  * Reads the zip's central directory (never inflating anything): the declared uncompressed
  * sizes must stay under the limits, so a zip bomb is refused before ExcelJS would inflate it.
  */
 export function checkZip(bytes: Uint8Array): { ok: true } | { ok: false; error: string } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // End of central directory: signature 0x06054b50, within the last 64 kB + 22 bytes.
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfCentralDirectory(bytes);
   if (eocd < 0) return { ok: false, error: CORRUPT };
   const entries = view.getUint16(eocd + 10, true);
   const directorySize = view.getUint32(eocd + 12, true);

@@ -36,6 +36,7 @@ const EXPECTED = {
   "board.commentary.write": ["FINANCE"],
   "portfolio.manage": ["FINANCE"],
   "api.token.create": ["FINANCE", "BOARD", "ADMIN"],
+  "scheme.comment": ["FINANCE", "LEAD", "CLINICAL_APPROVER"],
 } as const satisfies Record<Capability, readonly Role[]>;
 
 describe("ROLE_CAPABILITIES", () => {

@@ -27,6 +27,8 @@ export const CAPABILITIES = [
   "portfolio.manage",
   /** A personal token for the read API (leads only when API_TOKENS_FOR_LEADS is on). */
   "api.token.create",
+  /** Write in a scheme's comment thread (anyone who sees the scheme and is not read-only). */
+  "scheme.comment",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -44,6 +46,7 @@ export const ROLE_CAPABILITIES = {
     "board.commentary.write",
     "portfolio.manage",
     "api.token.create",
+    "scheme.comment",
   ],
   LEAD: [
     "dashboard.view",
@@ -53,8 +56,9 @@ export const ROLE_CAPABILITIES = {
     "scheme.edit.own",
     "scheme.submit",
     "risk.manage.own",
+    "scheme.comment",
   ],
-  CLINICAL_APPROVER: ["dashboard.view", "qia.sign"],
+  CLINICAL_APPROVER: ["dashboard.view", "qia.sign", "scheme.comment"],
   BOARD: ["dashboard.view", "api.token.create"],
   ADMIN: ["dashboard.view", "admin.view", "organisation.manage", "user.manage", "programme.manage", "api.token.create"],
 } as const satisfies Record<Role, readonly Capability[]>;
