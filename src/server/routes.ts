@@ -41,7 +41,11 @@ export const routes = {
   /** Service-line portfolio reviews (issue 17). */
   portfolio: "/portfolio",
   portfolioServiceLines: "/portfolio/service-lines",
+  portfolioServiceLineTemplate: (organisationId: string) =>
+    `/api/portfolio/service-lines/template?organisation=${encodeURIComponent(organisationId)}`,
   portfolioReview: (reviewId: string) => `/portfolio/reviews/${reviewId}`,
+  /** The review on A4 for a board paper: criteria, matrix and ranked results. */
+  portfolioReviewPrint: (reviewId: string) => `/portfolio/reviews/${reviewId}/print`,
   /** Finance settings: savings targets and month-end close, at one organisation. */
   financeSettings: "/finance",
   financeSettingsAt: (organisationId: string, financialYear?: number) =>

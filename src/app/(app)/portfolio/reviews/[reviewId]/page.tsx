@@ -16,17 +16,11 @@ import {
   ScoreLineForm,
   StartScoringButton,
 } from "@/modules/portfolio/components/portfolio-forms";
-import { PortfolioMatrix } from "@/modules/portfolio/components/portfolio-matrix";
+import { ReviewMatrix } from "@/modules/portfolio/components/portfolio-matrix";
+import { ReviewResultsTable } from "@/modules/portfolio/components/review-results-table";
 import { findEligibleScorers, findServiceLines } from "@/modules/portfolio/find-portfolio";
 import { getPortfolioReview } from "@/modules/portfolio/get-portfolio-review";
-import {
-  OPTION_LABELS,
-  QUADRANT_LABELS,
-  agreementOf,
-  formatScore,
-  optionCreatesWork,
-  weightRemaining,
-} from "@/modules/portfolio/portfolio-rules";
+import { OPTION_LABELS, agreementOf, formatScore, weightRemaining } from "@/modules/portfolio/portfolio-rules";
 import { requireActor } from "@/server/auth/session";
 import { orNotFound } from "@/server/page-helpers";
 import { routes } from "@/server/routes";
@@ -38,16 +32,6 @@ const STATUS_LABELS = {
   SCORING: "Scoring: criteria locked",
   CLOSED: "Closed",
 } as const;
-
-function MeanAndSpread({ mean, spread, count }: { mean: number | null; spread: number | null; count: number }) {
-  if (mean === null) return <>–</>;
-  return (
-    <>
-      {formatScore(mean)}
-      {count > 1 && <span className="block text-sm text-nhs-secondary">spread {formatScore(spread)}</span>}
-    </>
-  );
-}
 
 export default async function PortfolioReviewPage({ params }: { params: Promise<{ reviewId: string }> }) {
   const actor = await requireActor();
@@ -70,9 +54,14 @@ export default async function PortfolioReviewPage({ params }: { params: Promise<
   return (
     <>
       <PageHeader title={review.name} caption={`${review.organisation.name} · cohort ${cohort}`}>
-        <Link href={routes.portfolio} className="font-semibold">
-          All reviews
-        </Link>
+        <div className="flex flex-wrap gap-4">
+          <Link href={routes.portfolioReviewPrint(review.id)} className="font-semibold">
+            Print view
+          </Link>
+          <Link href={routes.portfolio} className="font-semibold">
+            All reviews
+          </Link>
+        </div>
       </PageHeader>
       <p className="mb-6 font-semibold" role="status">
         {STATUS_LABELS[review.status]}
@@ -173,13 +162,7 @@ export default async function PortfolioReviewPage({ params }: { params: Promise<
       )}
 
       <Card title="Portfolio matrix" id="matrix">
-        <PortfolioMatrix
-          lines={lines}
-          thresholds={{ clinical: review.clinicalThreshold, economic: review.economicThreshold }}
-          names={{ clinical: review.clinicalName, economic: review.economicName }}
-          options={view.options}
-          measure={review.sizeMeasure}
-        />
+        <ReviewMatrix view={view} />
         {canManage && review.status !== "CLOSED" && (
           <details className="mt-4">
             <summary className="cursor-pointer font-semibold">Matrix settings</summary>
@@ -204,68 +187,15 @@ export default async function PortfolioReviewPage({ params }: { params: Promise<
       </Card>
 
       <Card title="Results and decisions" id="results">
-        <DataTable
-          caption="Service lines ranked by overall weighted score"
-          columns={[
-            { label: "Rank", align: "right" },
-            { label: "Service line" },
-            { label: review.clinicalName, align: "right" },
-            { label: review.economicName, align: "right" },
-            { label: "Overall", align: "right" },
-            { label: "Quadrant" },
-            { label: "Suggested" },
-            { label: "Decision" },
-          ]}
-        >
-          {lines.map((line) => (
-            <tr key={line.id} id={`line-${line.id}`} className={`${rowClass} scroll-mt-4 target:bg-nhs-grey-bg`}>
-              <td className={numberCellClass}>{line.rank ?? "–"}</td>
-              <th scope="row" className={`${cellClass} text-left`}>
-                {line.name}
-                {line.parentName && (
-                  <span className="block text-sm font-normal text-nhs-secondary">{line.parentName}</span>
-                )}
-              </th>
-              <td className={numberCellClass}>
-                <MeanAndSpread {...line.result.clinical} />
-              </td>
-              <td className={numberCellClass}>
-                <MeanAndSpread {...line.result.economic} />
-              </td>
-              <td className={numberCellClass}>
-                <MeanAndSpread {...line.result.overall} />
-              </td>
-              <td className={cellClass}>{line.quadrant ? QUADRANT_LABELS[line.quadrant] : "Not fully scored"}</td>
-              <td className={cellClass}>{line.suggested ? OPTION_LABELS[line.suggested] : "–"}</td>
-              <td className={cellClass}>
-                {line.decision ? (
-                  <>
-                    <span className="font-semibold">{OPTION_LABELS[line.decision.option]}</span>
-                    <span className="block text-sm">{line.decision.rationale}</span>
-                    {line.decision.scheme ? (
-                      <Link href={routes.scheme(line.decision.scheme.id)} className="block text-sm">
-                        {line.decision.scheme.code} {line.decision.scheme.title}
-                      </Link>
-                    ) : (
-                      canManage &&
-                      review.status !== "CLOSED" &&
-                      optionCreatesWork(line.decision.option) && (
-                        <Link
-                          href={`${routes.portfolioReview(review.id)}/decisions/${line.decision.id}/scheme`}
-                          className="block text-sm font-semibold"
-                        >
-                          Create a CIP scheme from this decision
-                        </Link>
-                      )
-                    )}
-                  </>
-                ) : (
-                  "–"
-                )}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
+        <ReviewResultsTable
+          lines={lines}
+          names={names}
+          schemeLinkFor={(decisionId) =>
+            canManage && review.status !== "CLOSED"
+              ? `${routes.portfolioReview(review.id)}/decisions/${decisionId}/scheme`
+              : null
+          }
+        />
       </Card>
 
       <Card title="Scores by scorer" id="scores">
