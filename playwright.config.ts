@@ -11,7 +11,8 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   workers: 2,
-  timeout: 60_000,
+  // Generous: page walks take minutes when the machine is loaded (2 cores); assertions keep their own 10 s.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: "list",
   outputDir: "test-results",

@@ -53,7 +53,11 @@ test("finance records a change point on the savings chart and the chart is rebas
   await variance.getByLabel("Financial year").selectOption({ index: 0 });
   await variance.getByLabel("First month of the new process").selectOption("7");
   await variance.getByRole("button", { name: "Record change point" }).click();
-  await expect(variance.getByText("Enter the reason for the change")).toBeVisible();
+  // The field's own message (the error summary above the form links to it with the same words).
+  await expect(variance.locator("#savings-variance-spc-change-reason-error")).toContainText(
+    "Enter the reason for the change",
+  );
+  await expect(variance.getByRole("link", { name: "Enter the reason for the change" })).toBeVisible();
   await variance.getByLabel("What changed").fill("New agency cap across the trust");
   await variance.getByRole("button", { name: "Record change point" }).click();
   await expect(variance.getByText("Change point recorded: the chart is rebased from that month.")).toBeVisible();
