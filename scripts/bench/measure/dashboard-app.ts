@@ -10,6 +10,12 @@ import { identifiedByStage, monthlyCumulative } from "../../../src/modules/dashb
 import { findTopRisks } from "../../../src/modules/risks/find-risks";
 import type { Actor } from "../../../src/server/auth/actor";
 import { formatYearParam } from "../../../src/modules/schemes/register/register-filter";
+import { figuresByProgrammeType } from "../../../src/modules/dashboards/programme-type-figures";
+import { countSchemesAwaitingDecision } from "../../../src/modules/gateways/find-gateway-pipeline";
+import { countQiasAwaitingSignOff } from "../../../src/modules/quality/find-qias";
+import { findSavingsMonths, savingsSpc } from "../../../src/modules/spc/savings-spc";
+import { savingsChartFor } from "../../../src/modules/spc/components/savings-spc-section";
+import { DEFAULT_SPC_CONFIG, getSpcConfig } from "../../../src/modules/spc/get-spc-config";
 
 /**
  * The finance dashboard's data exactly as src/app/(app)/dashboard/page.tsx loads it: the
@@ -27,6 +33,28 @@ export async function loadDashboard(actor: Actor, organisationId: string | "all"
     findTopRisks(actor, 5),
   ]);
   return { scope, headline, stages, months, breakdowns, overdue, risks, elapsed: elapsedMonths(selection.year, now) };
+}
+
+/**
+ * Everything dashboard/page.tsx awaits besides the figures above: the CIP/QIPP table (system
+ * view), the awaiting-decision counts and the SPC section's months and charts. Not compared
+ * with SQL; measured so the page's whole data cost is visible.
+ */
+export async function loadDashboardPage(actor: Actor, organisationId: string | "all", year: FinancialYear, now: Date) {
+  const selection = dashboardSelection(actor, { org: organisationId, year: formatYearParam(year) }, undefined, now);
+  const { scope } = selection;
+  const single = organisationId === "all" ? undefined : organisationId;
+  const chart = savingsChartFor(actor, scope, single);
+  const [figures, awaitingDecision, awaitingSignature, programmes, spc] = await Promise.all([
+    loadDashboard(actor, organisationId, year, now),
+    countSchemesAwaitingDecision(actor, [...scope]),
+    countQiasAwaitingSignOff(actor, [...scope]),
+    single ? Promise.resolve(null) : figuresByProgrammeType(scope, selection.year, now),
+    Promise.all([findSavingsMonths(scope, now), chart ? getSpcConfig(chart.subject, chart.subjectId) : null]).then(
+      ([months, config]) => savingsSpc(months, config ?? DEFAULT_SPC_CONFIG),
+    ),
+  ]);
+  return { figures, awaitingDecision, awaitingSignature, programmes, spc };
 }
 
 export type DashboardData = Awaited<ReturnType<typeof loadDashboard>>;

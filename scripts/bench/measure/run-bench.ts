@@ -6,7 +6,7 @@ import { disconnectDb } from "../../../src/server/db";
 import { actorFor, clinicalApprover, largestTrustFinance, systemPmo } from "./actors";
 import { firstDifference } from "./compare";
 import { runConcurrentSaves, type ConcurrencyResult, type Saver } from "./concurrency";
-import { dashboardFigures, loadDashboard } from "./dashboard-app";
+import { dashboardFigures, loadDashboard, loadDashboardPage } from "./dashboard-app";
 import { dashboardBySql } from "./dashboard-sql";
 import {
   approvalCandidates,
@@ -56,6 +56,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         .join(", ")}`,
     );
 
+    const targets = targetsFor(facts.schemes ?? 0);
+    log(`Targets: ${targets.label}`);
     const pmo = await systemPmo(pool);
     const trust = await largestTrustFinance(pool);
     const dashboards: [string, Actor, string][] = [
@@ -72,20 +74,35 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         actorOrganisationIds: visibleOrganisationIds(actor),
         actorSystemIds: visibleSystemIds(actor),
       };
-      const difference = firstDifference(
-        dashboardFigures(await loadDashboard(actor, org, year, now)),
-        await dashboardBySql(sqlClient, sqlInput),
-      );
+      // The raw-months statement checks the answers (the app and the roll-up SQL read the
+      // roll-up); the roll-up statement is the yardstick for speed (the best SQL for the figures).
+      const raw = await dashboardBySql(sqlClient, sqlInput, "raw months");
+      const difference = firstDifference(dashboardFigures(await loadDashboard(actor, org, year, now)), raw);
       if (difference) failures.push(`${name}: the app and the hand-written SQL disagree at ${difference}`);
+      const rollupDifference = firstDifference(await dashboardBySql(sqlClient, sqlInput, "roll-up"), raw);
+      if (rollupDifference)
+        failures.push(`${name}: the roll-up SQL and the raw-months SQL disagree at ${rollupDifference}`);
       const m = await measure(
         runs,
         warmup,
         () => loadDashboard(actor, org, year, now),
-        () => dashboardBySql(sqlClient, sqlInput),
+        () => dashboardBySql(sqlClient, sqlInput, "roll-up"),
       );
       rows.push(
-        withTarget({ name, ...m }, "p50<=100, app/SQL<=1.5", (p50, ratio) => p50 <= 100 && (ratio ?? Infinity) <= 1.5),
+        withTarget(
+          { name, ...m },
+          targets.dashboard,
+          (p50, ratio) => p50 <= targets.dashboardMs && (ratio ?? Infinity) <= 1.5,
+        ),
       );
+      rows.push({
+        name: "  the same figures by hand-written SQL over raw months",
+        ...(await measure(runs, warmup, () => dashboardBySql(sqlClient, sqlInput, "raw months"))),
+      });
+      rows.push({
+        name: "  the whole page's loaders (+ CIP/QIPP, SPC, awaiting counts)",
+        ...(await measure(runs, warmup, () => loadDashboardPage(actor, org, year, now))),
+      });
     }
 
     log("Measuring the scheme register ...");
@@ -101,8 +118,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           name: "scheme register page (register + filter options)",
           ...(await measure(runs, warmup, () => loadRegisterPage(pmo, query, now))),
         },
-        "p50<=150",
-        (p50) => p50 <= 150,
+        targets.register,
+        (p50) => p50 <= targets.registerMs,
       ),
     );
     rows.push({
@@ -130,10 +147,16 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       name: "risk register page (register + heatmap)",
       ...(await measure(runs, warmup, () => loadRiskRegisterPage(pmo, now))),
     });
-    rows.push({
-      name: `route map (whole system, ${facts.activities} activities)`,
-      ...(await measure(runs, warmup, () => loadRouteMap(pmo, now))),
-    });
+    rows.push(
+      withTarget(
+        {
+          name: `route map (whole system, default years; ${facts.activities} activities in all)`,
+          ...(await measure(runs, warmup, () => loadRouteMap(pmo, now))),
+        },
+        targets.routeMap,
+        (p50) => p50 <= targets.routeMapMs,
+      ),
+    );
 
     log("Measuring the gateway pipeline, the QIA list and gateway 1 approvals ...");
     const pipeline = await loadGatewayPipeline(pmo);
@@ -230,6 +253,26 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     await pool.end();
     await disconnectDb();
   }
+}
+
+/**
+ * DESIGN.md section 6: the ICS data set's targets, and twice those on a data set four times as
+ * large (scale 4: 20,000 schemes). Which applies is read from the data, not from an option.
+ */
+function targetsFor(schemes: number) {
+  const factor = schemes > 10_000 ? 2 : 1;
+  const dashboardMs = 100 * factor;
+  const registerMs = 150 * factor;
+  const routeMapMs = 100 * factor;
+  return {
+    label: factor === 2 ? "scale 4 (twice the ICS targets)" : "the ICS data set's",
+    dashboardMs,
+    dashboard: `p50<=${dashboardMs}, app/SQL<=1.5`,
+    registerMs,
+    register: `p50<=${registerMs}`,
+    routeMapMs,
+    routeMap: `p50<=${routeMapMs}`,
+  };
 }
 
 function withTarget(m: Measured, target: string, check: (p50: number, ratio: number | undefined) => boolean): Measured {

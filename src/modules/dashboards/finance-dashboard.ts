@@ -10,6 +10,8 @@ import {
   type OrganisationScope,
 } from "./scheme-filter-sql";
 import { sqlInteger, type SqlNumber } from "./sql-numbers";
+import { rollupWhereSql, type RollupDimension } from "./month-rollup-sql";
+import { IDENTIFIED_STAGES } from "@/modules/schemes/scheme-rules";
 
 /**
  * The finance dashboard's figures (DESIGN.md §4), computed by PostgreSQL: the headline tiles in
@@ -65,23 +67,26 @@ export function identifiedWhereSql(scope: OrganisationScope, year: FinancialYear
 }
 
 /**
- * Plan, actual and outturn of each scheme's months of `year` (CTE `per_scheme`, needs `f`).
- * Summed per scheme in a LATERAL subquery, so PostgreSQL reads only the chosen schemes' months
- * through the primary key (scheme_id, financial_year, month). Joined the plain way, its default
- * costs (random_page_cost = 4) made it hash every month of the year, of every scheme: 3x the rows
- * for the system view and 10x for one trust (`npm run bench`, PERFORMANCE notes).
+ * YTD plan, YTD actual and forecast outturn of the identified schemes' months of `year`, from the
+ * roll-up (category rows: every scheme once). Outturn per month: an ended month's actual, else
+ * its forecast, else its plan; an open month's forecast, else its plan; the roll-up keeps both
+ * sums per month, so the cut-off at `elapsed` is a sum of whole rows.
  */
-function perSchemeMonthsSql(year: FinancialYear, elapsed: number): Prisma.Sql {
-  return Prisma.sql`per_scheme AS (
-      SELECT f.id AS scheme_id, p.ytd_plan, p.ytd_actual, p.outturn
-      FROM f CROSS JOIN LATERAL (
-        SELECT COALESCE(sum(m.plan_pence) FILTER (WHERE m.month <= ${elapsed}::int), 0)::bigint AS ytd_plan,
-               COALESCE(sum(m.actual_pence) FILTER (WHERE m.month <= ${elapsed}::int), 0)::bigint AS ytd_actual,
-               COALESCE(sum(COALESCE(CASE WHEN m.month <= ${elapsed}::int THEN m.actual_pence END, m.forecast_pence, m.plan_pence)), 0)::bigint AS outturn
-        FROM scheme_month m
-        WHERE m.scheme_id = f.id AND m.financial_year = ${year}::int
-      ) p
-    )`;
+function identifiedMonthsSql(
+  scope: OrganisationScope,
+  year: FinancialYear,
+  elapsed: number,
+  type: SchemeType | undefined,
+  dimension: RollupDimension,
+): Prisma.Sql {
+  return Prisma.sql`
+    SELECT r.organisation_id, r.key,
+           COALESCE(sum(r.plan_pence) FILTER (WHERE r.month <= ${elapsed}::int), 0)::bigint AS ytd_plan,
+           COALESCE(sum(r.actual_pence) FILTER (WHERE r.month <= ${elapsed}::int), 0)::bigint AS ytd_actual,
+           COALESCE(sum(CASE WHEN r.month <= ${elapsed}::int THEN r.outturn_ended_pence ELSE r.outturn_open_pence END), 0)::bigint AS outturn
+    FROM scheme_month_rollup r
+    WHERE ${rollupWhereSql(scope, year, { dimension, stages: IDENTIFIED_STAGES, ...(type ? { type } : {}) })}
+    GROUP BY r.organisation_id, r.key`;
 }
 
 /** The headline of the year's identified schemes in scope; `type` narrows schemes and targets to CIP or QIPP. */
@@ -100,7 +105,12 @@ export async function financeHeadline(
       FROM scheme s ${weightJoins}
       WHERE ${identifiedWhereSql(scope, year, type)}
     ),
-    ${perSchemeMonthsSql(year, elapsed)},
+    months AS (${identifiedMonthsSql(scope, year, elapsed, type, "category")}),
+    month_totals AS (
+      SELECT COALESCE(sum(ytd_plan), 0)::bigint AS ytd_plan, COALESCE(sum(ytd_actual), 0)::bigint AS ytd_actual,
+             COALESCE(sum(outturn), 0)::bigint AS outturn
+      FROM months
+    ),
     target AS (
       SELECT COALESCE(sum(t.target_pence), 0)::bigint AS target
       FROM savings_target t
@@ -111,16 +121,16 @@ export async function financeHeadline(
            (SELECT target FROM target) AS target,
            COALESCE(sum(f.in_year_value_pence), 0)::bigint AS identified,
            COALESCE(sum(f.risk_adjusted_pence), 0)::bigint AS risk_adjusted,
-           COALESCE(sum(p.ytd_plan), 0)::bigint AS ytd_plan,
-           COALESCE(sum(p.ytd_actual), 0)::bigint AS ytd_actual,
-           COALESCE(sum(p.outturn), 0)::bigint AS outturn,
+           (SELECT ytd_plan FROM month_totals) AS ytd_plan,
+           (SELECT ytd_actual FROM month_totals) AS ytd_actual,
+           (SELECT outturn FROM month_totals) AS outturn,
            COALESCE(sum(f.in_year_value_pence) FILTER (WHERE f.recurrent), 0)::bigint AS recurrent,
            COALESCE(sum(f.in_year_value_pence) FILTER (WHERE NOT f.recurrent), 0)::bigint AS non_recurrent,
            COALESCE(sum(f.in_year_value_pence) FILTER (WHERE f.cash_releasing), 0)::bigint AS cash_releasing,
            COALESCE(sum(f.wte_substantive * 100), 0)::bigint AS wte_substantive,
            COALESCE(sum(f.wte_bank * 100), 0)::bigint AS wte_bank,
            COALESCE(sum(f.wte_agency * 100), 0)::bigint AS wte_agency
-    FROM f LEFT JOIN per_scheme p ON p.scheme_id = f.id`;
+    FROM f`;
   const r = rows[0];
   const n = (key: keyof HeadlineRow) => sqlInteger(r?.[key], key);
   const targetPence = n("target");
@@ -196,7 +206,6 @@ export async function financeBreakdowns(
       FROM scheme s ${weightJoins}
       WHERE ${identifiedWhereSql(scope, year, type)}
     ),
-    ${perSchemeMonthsSql(year, elapsed)},
     grouped AS (
       SELECT CASE WHEN GROUPING(f.workstream_id) = 0 THEN 'workstream'
                   WHEN GROUPING(f.division_id) = 0 THEN 'division'
@@ -205,17 +214,34 @@ export async function financeBreakdowns(
              f.workstream_id, f.division_id, f.category, f.organisation_id,
              count(*) AS scheme_count,
              sum(f.in_year_value_pence)::bigint AS identified,
-             sum(f.risk_adjusted_pence)::bigint AS risk_adjusted,
-             COALESCE(sum(p.ytd_plan), 0)::bigint AS ytd_plan,
-             COALESCE(sum(p.ytd_actual), 0)::bigint AS ytd_actual
-      FROM f LEFT JOIN per_scheme p ON p.scheme_id = f.id
+             sum(f.risk_adjusted_pence)::bigint AS risk_adjusted
+      FROM f
       GROUP BY GROUPING SETS ((f.workstream_id), (f.division_id), (f.category), (f.organisation_id))
+    ),
+    -- The same schemes' months, per dimension, from the roll-up ('' is the roll-up's "none").
+    ws_months AS (${identifiedMonthsSql(scope, year, elapsed, type, "workstream")}),
+    div_months AS (${identifiedMonthsSql(scope, year, elapsed, type, "division")}),
+    cat_months AS (${identifiedMonthsSql(scope, year, elapsed, type, "category")}),
+    months AS (
+      SELECT 'workstream' AS dimension, NULLIF(key, '') AS key, sum(ytd_plan) AS ytd_plan, sum(ytd_actual) AS ytd_actual
+      FROM ws_months GROUP BY 2
+      UNION ALL
+      SELECT 'division', NULLIF(key, ''), sum(ytd_plan), sum(ytd_actual) FROM div_months GROUP BY 2
+      UNION ALL
+      SELECT 'category', key, sum(ytd_plan), sum(ytd_actual) FROM cat_months GROUP BY 2
+      UNION ALL
+      SELECT 'organisation', organisation_id::text, sum(ytd_plan), sum(ytd_actual) FROM cat_months GROUP BY 2
+    ),
+    keyed AS (
+      SELECT g.*, COALESCE(g.workstream_id::text, g.division_id::text, g.category::text, g.organisation_id::text) AS key
+      FROM grouped g
     )
-    SELECT g.dimension,
-           COALESCE(g.workstream_id::text, g.division_id::text, g.category::text, g.organisation_id::text) AS key,
+    SELECT g.dimension, g.key,
            COALESCE(w.name, d.name, o.name) AS label,
-           g.scheme_count, g.identified, g.risk_adjusted, g.ytd_plan, g.ytd_actual
-    FROM grouped g
+           g.scheme_count, g.identified, g.risk_adjusted,
+           COALESCE(m.ytd_plan, 0)::bigint AS ytd_plan, COALESCE(m.ytd_actual, 0)::bigint AS ytd_actual
+    FROM keyed g
+    LEFT JOIN months m ON m.dimension = g.dimension AND m.key IS NOT DISTINCT FROM g.key
     LEFT JOIN workstream w ON w.id = g.workstream_id
     LEFT JOIN division d ON d.id = g.division_id
     LEFT JOIN organisation o ON o.id = g.organisation_id

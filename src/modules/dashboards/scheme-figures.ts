@@ -17,6 +17,7 @@ import {
   type OrganisationScope,
 } from "./scheme-filter-sql";
 import { sqlInteger, sqlIntegerOrNull, type SqlNumber } from "./sql-numbers";
+import { rollupFilterOf, rollupWhereSql } from "./month-rollup-sql";
 
 /**
  * The one module that owns scheme aggregate queries (register totals, finance dashboard).
@@ -108,9 +109,11 @@ type RegisterSqlRow = {
 };
 
 /**
- * One statement, one snapshot: the matching schemes (`filtered`), their year-to-date plan and
- * actual (GROUP BY scheme), the totals over all of them, and one page of rows numbered by
- * row_number() in the chosen order. The totals row is LEFT JOINed to the page, so a page past
+ * One statement, one snapshot: the matching schemes (`filtered`), the totals over all of them,
+ * and one page of rows numbered by row_number() in the chosen order, each with its year-to-date
+ * plan and actual. The totals' YTD comes from the month roll-up when it groups by every filter
+ * given, else from the matching schemes' months; a page row's from its own months, so the cost
+ * follows the page, not the register. The totals row is LEFT JOINed to the page, so a page past
  * the end still returns the totals (one row with no scheme). Names are joined to the page only.
  */
 export async function schemeRegister(scope: OrganisationScope, request: SchemeRegisterRequest, now = new Date()) {
@@ -159,20 +162,15 @@ export function schemeRegisterSql(
       FROM scheme s ${weightJoins}
       WHERE ${schemeWhereSql(scope, request.filters)}
     ),
-    ytd AS (
-      SELECT m.scheme_id, sum(m.plan_pence)::bigint AS ytd_plan, sum(m.actual_pence)::bigint AS ytd_actual
-      FROM scheme_month m JOIN filtered f ON f.id = m.scheme_id
-      WHERE m.financial_year = ${request.filters.year}::int AND m.month <= ${elapsed}::int
-      GROUP BY m.scheme_id
-    ),
+    ytd_totals AS (${ytdTotalsSql(scope, request.filters, elapsed)}),
     totals AS (
       SELECT count(*) AS total_count,
              COALESCE(sum(f.full_year_effect_pence), 0)::bigint AS total_fye,
              COALESCE(sum(f.in_year_value_pence), 0)::bigint AS total_in_year,
              COALESCE(sum(f.risk_adjusted_pence), 0)::bigint AS total_risk_adjusted,
-             COALESCE(sum(y.ytd_plan), 0)::bigint AS total_ytd_plan,
-             COALESCE(sum(y.ytd_actual), 0)::bigint AS total_ytd_actual
-      FROM filtered f LEFT JOIN ytd y ON y.scheme_id = f.id
+             (SELECT ytd_plan FROM ytd_totals) AS total_ytd_plan,
+             (SELECT ytd_actual FROM ytd_totals) AS total_ytd_actual
+      FROM filtered f
     ),
     page AS (
       SELECT f.*, row_number() OVER (ORDER BY ${schemeOrderSql(request.sort, request.dir)}) AS position
@@ -186,13 +184,35 @@ export function schemeRegisterSql(
            p.full_year_effect_pence, p.in_year_value_pence, p.weight_percent, p.risk_adjusted_pence, y.ytd_plan, y.ytd_actual
     FROM totals t
     LEFT JOIN page p ON true
-    LEFT JOIN ytd y ON y.scheme_id = p.id
+    LEFT JOIN LATERAL (
+      SELECT sum(m.plan_pence)::bigint AS ytd_plan, sum(m.actual_pence)::bigint AS ytd_actual
+      FROM scheme_month m
+      WHERE m.scheme_id = p.id AND m.financial_year = ${request.filters.year}::int AND m.month <= ${elapsed}::int
+    ) y ON true
     LEFT JOIN organisation o ON o.id = p.organisation_id
     LEFT JOIN division d ON d.id = p.division_id
     LEFT JOIN workstream w ON w.id = p.workstream_id
     LEFT JOIN programme pr ON pr.id = w.programme_id
     LEFT JOIN app_user u ON u.id = p.lead_id
     ORDER BY p.position`;
+}
+
+/** YTD plan and actual of every scheme the filters match (one row), for the register's totals. */
+function ytdTotalsSql(scope: OrganisationScope, filters: SchemeFilters, elapsed: number): Prisma.Sql {
+  const { year, ...rest } = filters;
+  const rollup = rollupFilterOf(rest);
+  if (rollup)
+    return Prisma.sql`
+      SELECT COALESCE(sum(r.plan_pence) FILTER (WHERE r.month <= ${elapsed}::int), 0)::bigint AS ytd_plan,
+             COALESCE(sum(r.actual_pence) FILTER (WHERE r.month <= ${elapsed}::int), 0)::bigint AS ytd_actual
+      FROM scheme_month_rollup r
+      WHERE ${rollupWhereSql(scope, year, rollup)}`;
+  // The matching schemes' ids as an array: PostgreSQL reads just their months by primary key.
+  return Prisma.sql`
+      SELECT COALESCE(sum(m.plan_pence), 0)::bigint AS ytd_plan, COALESCE(sum(m.actual_pence), 0)::bigint AS ytd_actual
+      FROM scheme_month m
+      WHERE m.scheme_id = ANY (ARRAY(SELECT f.id FROM filtered f))
+        AND m.financial_year = ${year}::int AND m.month <= ${elapsed}::int`;
 }
 
 function toRegisterRow(r: RegisterSqlRow & { id: string }): SchemeRegisterRow {
@@ -294,7 +314,31 @@ export async function monthlyCumulative(
   financialYear: FinancialYear,
   filters: Omit<SchemeFilters, "year"> = {},
 ): Promise<MonthFigures[]> {
-  const whereSql = scope.length === 0 ? Prisma.sql`false` : schemeWhereSql(scope, { ...filters, year: financialYear });
+  const rollup = rollupFilterOf(filters);
+  const perMonthSql = rollup
+    ? // The roll-up when it groups by every filter given (category rows, or the one filtered dimension).
+      Prisma.sql`
+      SELECT mo.month,
+             COALESCE(sum(r.plan_pence), 0)::bigint AS plan,
+             COALESCE(sum(r.forecast_pence), 0)::bigint AS forecast,
+             CASE WHEN COALESCE(sum(r.actual_rows), 0) = 0 THEN NULL ELSE sum(r.actual_pence) END::bigint AS actual
+      FROM months mo
+      LEFT JOIN scheme_month_rollup r ON r.month = mo.month AND ${rollupWhereSql(scope, financialYear, rollup)}
+      GROUP BY mo.month`
+    : Prisma.sql`
+      SELECT mo.month,
+             COALESCE(sum(m.plan_pence), 0)::bigint AS plan,
+             COALESCE(sum(m.forecast_pence), 0)::bigint AS forecast,
+             sum(m.actual_pence)::bigint AS actual
+      FROM months mo
+      LEFT JOIN scheme_month m
+        ON m.month = mo.month AND m.financial_year = ${financialYear}::int
+        -- The chosen schemes' ids as an array: PostgreSQL then reads just their months through the
+        -- primary key, where a join let it hash every month of the year (npm run bench).
+        AND m.scheme_id = ANY (ARRAY(SELECT s.id FROM scheme s WHERE ${
+          scope.length === 0 ? Prisma.sql`false` : schemeWhereSql(scope, { ...filters, year: financialYear })
+        }))
+      GROUP BY mo.month`;
   const rows = await db().$queryRaw<
     {
       month: number;
@@ -307,19 +351,7 @@ export async function monthlyCumulative(
     }[]
   >`
     WITH months AS (SELECT generate_series(1, 12) AS month),
-    per_month AS (
-      SELECT mo.month,
-             COALESCE(sum(m.plan_pence), 0)::bigint AS plan,
-             COALESCE(sum(m.forecast_pence), 0)::bigint AS forecast,
-             sum(m.actual_pence)::bigint AS actual
-      FROM months mo
-      LEFT JOIN scheme_month m
-        ON m.month = mo.month AND m.financial_year = ${financialYear}::int
-        -- The chosen schemes' ids as an array: PostgreSQL then reads just their months through the
-        -- primary key, where a join let it hash every month of the year (npm run bench).
-        AND m.scheme_id = ANY (ARRAY(SELECT s.id FROM scheme s WHERE ${whereSql}))
-      GROUP BY mo.month
-    )
+    per_month AS (${perMonthSql})
     SELECT month, plan, forecast, actual,
            (sum(plan) OVER running)::bigint AS cum_plan,
            (sum(forecast) OVER running)::bigint AS cum_forecast,

@@ -25,14 +25,17 @@ export async function findSavingsMonths(scope: readonly string[], now = new Date
   const rows = await db().$queryRaw<
     { financial_year: number; month: number; plan: SqlNumber; actual: SqlNumber; actuals: SqlNumber }[]
   >`
-    SELECT m.financial_year, m.month,
-           SUM(m.plan_pence) AS plan, SUM(m.actual_pence) AS actual, COUNT(m.actual_pence) AS actuals
-    FROM scheme_month m
-    JOIN scheme s ON s.id = m.scheme_id
-    WHERE s.organisation_id = ANY(${[...scope]}::uuid[])
-      AND s.stage = ANY(${[...IDENTIFIED_STAGES]}::scheme_stage[])
-    GROUP BY m.financial_year, m.month
-    ORDER BY m.financial_year, m.month`;
+    -- From the roll-up (category rows: every scheme once), any scheme year: a few rows per
+    -- month instead of every month of every scheme. A group whose months all went is skipped.
+    SELECT r.month_year AS financial_year, r.month,
+           SUM(r.plan_pence) AS plan, SUM(r.actual_pence) AS actual, SUM(r.actual_rows) AS actuals
+    FROM scheme_month_rollup r
+    WHERE r.organisation_id = ANY(${[...scope]}::uuid[])
+      AND r.dimension = 'category'
+      AND r.stage = ANY(${[...IDENTIFIED_STAGES]}::scheme_stage[])
+    GROUP BY r.month_year, r.month
+    HAVING SUM(r.month_rows) > 0
+    ORDER BY r.month_year, r.month`;
   return rows
     .filter((r) => monthStart(r.financial_year, r.month as FinancialMonth).getTime() <= now.getTime())
     .map((r) => ({
