@@ -16,6 +16,7 @@ ensureAuthSecret(database.embedded);
 await migrate(database.url);
 
 if (database.embedded || process.env.SEED_DEMO === "true") {
+  process.env.DEMO_DATA = "true"; // the demo's published password is allowed only here
   const { db, disconnectDb } = await import("../src/server/db");
   const { seedDemo, demoSignInsText } = await import("../prisma/seed/seed-demo");
   await seedDemo(db());

@@ -69,6 +69,11 @@ const envSchema = z.object({
   SMTP_USER: z.string().min(1).optional(),
   SMTP_PASSWORD: z.string().optional(),
   SMTP_FROM: z.string().min(3).default("Recovery Tracker <no-reply@localhost>"),
+  /** Set by scripts/start.ts when it loads the demo data: only then may anyone's password be the demo's published one. */
+  DEMO_DATA: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   /** Set by scripts/start.ts on the embedded database: the app process runs the scheduled jobs itself. */
   JOBS_IN_APP_PROCESS: z
     .enum(["true", "false"])

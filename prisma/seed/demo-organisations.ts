@@ -116,7 +116,7 @@ export interface DemoUser {
 }
 
 /** One sign-in per role, plus the ICB's system recovery office. All share DEMO_PASSWORD. */
-export const DEMO_PASSWORD = "Recovery-demo-2026";
+export { DEMO_PASSWORD } from "../../src/lib/demo-password";
 
 export const DEMO_USERS: DemoUser[] = [
   {

@@ -1,7 +1,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Actor } from "@/server/auth/actor";
-import { getActor } from "@/server/auth/session";
+import { getSignedInActor } from "@/server/auth/session";
 import { recordDeniedAttempt } from "@/modules/audit/record-audit";
 import { DomainError } from "@/server/errors";
 
@@ -43,12 +43,16 @@ export function authedAction<S extends z.ZodType, T>(
   return async (_previous: ActionState<T> | null, payload: FormData | z.input<S>): Promise<ActionState<T>> => {
     let actor: Actor | null;
     try {
-      actor = await getActor();
+      actor = await getSignedInActor();
     } catch (error) {
       console.error(`[action ${name}] could not load the session`, error);
       return { ok: false, message: GENERIC_FAILURE };
     }
     if (!actor) return { ok: false, message: "Your session has ended. Sign in again, then retry." };
+    // The one way out of a required password change is making it ("changePassword", modules/users/password-actions).
+    if (actor.mustChangePassword && name !== "changePassword") {
+      return { ok: false, message: "Choose a new password first: your administrator has required one." };
+    }
 
     const raw = payload instanceof FormData ? formDataToObject(payload) : payload;
     const parsed = schema.safeParse(raw);

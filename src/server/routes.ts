@@ -2,6 +2,10 @@
 export const routes = {
   home: "/",
   signIn: "/sign-in",
+  /** Where someone goes whose administrator required a new password (outside the app shell). */
+  newPassword: "/new-password",
+  /** The person's own account: change password. */
+  account: "/account",
   dashboard: "/dashboard",
   board: "/board",
   admin: "/admin",

@@ -37,7 +37,13 @@ export function AppHeader({
               />
             )}
             <NotificationBell unread={unreadNotifications} />
-            <span aria-label="Signed in as">{actor.name}</span>
+            <Link
+              href={routes.account}
+              className="text-white hover:text-white"
+              aria-label={`Your account: ${actor.name}`}
+            >
+              {actor.name}
+            </Link>
             <SignOutButton />
           </div>
         </div>

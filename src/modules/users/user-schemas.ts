@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { checkbox, optionalText, plainString, requiredText, uuidField } from "@/lib/form-fields";
+import { checkbox, optionalText, requiredText, uuidField } from "@/lib/form-fields";
+import { newPasswordField, newPasswordProblem } from "./password-schemas";
+import { CLINICAL_CAPACITIES, FINANCE_CAPACITIES, ROLES } from "./user-roles";
 
-export const ROLES = ["FINANCE", "LEAD", "CLINICAL_APPROVER", "BOARD", "ADMIN"] as const;
-export const CLINICAL_CAPACITIES = ["MEDICAL", "NURSING"] as const;
-export const FINANCE_CAPACITIES = ["DIRECTOR", "PMO"] as const;
+export { CLINICAL_CAPACITIES, FINANCE_CAPACITIES, ROLES };
 
 const roleFields = z.object({
   organisationId: uuidField("an organisation"),
@@ -54,12 +54,16 @@ export const createUserSchema = z
       .max(254, "Email must be 254 characters or fewer")
       .pipe(z.email("Enter an email address like name@nhs.net")),
     jobTitle: optionalText("job title", 120),
-    password: plainString({ error: "Enter a password" })
-      .min(12, "Password must be at least 12 characters")
-      .max(200, "Password must be 200 characters or fewer"),
+    password: newPasswordField(),
   })
   .extend(roleFields.shape)
-  .superRefine(checkCapacity);
+  .superRefine(checkCapacity)
+  .superRefine((value, ctx) => {
+    // A password made of the person's own name or email is easy to guess (NCSC).
+    if (newPasswordProblem(value.password)) return; // already said at the field
+    const personal = newPasswordProblem(value.password, [value.name, value.email]);
+    if (personal) ctx.addIssue({ code: "custom", path: ["password"], message: personal });
+  });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
 export const grantRoleSchema = roleFields.extend({ userId: uuidField("a user") }).superRefine(checkCapacity);

@@ -26,6 +26,10 @@ export interface Actor {
   /** Above system administrators: creates systems and holds ADMIN at every organisation (issue 11). */
   platformAdmin?: boolean;
   organisations: ActorOrganisation[];
+  /** An administrator required a new password: until it is set, only the new-password page works. */
+  mustChangePassword?: boolean;
+  /** The session row behind this request (absent for actors loaded by scripts and tests). */
+  sessionId?: string;
 }
 
 export function organisationOf(actor: Actor, organisationId: string): ActorOrganisation | undefined {

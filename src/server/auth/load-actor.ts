@@ -16,6 +16,7 @@ export async function loadActor(userId: string): Promise<Actor | null> {
       email: true,
       name: true,
       platformAdmin: true,
+      mustChangePassword: true,
       memberships: {
         select: {
           role: true,
@@ -71,5 +72,12 @@ export async function loadActor(userId: string): Promise<Actor | null> {
   const organisations = [...byId.values()].sort(
     (a, b) => Number(b.type === "ICB") - Number(a.type === "ICB") || a.name.localeCompare(b.name),
   );
-  return { userId: user.id, email: user.email, name: user.name, platformAdmin: user.platformAdmin, organisations };
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    platformAdmin: user.platformAdmin,
+    organisations,
+    mustChangePassword: user.mustChangePassword,
+  };
 }

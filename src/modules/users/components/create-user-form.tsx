@@ -38,7 +38,7 @@ export function CreateUserForm({ organisations }: { organisations: { id: string;
         label="Initial password"
         type="password"
         autoComplete="new-password"
-        hint="At least 12 characters. Share it with the person securely."
+        hint="At least 12 characters and not a common password (three or four random words work well). Share it with the person securely."
         errors={fieldErrors(state, "password")}
       />
       <RoleFields organisations={organisations} state={state} values={values} />

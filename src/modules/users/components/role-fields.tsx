@@ -2,7 +2,7 @@ import { CheckboxField, SelectField } from "@/components/ui/field";
 import { fieldErrors } from "@/components/ui/form-status";
 import type { ActionState } from "@/server/action";
 import { ROLE_LABELS } from "@/server/auth/permissions";
-import { ROLES } from "../user-schemas";
+import { ROLES } from "../user-roles";
 
 /** Organisation, role, clinical capacity and scope: shared by "create user" and "grant role". */
 export function RoleFields({

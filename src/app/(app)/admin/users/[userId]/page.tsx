@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { GrantRoleForm } from "@/modules/users/components/grant-role-form";
+import { RequirePasswordChangeForm } from "@/modules/users/components/require-password-change-form";
 import { RevokeRoleButton } from "@/modules/users/components/revoke-role-button";
 import { getUser } from "@/modules/users/find-users";
 import { can, canAnywhere } from "@/server/auth/actor";
@@ -52,6 +53,11 @@ export default async function UserAdminPage({ params }: { params: Promise<{ user
       <Card title="Grant a role">
         <GrantRoleForm userId={user.id} organisations={managed.map((o) => ({ id: o.id, name: o.name }))} />
       </Card>
+      {user.id !== actor.userId && user.memberships.length > 0 && (
+        <Card title="Password">
+          <RequirePasswordChangeForm userId={user.id} name={user.name} />
+        </Card>
+      )}
     </>
   );
 }
