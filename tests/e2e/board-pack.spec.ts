@@ -52,7 +52,7 @@ async function overflowingBoxes(page: Page): Promise<string[]> {
 test("finance writes the commentary; the board reads it; the pack prints on two landscape A4 pages and its SPC annex after them", async ({
   browser,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const commentary = `M8 position: behind plan on agency; recovery actions agreed at FRC. ${Date.now()}`;
   const finance = await signedInContext(browser, DEMO.finance);
   await finance.page.goto("/board");

@@ -24,7 +24,7 @@ async function writeForms(page: Page): Promise<string[]> {
 const OWN_CREDENTIAL_PAGES = new Set(["/api-tokens"]);
 
 test("a board member finds no write controls on any page they can reach", async ({ browser, page }) => {
-  test.setTimeout(180_000); // every page a board member can reach, each with an axe check
+  test.setTimeout(360_000); // every page a board member can reach, each with an axe check
   // Record pages a board member must be refused: their trust's administration and their own user record.
   const admin = await signedInContext(browser, DEMO.admin);
   await admin.page.goto("/admin");

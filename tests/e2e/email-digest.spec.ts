@@ -49,7 +49,7 @@ const mailTo = (email: string): ParsedMail[] =>
 test("a lead follows the monthly-update link in the digest email to the form, submits it and the reminder is gone", async ({
   page,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const digest = JOBS.find((job) => job.name === "reminders.digest");
   expect(digest, "the digest job is scheduled").toBeDefined();
   const report = (await digest!.run(new Date())) as { sent: number; failed: number };

@@ -26,7 +26,7 @@ async function expectLinkFocuses(summary: Locator, linkText: string, field: Loca
 }
 
 test("the new scheme form lists its errors at the top, each linked to its field", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await signIn(page, DEMO.lead);
   await page.goto("/schemes/new");
   const form = page.locator("main form").filter({ has: page.getByRole("button", { name: "Create scheme" }) });
@@ -49,7 +49,7 @@ test("the new scheme form lists its errors at the top, each linked to its field"
 });
 
 test("the risk form's summary links to its fields", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await signIn(page, LTH.lead);
   await page.goto("/programmes");
   const programmeId = idFromPath(

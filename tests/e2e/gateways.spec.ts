@@ -134,7 +134,7 @@ async function signQia(page: Page, capacity: "medical" | "nursing") {
 test("a lead creates a scheme, screens its QIA and EIA and submits it; finance approves gateway 1", async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const lead = await signedInContext(browser, DEMO.lead);
   const page = lead.page;
 
@@ -331,7 +331,7 @@ test("a lead creates a scheme, screens its QIA and EIA and submits it; finance a
 test("gateway 2 lists what is missing and refuses the submission until the plan adds up and both clinicians have signed the full QIA", async ({
   browser,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   expect(schemePath, "the scheme of the first test").not.toBe("");
   const lead = await signedInContext(browser, DEMO.lead);
   const page = lead.page;
@@ -520,7 +520,7 @@ test("gateway 2 lists what is missing and refuses the submission until the plan 
 test("finance approves gateway 2: the scheme is in Delivery, its plan locked and baselined, and the dashboard counts it", async ({
   browser,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   expect(schemePath, "the scheme of the first test").not.toBe("");
   const finance = await signedInContext(browser, DEMO.finance);
   const page = finance.page;

@@ -60,7 +60,7 @@ async function fillTemplate(templatePath: string, lead: string, code: string, ye
 test("finance imports a filled-in template; one row error is fixed; the dashboard moves by the imported amount", async ({
   browser,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const { page, context } = await signedInContext(browser, DEMO.finance);
   const before = await identified(page);
 

@@ -26,7 +26,7 @@ function pence(text: string): number {
 test("the grid fits 1280 px, works out variance and cumulative rows, and leaves the update's figures to the update", async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await page.setViewportSize({ width: 1280, height: 900 });
   await signIn(page, DEMO.lead);
   await card(page, "Due this month").getByRole("link").first().click();

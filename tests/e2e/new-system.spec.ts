@@ -63,7 +63,7 @@ async function saveGrid(page: Page, fy: string, rows: { plan: string[]; actual?:
 test("a platform administrator creates a system with its ICB and a mental-health trust; its finance records 2016/17 and plans 2017/18", async ({
   page,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   await signIn(page, "platform@demo.nhs.uk");
   await page.goto("/admin");

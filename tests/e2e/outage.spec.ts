@@ -58,7 +58,7 @@ const proxy = new DatabaseProxy();
 let app: AppInstance | undefined;
 
 test.beforeAll(async () => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   await proxy.open();
   app = await startAppInstance({
     port: APP_PORT,

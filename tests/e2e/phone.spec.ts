@@ -47,7 +47,7 @@ async function firstHref(page: Page, path: string, selector: string): Promise<st
 }
 
 test("no main page scrolls sideways at 320 px", async ({ browser }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   const context = await browser.newContext({ viewport: PHONE });
   const page = await context.newPage();
   await signIn(page, DEMO.finance);
@@ -84,7 +84,7 @@ test("no main page scrolls sideways at 320 px", async ({ browser }) => {
 });
 
 test("the menu folds behind a button on a phone and opens with it", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const context = await browser.newContext({ viewport: PHONE });
   const page = await context.newPage();
   await signIn(page, DEMO.finance);

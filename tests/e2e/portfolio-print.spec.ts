@@ -35,7 +35,7 @@ async function overlappingLabels(page: Page) {
 test("the portfolio review prints on A4: criteria and matrix, then the ranked table, labels apart", async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await signIn(page, LTH.finance);
   await page.goto("/portfolio");
   await page.getByRole("link", { name: REVIEW }).first().click();

@@ -50,7 +50,7 @@ test("finance runs a portfolio review: criteria, two scorers, the matrix, a dive
   page,
   browser,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   const suffix = uniqueSuffix();
   const reviewName = `E2E portfolio review ${suffix}`;
 

@@ -296,7 +296,7 @@ test("a board member sees the route map and programmes with no edit controls; an
 test("the route map counts what falls in its years, filters by due quarter and joint leads, and pages the rest", async ({
   page,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   await signIn(page, LTH.finance);
   // Default: LTH, this year and the next. The paper's dated activities are 2021/22 and 2022/23, so

@@ -31,7 +31,7 @@ async function rate(form: Locator, legend: string, likelihood: number, consequen
 test("an owner raises a 4x4 risk (red cell), completes an action, lowers it to 3x3 (amber) and the trend shows both", async ({
   page,
 }) => {
-  test.setTimeout(180_000); // a dozen page loads, four axe runs
+  test.setTimeout(360_000); // a dozen page loads, four axe runs
   const suffix = uniqueSuffix();
   const title = `E2E theatre staffing risk ${suffix}`;
   const actionText = `E2E recruit two theatre practitioners ${suffix}`;

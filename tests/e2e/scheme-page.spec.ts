@@ -32,7 +32,7 @@ test("a scheme page: summary, contents by keyboard, attachments, comments with a
   page,
   browser,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   await signIn(page, LTH.finance);
   const path = await openAScheme(page);

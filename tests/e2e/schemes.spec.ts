@@ -212,7 +212,7 @@ test("finance closes the last ended month and the lead can no longer change its 
 test("the register, a scheme, the dashboard and finance settings pass axe; the register's CSV is text/csv", async ({
   page,
 }) => {
-  test.setTimeout(180_000); // four axe runs over the largest pages
+  test.setTimeout(360_000); // four axe runs over the largest pages
   await signIn(page, DEMO.finance);
   await page.goto("/schemes");
   await expect(page.getByRole("heading", { level: 1, name: "CIP and QIPP scheme register" })).toBeVisible();

@@ -24,7 +24,7 @@ let otherIdp: TestIdentityProvider;
 let app: AppInstance | undefined;
 
 test.beforeAll(async () => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   idp = await startIdentityProvider({ port: E2E_IDP_PORT, redirectUri: `${APP_URL}${CALLBACK_PATH}` });
   // Same client registration, different issuer and signing key.
   otherIdp = await startIdentityProvider({ port: E2E_OTHER_IDP_PORT, redirectUri: `${APP_URL}${CALLBACK_PATH}` });
@@ -112,7 +112,7 @@ test("an unknown person lands on 'awaiting access'; an administrator sees them a
   page,
   browser,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const email = uniqueEmail("sso-new");
   await ssoSignIn(page, email);
   await expect(page).toHaveURL(`${APP_URL}/awaiting-access`);
@@ -143,7 +143,7 @@ test("an administrator maps a directory group to a role; a member of it signs in
   page,
   browser,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const group = randomBytes(8).toString("hex");
   const admin = await browser.newContext({ baseURL: APP_URL });
   const adminPage = await admin.newPage();
