@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { env, requireDatabaseUrl } from "@/env";
+import { SerialClient } from "./db/serial-client";
 
 export type Db = PrismaClient;
 /** The client inside `db().$transaction(async (tx) => ...)`. */
@@ -17,6 +18,8 @@ export function db(): PrismaClient {
       max: env().DATABASE_POOL_MAX,
       // Fail fast when the database is down, so pages show the outage instead of hanging.
       connectionTimeoutMillis: 5_000,
+      // One query at a time per connection: an include's relation queries in a transaction (serial-client.ts).
+      Client: SerialClient,
     });
     globalForDb.recoveryTrackerDb = new PrismaClient({ adapter });
   }
