@@ -6,7 +6,7 @@ const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-
 
 // Reachable without a session: sign-in, next-auth, the health check, the token-authenticated read API, public files.
 const PUBLIC_PATHS =
-  /^\/(sign-in|api\/auth|api\/health|api\/v1\/|icon\.svg|favicon\.ico|robots\.txt|manifest\.webmanifest)/;
+  /^\/(sign-in|api\/auth|api\/health|api\/v1\/|favicon\.(ico|svg)|robots\.txt|manifest\.webmanifest)/;
 
 /**
  * 1. A server action posted from another site is refused with 403 and audited (Next would answer 500).
