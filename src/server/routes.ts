@@ -76,4 +76,7 @@ export const routes = {
   apiTokens: "/api-tokens",
   /** The read API's OpenAPI description. */
   apiDescription: "/api/v1/openapi.json",
+  /** A Power BI data-source file for one read API table, of one organisation or all readable. */
+  powerBiDataSource: (table: string, organisationId?: string) =>
+    `/api/power-bi/pbids?table=${encodeURIComponent(table)}${organisationId ? `&organisation=${encodeURIComponent(organisationId)}` : ""}`,
 } as const;

@@ -1,3 +1,5 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -26,11 +28,15 @@ function validatorFor(doc: Doc) {
   const rewrite = (value: unknown) =>
     JSON.parse(JSON.stringify(value).replaceAll('"#/components/schemas/', '"openapi-components#/$defs/')) as object;
   ajv.addSchema({ $id: "openapi-components", $defs: rewrite(doc.components.schemas) });
-  return (path: string) => {
-    const schema = doc.paths[path]?.get.responses["200"]?.content?.["application/json"]?.schema;
-    if (!schema) throw new Error(`No 200 JSON schema for ${path}`);
+  const forPath = (apiPath: string) => {
+    const schema = doc.paths[apiPath]?.get.responses["200"]?.content?.["application/json"]?.schema;
+    if (!schema) throw new Error(`No 200 JSON schema for ${apiPath}`);
     return ajv.compile(rewrite(schema));
   };
+  return Object.assign(forPath, {
+    /** The declared error body (every 4xx of every path refers to it). */
+    error: () => ajv.compile({ $ref: "openapi-components#/$defs/Error" }),
+  });
 }
 
 describe("read API OpenAPI description", () => {
@@ -73,6 +79,33 @@ describe("read API OpenAPI description", () => {
     expect(r.status).toBe(200);
     expect(r.text.split(/\r?\n/)[0]).toBe(endpoint.columns.map((c) => c.name).join(","));
   });
+
+  it("describes every route under /api/v1, and each declares its error responses", () => {
+    const routes = readdirSync(path.join(process.cwd(), "src/app/api/v1"), { withFileTypes: true })
+      .filter((d) => d.isDirectory() && d.name !== "openapi.json")
+      .map((d) => d.name)
+      .sort();
+    expect(routes).toEqual(READ_ENDPOINTS.map((e) => e.name).sort());
+    const doc = openApiDocument(READ_ENDPOINTS) as Doc;
+    for (const name of routes)
+      expect(Object.keys(doc.paths[`/api/v1/${name}`]!.get.responses).sort(), name).toEqual(
+        ["200", "400", "401", "403", "429", "500"].sort(),
+      );
+  });
+
+  it.each(READ_ENDPOINTS.map((e) => e.name))(
+    "%s: real error responses validate against the Error schema",
+    async (name) => {
+      const validate = validatorFor(openApiDocument(READ_ENDPOINTS) as Doc).error();
+      const cases = [
+        await callApi(name, null),
+        await callApi(name, token, "limit=5000"),
+        await callApi(name, token, "organisation=00000000-0000-4000-8000-000000000000"),
+      ];
+      expect(cases.map((c) => c.status)).toEqual([401, 400, 403]);
+      for (const c of cases) expect(validate(c.json), `${c.status} ${JSON.stringify(validate.errors)}`).toBe(true);
+    },
+  );
 
   it("a row with a field of the wrong type or an undeclared field fails validation (the check has teeth)", async () => {
     const validate = validatorFor(openApiDocument(READ_ENDPOINTS) as Doc)("/api/v1/risks");

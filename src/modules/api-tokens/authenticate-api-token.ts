@@ -11,7 +11,8 @@ export type ApiAuthentication =
 
 const MESSAGES = {
   missing: "Send a personal API token in the Authorization header: “Authorization: Bearer rt_pat_…”.",
-  malformed: "The Authorization header is not “Bearer” and a personal API token of this service.",
+  malformed:
+    "The Authorization header is not “Bearer” and a personal API token of this service (or Basic with the token as the password).",
   unknown: "This API token is not valid here. Create a token on the “API tokens” page of this service.",
   revoked: "This API token has been revoked. Create a new one.",
   expired: "This API token has expired. Create a new one.",

@@ -33,6 +33,13 @@ describe("API token rules", () => {
     ["Bearer xx_pat_" + "a".repeat(43), { ok: false, reason: "malformed" }],
     ["Bearer rt_pat_" + "a".repeat(42) + "'", { ok: false, reason: "malformed" }],
     ["bearer rt_pat_" + "a".repeat(43), { ok: true, token: "rt_pat_" + "a".repeat(43) }],
+    // Power BI's "Basic" credentials: any user name, the token as the password.
+    [
+      `Basic ${Buffer.from(`powerbi:rt_pat_${"b".repeat(43)}`).toString("base64")}`,
+      { ok: true, token: "rt_pat_" + "b".repeat(43) },
+    ],
+    [`Basic ${Buffer.from(`rt_pat_${"b".repeat(43)}:`).toString("base64")}`, { ok: false, reason: "malformed" }],
+    [`Basic ${Buffer.from(`rt_pat_${"b".repeat(43)}`).toString("base64")}`, { ok: false, reason: "malformed" }],
   ])("reads %j", (header, expected) => {
     expect(tokenFromAuthorization(header)).toEqual(expected);
   });

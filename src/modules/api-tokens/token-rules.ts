@@ -38,15 +38,25 @@ export function tokenExpiry(now: Date, days: number): Date {
 
 /**
  * The token from an `Authorization` header: "missing" without one, "malformed" when it is not
- * `Bearer rt_pat_...` of the right length.
+ * `Bearer rt_pat_...` of the right length, nor HTTP Basic with such a token as the password
+ * (any user name). Basic is what Power BI's Web connector sends when its credentials prompt
+ * is answered with "Basic", so a .pbids data-source file works without editing its query.
  */
 export function tokenFromAuthorization(
   header: string | null,
 ): { ok: true; token: string } | { ok: false; reason: "missing" | "malformed" } {
   if (!header || !header.trim()) return { ok: false, reason: "missing" };
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header.trim());
-  if (!match || !isWellFormedToken(match[1]!)) return { ok: false, reason: "malformed" };
-  return { ok: true, token: match[1]! };
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header.trim());
+  const basic = /^Basic\s+([A-Za-z0-9+/]+={0,2})\s*$/i.exec(header.trim());
+  const token = bearer?.[1] ?? (basic ? basicPassword(basic[1]!) : undefined);
+  if (!token || !isWellFormedToken(token)) return { ok: false, reason: "malformed" };
+  return { ok: true, token };
+}
+
+function basicPassword(encoded: string): string | undefined {
+  const decoded = Buffer.from(encoded, "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  return colon < 0 ? undefined : decoded.slice(colon + 1);
 }
 
 /** Start of the UTC minute `now` falls in: one rate-limit window. */

@@ -8,10 +8,13 @@ import { revokeApiTokenAction } from "@/modules/api-tokens/api-token-actions";
 import { RowActionButton } from "@/components/forms/row-action-button";
 import { CreateApiTokenForm } from "@/modules/api-tokens/components/create-api-token-form";
 import { findApiTokens, type ApiTokenListItem } from "@/modules/api-tokens/find-api-tokens";
+import { PBIDS_TABLES, type PbidsTable } from "@/modules/api-tokens/power-bi-data-source";
 import { requireActor } from "@/server/auth/session";
 import { routes } from "@/server/routes";
 
 export const metadata: Metadata = { title: "API tokens" };
+
+const PBIDS = Object.entries(PBIDS_TABLES) as [PbidsTable, string][];
 
 function statusOf(token: ApiTokenListItem, now: Date): string {
   if (token.revokedAt) return `Revoked ${formatDate(token.revokedAt)}`;
@@ -75,6 +78,37 @@ export default async function ApiTokensPage() {
       </Card>
       <Card title="Create a token">
         <CreateApiTokenForm />
+      </Card>
+      <Card title="Connect Power BI" id="power-bi">
+        <p className="mb-3">
+          Download a data-source file and open it in Power BI Desktop: it opens <em>Get data &gt; Web</em> at the read
+          API&apos;s CSV for that table. When Power BI asks how to sign in, choose <strong>Basic</strong>, type any user
+          name (e.g. <code>powerbi</code>) and paste your token as the password. Load Scheme months and Schemes and
+          relate Scheme months&apos; <code>schemeId</code> to Schemes&apos; <code>id</code>; the README&apos;s
+          &ldquo;Connect Power BI&rdquo; section has the rest.
+        </p>
+        <DataTable
+          caption="Power BI data-source files (.pbids)"
+          columns={[{ label: "Organisation" }, ...PBIDS.map(([, label]) => ({ label }))]}
+        >
+          {[{ id: undefined, name: "All organisations you can read", code: undefined }, ...actor.organisations].map(
+            (o) => (
+              <tr key={o.id ?? "all"} className={rowClass}>
+                <th scope="row" className={`${cellClass} text-left font-normal`}>
+                  {o.name}
+                </th>
+                {PBIDS.map(([table, label]) => (
+                  <td key={table} className={cellClass}>
+                    <a href={routes.powerBiDataSource(table, o.id)} download>
+                      {label}
+                      <span className="sr-only"> for {o.name}</span> (.pbids)
+                    </a>
+                  </td>
+                ))}
+              </tr>
+            ),
+          )}
+        </DataTable>
       </Card>
     </>
   );

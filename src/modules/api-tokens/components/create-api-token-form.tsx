@@ -61,7 +61,8 @@ export function CreateApiTokenForm() {
           />
           <p className="mt-2">
             In Power BI, send it as the header <code>Authorization</code> with the value <code>Bearer</code> followed by
-            a space and the token.
+            a space and the token, or, opening a data-source file below, answer the sign-in prompt with Basic: any user
+            name and the token as the password.
           </p>
         </section>
       )}
