@@ -80,10 +80,15 @@ function mergedProblems(sheet: ReadSheet): ImportProblem[] {
   });
 }
 
-function sheetData<K extends string>(
+/**
+ * One sheet's rows by the columns' headers: a missing required column is a problem (and no
+ * rows), extra columns are listed as ignored, merged cells are problems, blank rows skipped.
+ * Other spreadsheet imports (e.g. service lines) read their sheet with it too.
+ */
+export function sheetData<K extends string>(
   sheet: ReadSheet,
   columns: readonly ImportColumn<K>[],
-  file: ImportFile,
+  file: Pick<ImportFile, "problems" | "ignoredColumns">,
 ): SheetData<K> | undefined {
   const header = sheet.rows[0] ?? [];
   const positions = new Map<string, number>();
@@ -142,17 +147,19 @@ function csvSheetName(header: ReadCell[]): string {
   return SHEETS.months;
 }
 
-export async function readImportFile(
+/**
+ * The sheets of an upload that passed checkUpload: a CSV as one sheet (named by `csvName` from
+ * its header row), a workbook's sheets; a damaged workbook or more than MAX_DATA_ROWS rows refused.
+ */
+export async function readSheets(
   bytes: Uint8Array,
-  fileName: string,
-  maxBytes = DEFAULT_MAX_UPLOAD_BYTES,
-): Promise<ReadResult> {
-  const verdict = checkUpload(bytes, fileName, maxBytes);
-  if (!verdict.ok) return verdict;
+  kind: "xlsx" | "csv",
+  csvName: (header: ReadCell[]) => string,
+): Promise<{ ok: true; sheets: ReadSheet[] } | { ok: false; error: string }> {
   let sheets: ReadSheet[];
-  if (verdict.kind === "csv") {
+  if (kind === "csv") {
     const rows = parseCsv(new TextDecoder("utf-8").decode(bytes));
-    sheets = [{ name: csvSheetName(rows[0] ?? []), rows, merged: [] }];
+    sheets = [{ name: csvName(rows[0] ?? []), rows, merged: [] }];
   } else {
     try {
       sheets = await readXlsx(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
@@ -169,6 +176,19 @@ export async function readImportFile(
       ok: false,
       error: `The file has ${dataRows.toLocaleString("en-GB")} rows; one import takes at most ${MAX_DATA_ROWS.toLocaleString("en-GB")}. Split it into smaller files.`,
     };
+  return { ok: true, sheets };
+}
+
+export async function readImportFile(
+  bytes: Uint8Array,
+  fileName: string,
+  maxBytes = DEFAULT_MAX_UPLOAD_BYTES,
+): Promise<ReadResult> {
+  const verdict = checkUpload(bytes, fileName, maxBytes);
+  if (!verdict.ok) return verdict;
+  const read = await readSheets(bytes, verdict.kind, csvSheetName);
+  if (!read.ok) return read;
+  const sheets = read.sheets;
   const file: ImportFile = { kind: verdict.kind, ignoredColumns: [], problems: [] };
   const byName = new Map(sheets.map((s) => [sheetKey(s.name), s]));
   const schemes = byName.get(sheetKey(SHEETS.schemes));

@@ -25,20 +25,19 @@ const wholeNumber = (label: string, min: number, max: number) =>
     .min(min, `${label[0]!.toUpperCase()}${label.slice(1)} must be at least ${min}`)
     .max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be at most ${max}`);
 
+// Not a union: zod reports a union that fails on both sides as "Invalid input", hiding the hint.
 const optionalWhole = (label: string, max: number) =>
   z
     .string()
     .optional()
     .transform((v) => (v ?? "").replace(/,/g, "").trim())
+    .refine((v) => v === "" || /^\d+$/.test(v), `Enter ${label} as a whole number, e.g. 12000`)
+    .transform((v) => (v === "" ? undefined : Number(v)))
     .pipe(
-      z.union([
-        z.literal("").transform(() => undefined),
-        z
-          .string()
-          .regex(/^\d+$/, `Enter ${label} as a whole number, e.g. 12000`)
-          .transform(Number)
-          .pipe(z.number().max(max, `Enter ${label} of at most ${max.toLocaleString("en-GB")}`)),
-      ]),
+      z
+        .number()
+        .max(max, `Enter ${label} of at most ${max.toLocaleString("en-GB")}`)
+        .optional(),
     );
 
 /** Repeated form fields arrive as an array, a single one as a string, none as undefined. */

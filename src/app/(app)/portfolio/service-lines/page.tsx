@@ -5,6 +5,7 @@ import { Card, PageHeader } from "@/components/ui/page-header";
 import { financialYearOf, formatFinancialYear } from "@/lib/financial-year";
 import { formatMoney } from "@/lib/money";
 import { NewServiceLineForm, ServiceLineSizeForm } from "@/modules/portfolio/components/portfolio-forms";
+import { ServiceLineImportForm } from "@/modules/portfolio/components/service-line-import-form";
 import { findDivisions, findServiceLines } from "@/modules/portfolio/find-portfolio";
 import { canManagePortfolio } from "@/modules/portfolio/portfolio-access";
 import { currentOrganisation } from "@/server/auth/current-organisation";
@@ -78,6 +79,12 @@ export default async function ServiceLinesPage() {
               organisationId={current.id}
               parents={lines.filter((l) => l.level === "MESO").map((l) => ({ value: l.id, label: l.name }))}
               divisions={divisions.map((d) => ({ value: d.id, label: d.name }))}
+            />
+          </Card>
+          <Card title="Import service lines from a spreadsheet" id="import">
+            <ServiceLineImportForm
+              organisationId={current.id}
+              templateHref={routes.portfolioServiceLineTemplate(current.id)}
             />
           </Card>
           <Card title="Record a size">
