@@ -308,6 +308,9 @@ test("a lead creates a scheme, screens its QIA and EIA and submits it; finance a
   await waitForHydration(decide);
   await decide.getByLabel("Decision at gateway 1").selectOption({ label: "Approve" });
   await decide.getByLabel("Reason or comments").fill("E2E: a clear case, the agency premium is well evidenced.");
+  // A condition with the date it is due by (issue 16: the lead is reminded once it is past due).
+  await decide.getByLabel("Conditions of approval (optional)").fill("Report the bank fill rate monthly");
+  await decide.getByLabel("Conditions to be met by (optional)").fill(isoDateFromToday(30));
   await decide.getByRole("button", { name: "Record the decision" }).click();
   await expect(summaryValue(fp, "Stage")).toHaveText("Planning");
   await expect(gateBlock(fp, 1)).toContainText(/Passed: approved by Priya Shah on \d{1,2} \w{3} \d{4}\./);
@@ -318,6 +321,9 @@ test("a lead creates a scheme, screens its QIA and EIA and submits it; finance a
     /^Approved · gateway 1 · Opportunity → Planning · Priya Shah, \d{1,2} \w{3} \d{4}$/,
   );
   await expect(history.nth(0)).toContainText("E2E: a clear case, the agency premium is well evidenced.");
+  await expect(history.nth(0)).toContainText(
+    /Condition: Report the bank fill rate monthly \(due \d{1,2} \w{3} \d{4}\) — open/,
+  );
   await expect(history.nth(1).locator("p").first()).toHaveText(
     /^Submitted · gateway 1 · Opportunity · Sarah Collins, \d{1,2} \w{3} \d{4}$/,
   );

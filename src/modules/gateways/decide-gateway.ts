@@ -1,6 +1,7 @@
 import type { Actor } from "@/server/auth/actor";
 import { db, type Tx } from "@/server/db";
-import { DomainError, forbidden } from "@/server/errors";
+import { startOfUtcDay } from "@/lib/dates";
+import { DomainError, forbidden, invalidField } from "@/server/errors";
 import { decisionRefusal } from "./approver-standing";
 import { stageAfterGate } from "./gateway-flow";
 import {
@@ -57,6 +58,8 @@ export async function decideGateway(actor: Actor, input: DecideGatewayInput, now
         const cleared = { submittedGate: null, submittedAt: null };
         if (input.decision === "APPROVE") {
           if (!verdict.passes) throw new DomainError("INVALID", failedCriteriaMessage(gate, verdict.failures));
+          if (input.conditionsDueOn && input.conditionsDueOn < startOfUtcDay(now))
+            throw invalidField("conditionsDueOn", "The conditions' due date cannot be in the past");
           if (gate === 2) await baselinePlan(tx, actor, scheme, null);
           return recordGatewayDecision(tx, actor, scheme, {
             kind: "APPROVED",
@@ -65,6 +68,7 @@ export async function decideGateway(actor: Actor, input: DecideGatewayInput, now
             reason: input.reason,
             verdict,
             conditions: input.conditions,
+            conditionsDueOn: input.conditionsDueOn,
             schemeChanges: gate === 2 ? { ...cleared, planLockedAt: now } : cleared,
           });
         }

@@ -62,6 +62,8 @@ export interface DecisionEntry {
   reason?: string | null;
   verdict?: GateVerdict | null;
   conditions?: string[];
+  /** The date the conditions are due by, if the approver set one. */
+  conditionsDueOn?: Date;
   schemeChanges?: Prisma.SchemeUpdateInput;
 }
 
@@ -93,7 +95,13 @@ export async function recordGatewayDecision(
       schemeVersion: scheme.version,
       decidedById: actor.userId,
       conditions: entry.conditions?.length
-        ? { create: entry.conditions.map((description) => ({ schemeId: scheme.id, description })) }
+        ? {
+            create: entry.conditions.map((description) => ({
+              schemeId: scheme.id,
+              description,
+              dueOn: entry.conditionsDueOn ?? null,
+            })),
+          }
         : undefined,
     },
     include: { conditions: true },
@@ -111,6 +119,7 @@ export async function recordGatewayDecision(
       gate: entry.gate,
       reason: entry.reason,
       conditions: entry.conditions,
+      conditionsDueOn: entry.conditionsDueOn,
       criteria: decision.criteria,
     },
   });

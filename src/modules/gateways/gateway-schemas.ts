@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateField } from "@/lib/dates";
 import { optionalText, plainString, requiredText, uuidField } from "@/lib/form-fields";
 import { poundsField, versionField } from "@/modules/programmes/programme-schemas";
 
@@ -35,8 +36,21 @@ export const decideGatewaySchema = z
     decision: z.enum(GATEWAY_DECISIONS, { error: "Choose approve, reject or defer" }),
     reason: optionalText("the reason", 2000),
     conditions: conditionsField,
+    /** When the conditions are due (YYYY-MM-DD), optional; checked against today by decideGateway. */
+    // Not a union: zod words a union failing on both sides "Invalid input", hiding the date hint.
+    conditionsDueOn: z.preprocess(
+      (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+      dateField("the date the conditions are due by").optional(),
+    ),
   })
   .superRefine((input, ctx) => {
+    if (input.conditionsDueOn && input.conditions.length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["conditionsDueOn"],
+        message: "A due date needs conditions to apply to: write them above, or clear the date",
+      });
+    }
     // A rejection or deferral must say why; an approval's comment is optional.
     if (input.decision !== "APPROVE" && (!input.reason || input.reason.length < 3)) {
       ctx.addIssue({

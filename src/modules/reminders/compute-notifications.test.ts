@@ -27,6 +27,41 @@ describe("reportingFinancialMonth", () => {
 });
 
 describe("computeNotifications", () => {
+  it("reminds a condition with a due date only once the date has passed; one without while it is open", () => {
+    const condition = (conditionId: string, dueOn: Date | null) => ({
+      ...scheme,
+      conditionId,
+      createdAt: day("2025-11-03"),
+      dueOn,
+      leadId: "lead",
+    });
+    const facts = {
+      ...none,
+      openConditions: [
+        condition("c-due-yesterday", day("2025-12-10")),
+        condition("c-due-today", day("2025-12-11")),
+        condition("c-no-date", null),
+      ],
+    };
+    const out = computeNotifications(day("2025-12-11"), facts, []);
+    expect(out.map((n) => [n.causeKey, n.title, n.detail, n.dueOn, n.waitingSince])).toEqual([
+      [
+        "condition:c-due-yesterday",
+        "Condition past due: LTH-CIP-0001 Agency",
+        "Was due 10 Dec 2025",
+        day("2025-12-10"),
+        null,
+      ],
+      [
+        "condition:c-no-date",
+        "Condition to meet: LTH-CIP-0001 Agency",
+        "Set 3 Nov 2025, open 28 working days",
+        null,
+        day("2025-11-03"),
+      ],
+    ]);
+  });
+
   it("escalates to each person once and never to the lead", () => {
     const facts = { ...none, unsubmittedUpdates: [{ ...scheme, leadId: "lead", escalateTo: ["fd", "fd", "lead"] }] };
     const out = computeNotifications(day("2025-12-11"), facts, []);

@@ -170,15 +170,19 @@ export function computeNotifications(
   }
 
   for (const f of facts.openConditions) {
+    // A condition with a due date is reminded once past it (like a risk action); one without, while open.
+    if (f.dueOn && f.dueOn >= today) continue;
     push({
       userId: f.leadId,
       organisationId: f.organisationId,
       kind: "CONDITION_OPEN",
       causeKey: `condition:${f.conditionId}`,
-      title: `Condition to meet: ${f.code} ${f.title}`,
-      detail: `Set ${formatDate(f.createdAt)}, open ${days(workingDaysBetween(f.createdAt, today))}`,
+      title: f.dueOn ? `Condition past due: ${f.code} ${f.title}` : `Condition to meet: ${f.code} ${f.title}`,
+      detail: f.dueOn
+        ? `Was due ${formatDate(f.dueOn)}`
+        : `Set ${formatDate(f.createdAt)}, open ${days(workingDaysBetween(f.createdAt, today))}`,
       href: routes.scheme(f.schemeId),
-      waitingSince: f.createdAt,
+      ...(f.dueOn ? { dueOn: f.dueOn } : { waitingSince: f.createdAt }),
     });
   }
 

@@ -69,6 +69,8 @@ export interface RiskActionFact {
 export interface OpenConditionFact extends SchemeRef {
   conditionId: string;
   createdAt: Date;
+  /** The date it is due by, when the approver set one. */
+  dueOn: Date | null;
   leadId: string;
 }
 export interface MonthCloseFact {
@@ -183,7 +185,7 @@ export async function loadReminderFacts(
 
   const openConditions = await tx.$queryRaw<OpenConditionFact[]>`
     SELECT tc.id AS "conditionId", s.id AS "schemeId", s.code, s.title, s.organisation_id AS "organisationId",
-      tc.created_at AS "createdAt", s.lead_id AS "leadId"
+      tc.created_at AS "createdAt", tc.due_on AS "dueOn", s.lead_id AS "leadId"
     FROM tracked_condition tc JOIN scheme s ON s.id = tc.scheme_id
     WHERE tc.met_at IS NULL AND s.stage NOT IN ('REJECTED', 'WITHDRAWN')
       AND ${ACTIVE_USER(Prisma.sql`s.lead_id`)} AND (${user}::uuid IS NULL OR s.lead_id = ${user}::uuid)`;

@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { FieldIdPrefix, SelectField, TextAreaField } from "@/components/ui/field";
+import { FieldIdPrefix, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormStatus, InlineFormStatus, fieldErrors } from "@/components/ui/form-status";
 import { useFormAction } from "@/components/forms/use-form-action";
 import {
@@ -75,6 +75,14 @@ export function DecideGatewayForm({ gate, ...ref }: SchemeRef & { gate: number }
           rows={3}
           defaultValue={values.conditions}
           errors={fieldErrors(state, "conditions")}
+        />
+        <TextField
+          name="conditionsDueOn"
+          label="Conditions to be met by (optional)"
+          hint="The scheme's lead is reminded once this date has passed and a condition is still open."
+          type="date"
+          defaultValue={values.conditionsDueOn}
+          errors={fieldErrors(state, "conditionsDueOn")}
         />
         <Button type="submit" disabled={pending}>
           Record the decision

@@ -185,7 +185,8 @@ export function GatewayPanel({ scheme, panel, planTexts }: Props) {
                     <ul className="mt-1 ml-5 list-disc">
                       {d.conditions.map((c) => (
                         <li key={c.id}>
-                          Condition: {c.description} —{" "}
+                          Condition: {c.description}
+                          {c.dueOn && ` (due ${formatDate(c.dueOn)})`} —{" "}
                           {c.metAt ? (
                             <span className="text-nhs-green font-semibold">
                               met {formatDate(c.metAt)}
