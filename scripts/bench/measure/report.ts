@@ -21,7 +21,8 @@ export function timingTable(rows: readonly Measured[], runs: number): string {
       r.met === undefined ? "" : r.met ? "met" : "MISSED",
     ];
   });
-  return `${table(header, body, [1, 2, 3, 4, 5])}\n(${runs} measured runs per operation after warm-up; p50/p95 nearest-rank; app/SQL = p50 ratio)`;
+  const notes = rows.filter((r) => r.note).map((r) => `  ${r.name.trim()}: ${r.note}`);
+  return `${table(header, body, [1, 2, 3, 4, 5])}\n(${runs} measured runs per operation after warm-up, unless the row's note says once; p50/p95 nearest-rank; app/SQL = p50 ratio)${notes.length ? `\n${notes.join("\n")}` : ""}`;
 }
 
 export function concurrencyTable(results: readonly ConcurrencyResult[]): string {

@@ -20,6 +20,9 @@ import {
 import { currentVersion, saveMonthlyUpdate, verifyNoLostUpdate, type SaveOutcome } from "./monthly-update";
 import { loadRiskHeatmap, loadRiskRegisterPage, loadRouteMap, loadSchemePage } from "./pages";
 import { loadRegisterFigures, loadRegisterPage, registerBySql, registerFigures, registerQuery } from "./register";
+import { benchReadApi } from "./read-api";
+import { benchReminders } from "./reminders";
+import { benchImport, benchRegisterExport } from "./spreadsheets";
 import { measure, percentile, type Measured } from "./timing";
 
 export interface BenchOptions {
@@ -27,6 +30,8 @@ export interface BenchOptions {
   runs: number;
   warmup: number;
   concurrency: number;
+  /** Schemes in the import bench's workbook (each with 12 months); 0 leaves the import out. */
+  importSchemes: number;
   log: (line: string) => void;
 }
 
@@ -247,6 +252,22 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       }),
     ];
     for (const c of concurrency) failures.push(...c.problems.map((p) => `concurrent saves (${c.name}): ${p}`));
+
+    // Spreadsheets (issue 12), the read API (issue 15) and the daily reminders (issue 16).
+    const spreadsheetOptions = { ...options, schemes: options.importSchemes, year, now };
+    if (options.importSchemes > 0) {
+      const imported = await benchImport(pool, trust, spreadsheetOptions);
+      rows.push(...imported.rows);
+      failures.push(...imported.failures);
+    }
+    log("Measuring the register's Excel export ...");
+    rows.push(await benchRegisterExport(pmo, spreadsheetOptions));
+    const api = await benchReadApi(pmo, { runs, warmup, csvRuns: Math.min(runs, 3), year, log });
+    rows.push(...api.rows);
+    failures.push(...api.failures);
+    const reminders = await benchReminders({ runs: Math.min(runs, 3), now, log });
+    rows.push(...reminders.rows);
+    failures.push(...reminders.failures);
     return { rows, concurrency, failures, facts };
   } finally {
     sqlClient.release();
