@@ -61,6 +61,23 @@ test("a scheme page: summary, contents by keyboard, attachments, comments with a
     /^Attachments \(\d+\)$/,
     "Edit the scheme",
   ]);
+  // The list is in page order, and every entry leads to a section.
+  const tops = await nav
+    .getByRole("link")
+    .evaluateAll((links) =>
+      links.map((a) => document.getElementById(a.getAttribute("href")!.slice(1))?.getBoundingClientRect().top ?? NaN),
+    );
+  expect(tops.every((top, i) => !Number.isNaN(top) && (i === 0 || top > tops[i - 1]!))).toBe(true);
+
+  // The financials open with the year's chart (plan, forecast, actual; markers) and its table.
+  const chart = page.locator("#financials");
+  if ((await chart.locator("svg[data-chart]").count()) > 0) {
+    await expect(chart.locator('svg[data-chart="cumulative"]')).toHaveCount(1);
+    await expect(chart.locator('svg[data-chart="in-month"]')).toHaveCount(1);
+    await chart.getByText("The chart's figures as a table").click();
+    await expect(chart.getByRole("table", { name: /^Plan, forecast and actual by month/ })).toBeVisible();
+  }
+
   await nav.getByRole("link", { name: "Summary" }).focus();
   for (let i = 0; i < 15; i++) {
     const focused = await page.evaluate(() => document.activeElement?.textContent ?? "");

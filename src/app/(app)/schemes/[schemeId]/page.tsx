@@ -45,6 +45,8 @@ import { SchemeHistory } from "@/modules/schemes/components/scheme-page/scheme-h
 import { SchemeSummary } from "@/modules/schemes/components/scheme-page/scheme-summary";
 import { findSchemeHistory } from "@/modules/schemes/history/find-scheme-history";
 import { monthlyUpdateState } from "@/modules/schemes/scheme-summary-rules";
+import { SchemeChart } from "@/modules/schemes/components/scheme-page/scheme-chart";
+import { hasMonthFigures, schemeMonthFigures } from "@/modules/schemes/financials/scheme-month-figures";
 
 export const metadata: Metadata = { title: "Scheme" };
 
@@ -90,6 +92,7 @@ export default async function SchemePage({
     return pence === undefined || pence === null ? "" : penceToPoundsString(Number(pence));
   });
   const update = financials.monthlyUpdate;
+  const chartMonths = schemeMonthFigures(scheme.months, scheme.financialYear);
   const contents: (ContentsEntry | false)[] = [
     { id: "summary", label: "Summary" },
     { id: "details", label: "Details" },
@@ -171,15 +174,18 @@ export default async function SchemePage({
               </dd>
             </dl>
           </Card>
-          <Card id="gateway" title="Gateways">
-            <GatewayPanel scheme={scheme} panel={gateway} planTexts={planTexts} />
+          <Card
+            id="financials"
+            title={`Plan, forecast and actual by month, ${formatFinancialYear(scheme.financialYear)}`}
+          >
+            {hasMonthFigures(chartMonths) ? (
+              <SchemeChart months={chartMonths} inYearValuePence={Number(scheme.inYearValuePence)} />
+            ) : (
+              <p>No plan, forecast or actual yet: enter the plan in the monthly financials below.</p>
+            )}
           </Card>
-          {financials.years.map((y, i) => (
-            <Card
-              key={y.financialYear}
-              id={i === 0 ? "financials" : undefined}
-              title={`Monthly financials ${formatFinancialYear(y.financialYear)}`}
-            >
+          {financials.years.map((y) => (
+            <Card key={y.financialYear} title={`Monthly financials ${formatFinancialYear(y.financialYear)}`}>
               {y.grid ? (
                 <SchemeMonthsGrid {...y.grid} />
               ) : (
@@ -196,6 +202,9 @@ export default async function SchemePage({
               <MonthlyUpdateForm {...update} />
             </Card>
           )}
+          <Card id="gateway" title="Gateways">
+            <GatewayPanel scheme={scheme} panel={gateway} planTexts={planTexts} />
+          </Card>
           <Card id="milestones" title="Milestones">
             {gateway.milestones.length === 0 ? (
               <p>No milestones yet. Gateway 2 needs at least one.</p>
