@@ -1,7 +1,10 @@
 "use client";
 
+import { usePathname } from "next/navigation";
 import { useActionState } from "react";
 import { switchOrganisationAction } from "@/modules/users/switch-organisation-action";
+
+const PAGES_WITH_THEIR_OWN_PICKER = ["/dashboard", "/board"];
 
 export function OrganisationSwitcher({
   organisations,
@@ -10,7 +13,11 @@ export function OrganisationSwitcher({
   organisations: { id: string; name: string }[];
   currentId: string;
 }) {
+  const pathname = usePathname() ?? "";
   const [, action, pending] = useActionState(switchOrganisationAction, null);
+  // The dashboard and the board summary choose their organisation (or the system) in the page:
+  // one organisation picker there, not two that can disagree (issue 13 item 10).
+  if (PAGES_WITH_THEIR_OWN_PICKER.some((path) => pathname === path || pathname.startsWith(`${path}/`))) return null;
   if (organisations.length < 2) return <span>{organisations[0]?.name}</span>;
   return (
     <form action={action} className="flex min-w-0 items-center gap-2">

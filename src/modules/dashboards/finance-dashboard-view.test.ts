@@ -49,6 +49,18 @@ describe("dashboardSelection", () => {
     expect([s.organisationId, s.year, s.scope]).toEqual([undefined, 2024, ["a", "b"]]);
   });
 
+  it("starts someone with a system-wide role on the system view; their ?org= still chooses one organisation", () => {
+    const icb: Actor = { ...actor, systemWide: true };
+    expect(dashboardSelection(icb, {}, "b", NOW)).toMatchObject({ organisationId: undefined, scope: ["a", "b"] });
+    expect(dashboardSelection(icb, { org: "b" }, "a", NOW)).toMatchObject({ organisationId: "b", scope: ["b"] });
+    // One organisation to see is no system view.
+    expect(dashboardSelection({ ...icb, organisations: [org("b", ["FINANCE"])] }, {}, "b", NOW)).toMatchObject({
+      organisationId: "b",
+    });
+    // Without a system-wide role the current organisation stays the default.
+    expect(dashboardSelection(actor, {}, "b", NOW).organisationId).toBe("b");
+  });
+
   it("ignores an organisation the actor may not view, and a bad year", () => {
     expect(dashboardSelection(actor, { org: "c", year: "nonsense" }, "a", NOW)).toMatchObject({
       organisationId: "a",

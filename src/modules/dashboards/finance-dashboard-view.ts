@@ -39,7 +39,9 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 /**
  * `?org=<id>` shows that organisation (if the actor may view it), `?org=all` the system view
- * (every organisation the actor may view); otherwise the current organisation. `?year=2025-26`
+ * (every organisation the actor may view); otherwise the system view for someone with a
+ * system-wide role (an ICB's finance director starts on their system, issue 13 item 10) and the
+ * current organisation for everyone else. `?year=2025-26`
  * as on the register, within `range`; otherwise the financial year of `now`.
  */
 export function dashboardSelection(
@@ -55,7 +57,8 @@ export function dashboardSelection(
   const yearPart = { year, ...(notice ? { yearNotice: notice } : {}), ...(type ? { type } : {}) };
   const org = first(raw.org);
   const organisations = viewable.map((o) => ({ id: o.id, name: o.name }));
-  if (org === SYSTEM_VIEW)
+  const startsOnSystem = org === undefined && actor.systemWide === true && viewable.length > 1;
+  if (org === SYSTEM_VIEW || startsOnSystem)
     return { organisationId: undefined, ...yearPart, scope: viewable.map((o) => o.id), organisations };
   const chosen =
     viewable.find((o) => o.id === org) ?? viewable.find((o) => o.id === currentOrganisationId) ?? viewable[0];

@@ -25,6 +25,8 @@ export interface Actor {
   name: string;
   /** Above system administrators: creates systems and holds ADMIN at every organisation (issue 11). */
   platformAdmin?: boolean;
+  /** Holds a system-wide role (at an ICB): the system recovery programme office, who start on the system view. */
+  systemWide?: boolean;
   organisations: ActorOrganisation[];
   /** An administrator required a new password: until it is set, only the new-password page works. */
   mustChangePassword?: boolean;

@@ -77,6 +77,7 @@ export async function loadActor(userId: string): Promise<Actor | null> {
     email: user.email,
     name: user.name,
     platformAdmin: user.platformAdmin,
+    systemWide: systemIds.length > 0,
     organisations,
     mustChangePassword: user.mustChangePassword,
   };
