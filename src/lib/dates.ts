@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { financialMonthOf, monthLabel } from "./financial-year";
 
 /** A calendar date typed as YYYY-MM-DD (what <input type="date"> sends), as UTC midnight. */
 export const dateField = (label: string) =>
@@ -16,18 +17,19 @@ export const dateField = (label: string) =>
       return date;
     });
 
-// One formatter for the process: building an Intl.DateTimeFormat costs ~0.8 ms, which made the
-// reminder sync spend most of its time formatting dates (issue 16 bench).
-const DATE_FORMAT = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
-
-/** "23 Nov 2026": how NHS papers write dates. */
+/**
+ * "23 Nov 2026": how NHS papers write dates, with the app's one set of month abbreviations
+ * (monthLabel: "Sep", where Intl's en-GB short month says "Sept"; issue 13 item 9).
+ */
 export function formatDate(date: Date): string {
-  return DATE_FORMAT.format(date);
+  return `${date.getUTCDate()} ${monthLabel(financialMonthOf(date))} ${date.getUTCFullYear()}`;
+}
+
+const TIME_FORMAT = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
+
+/** "23 Nov 2026 14:05", the time as in England (history entries, comments). */
+export function formatDateTime(date: Date): string {
+  return `${formatDate(date)} ${TIME_FORMAT.format(date)}`;
 }
 
 /** YYYY-MM-DD for <input type="date"> values. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { statusShown } from "./activity-status";
 import { activityLeadsText, activityNumberText } from "./activity-display";
 
 const leads = (...titles: string[]) => titles.map((title) => ({ lead: { title } }));
@@ -18,5 +19,14 @@ describe("an activity as written", () => {
       }),
     ).toBe("Director of Service Development/ COO");
     expect(activityLeadsText({ number: "1", leads: leads("DoF", "COO") })).toBe("DoF, COO");
+  });
+});
+
+describe("statusShown (issue 13 item 9)", () => {
+  it("never shows On track beside Overdue; other statuses stay beside it", () => {
+    expect(statusShown("ON_TRACK", true)).toBeNull();
+    expect(statusShown("ON_TRACK", false)).toBe("ON_TRACK");
+    for (const status of ["LATE", "AT_RISK", "NOT_STARTED", "DONE"] as const)
+      expect(statusShown(status, true)).toBe(status);
   });
 });

@@ -24,3 +24,15 @@ export const ACTIVITY_STATUS_STYLES = {
   LATE: "bg-[#d5281b] text-white",
   DONE: "bg-[#005eb8] text-white",
 } as const satisfies Record<ActivityStatus, string>;
+
+/** The overdue mark: red text and border on white (4.9:1). */
+export const OVERDUE_STYLE = "border-2 border-[#d5281b] bg-white text-[#d5281b]";
+
+/**
+ * The status to show beside the overdue mark. "On track" and "Overdue" never show together
+ * (issue 13 item 9): past its due quarter an activity marked on track shows as overdue only;
+ * late, at risk or not started stay, as they add to it.
+ */
+export function statusShown(status: ActivityStatus, overdue: boolean): ActivityStatus | null {
+  return overdue && status === "ON_TRACK" ? null : status;
+}

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { DataTable, cellClass, numberCellClass, rowClass } from "@/components/ui/data-table";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { formatFinancialYear, monthLabel } from "@/lib/financial-year";
+import { RiskBandBadge } from "@/modules/risks/components/risk-band-badge";
 import { DashboardSelector } from "@/modules/dashboards/components/dashboard-selector";
 import { CumulativeChart, MaturityChart } from "@/modules/dashboards/components/finance-charts-lazy";
 import { CumulativeTable, MaturityTable } from "@/modules/dashboards/components/position-tables";
@@ -184,7 +185,9 @@ export default async function FinanceDashboardPage({
                 </td>
                 <td className={cellClass}>{r.registerName}</td>
                 <td className={cellClass}>{r.owner?.name ?? "—"}</td>
-                <td className={numberCellClass}>{r.currentScore}</td>
+                <td className={numberCellClass}>
+                  <RiskBandBadge score={r.currentScore} />
+                </td>
               </tr>
             ))}
           </DataTable>

@@ -4,7 +4,7 @@ import { timescaleFromColumns } from "../activity-timescale";
 import { ActivityText } from "./activity-text";
 import { barFor, groupInOrder } from "../route-map";
 import type { ActivityRow } from "../find-activities";
-import { ACTIVITY_STATUS_LABELS, ACTIVITY_STATUS_STYLES } from "../activity-status";
+import { ACTIVITY_STATUS_LABELS, ACTIVITY_STATUS_STYLES, OVERDUE_STYLE, statusShown } from "../activity-status";
 
 /**
  * Activities across the quarters of the chosen financial years: one row per activity, a bar
@@ -86,8 +86,11 @@ export function RouteMapGrid({
             {group.rows.map((a) => {
               const bar = barFor(a, years);
               const timescale = formatTimescale(timescaleFromColumns(a.startQuarter, a.endQuarter));
-              const barClass = `${ACTIVITY_STATUS_STYLES[a.status]} rounded px-1 py-0.5 text-xs font-semibold ${a.overdue ? "outline outline-3 outline-offset-1 outline-nhs-red" : ""}`;
-              const barText = `${ACTIVITY_STATUS_LABELS[a.status]}${a.overdue ? " · Overdue" : ""}`;
+              const shown = statusShown(a.status, a.overdue);
+              const barClass = `${shown ? ACTIVITY_STATUS_STYLES[shown] : OVERDUE_STYLE} rounded px-1 py-0.5 text-xs font-semibold ${a.overdue ? "outline outline-3 outline-offset-1 outline-nhs-red" : ""}`;
+              const barText = [shown && ACTIVITY_STATUS_LABELS[shown], a.overdue && "Overdue"]
+                .filter(Boolean)
+                .join(" · ");
               return (
                 <tr
                   key={a.id}

@@ -12,13 +12,22 @@ export function MaturityTable({ segments }: { segments: MaturitySegment[] }) {
       caption="In-year value by stage, and the unidentified gap; each share is of the whole bar (the target, or the identified value where it is more)"
       className="text-sm"
       columns={[{ label: "Stage" }, { label: "In-year value", align: "right" }, { label: "Share", align: "right" }]}
+      footer={
+        <tr className="border-t-2 border-nhs-border font-semibold">
+          <th scope="row" className={cellClass}>
+            Total
+          </th>
+          <td className={numberCellClass}>{formatMoney(whole, { style: "full" })}</td>
+          <td className={numberCellClass}>{percentText(whole, whole)}</td>
+        </tr>
+      }
     >
       {segments.map((s) => (
         <tr key={s.key} className={rowClass}>
           <th scope="row" className={`${cellClass} font-normal`}>
             {s.label}
           </th>
-          <td className={numberCellClass}>{formatMoney(s.pence)}</td>
+          <td className={numberCellClass}>{formatMoney(s.pence, { style: "full" })}</td>
           <td className={numberCellClass}>{percentText(s.pence, whole)}</td>
         </tr>
       ))}

@@ -1,9 +1,7 @@
-import { formatDate } from "@/lib/dates";
+import { formatDateTime } from "@/lib/dates";
 import type { findComments } from "../comment-reads";
 
 type Comments = Awaited<ReturnType<typeof findComments>>;
-
-const TIME = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
 
 /** The scheme's thread, oldest first; each comment is a link target (mentions link to it). */
 export function CommentThread({ comments }: { comments: Comments }) {
@@ -16,10 +14,7 @@ export function CommentThread({ comments }: { comments: Comments }) {
             <span className="font-semibold">{c.author.name}</span>
             <span className="text-nhs-secondary">
               {" "}
-              ·{" "}
-              <time
-                dateTime={c.createdAt.toISOString()}
-              >{`${formatDate(c.createdAt)} ${TIME.format(c.createdAt)}`}</time>
+              · <time dateTime={c.createdAt.toISOString()}>{formatDateTime(c.createdAt)}</time>
             </span>
           </p>
           <p className="break-words whitespace-pre-line">{c.body}</p>

@@ -1,11 +1,9 @@
 import Link from "next/link";
-import { formatDate } from "@/lib/dates";
+import { formatDateTime } from "@/lib/dates";
 import { routes } from "@/server/routes";
 import type { findSchemeHistory } from "../../history/find-scheme-history";
 
 type History = Awaited<ReturnType<typeof findSchemeHistory>>;
-
-const TIME = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
 
 /** The scheme's audit history, newest first: who, what, when, each changed field before -> after; paged. */
 export function SchemeHistory({ schemeId, history }: { schemeId: string; history: History }) {
@@ -23,10 +21,7 @@ export function SchemeHistory({ schemeId, history }: { schemeId: string; history
               <span className="font-semibold">{e.summary}</span>
               <span className="text-nhs-secondary">
                 {" "}
-                · {e.actorName} ·{" "}
-                <time dateTime={e.occurredAt.toISOString()}>
-                  {formatDate(e.occurredAt)} {TIME.format(e.occurredAt)}
-                </time>
+                · {e.actorName} · <time dateTime={e.occurredAt.toISOString()}>{formatDateTime(e.occurredAt)}</time>
               </span>
             </p>
             {e.note && <p className="break-words whitespace-pre-line">{e.note}</p>}

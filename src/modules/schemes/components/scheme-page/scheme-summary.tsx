@@ -76,8 +76,7 @@ export function SchemeSummary({ scheme, gateway, update, mayUpdate }: Props) {
       <dd>
         {update.kind === "due" ? (
           <>
-            <strong className="text-nhs-red">Due</strong> for M{update.month} (
-            {monthName(update.financialYear, update.month)})
+            <strong className="text-nhs-red">Due</strong> for {monthName(update.financialYear, update.month)}
             {mayUpdate ? (
               <>
                 : <Link href="#monthly-update">submit it</Link>
@@ -89,7 +88,7 @@ export function SchemeSummary({ scheme, gateway, update, mayUpdate }: Props) {
           </>
         ) : update.kind === "done" ? (
           <>
-            Done for M{update.month} ({monthName(update.financialYear, update.month)}): submitted by {update.by} on{" "}
+            Done for {monthName(update.financialYear, update.month)}: submitted by {update.by} on{" "}
             {formatDate(update.submittedAt)}.
           </>
         ) : update.reason === "stage" ? (
