@@ -9,6 +9,7 @@ import {
   CAPACITY_LABELS,
   CLINICAL_CAPACITIES,
   QIA_STATUS_LABELS,
+  SCREENED_OUT_LABEL,
   SIGN_OFF_OUTCOME_LABELS,
   isReviewOverdue,
 } from "../qia-rules";
@@ -31,7 +32,7 @@ export async function SchemeAssessmentsCard({ schemeId, actor }: { schemeId: str
                 ? " · screening not finished"
                 : qia.fullRequired
                   ? " · full QIA required"
-                  : " · no full QIA required"}
+                  : ` · ${SCREENED_OUT_LABEL}`}
               {qia.fullRequired && (
                 <ul className="mt-1 list-disc pl-6">
                   {CLINICAL_CAPACITIES.map((c) => {
