@@ -20,6 +20,7 @@ import { useTestDatabase } from "../helpers/test-database";
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/server/auth/session", () => ({
   getActor: async () => session.actor,
+  getSignedInActor: async () => session.actor,
   requireActor: async () => session.actor,
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
