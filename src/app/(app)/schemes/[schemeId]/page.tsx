@@ -116,7 +116,7 @@ export default async function SchemePage({
           Back to the schemes
         </Link>
       </PageHeader>
-      <div className="lg:grid lg:grid-cols-[13rem_minmax(0,1fr)] lg:items-start lg:gap-6">
+      <div className="2xl:grid 2xl:grid-cols-[13rem_minmax(0,1fr)] 2xl:items-start 2xl:gap-6">
         <SchemeContents entries={contents.filter((e): e is ContentsEntry => e !== false)} />
         <div className="min-w-0">
           <Card id="summary" title="Summary">

@@ -14,12 +14,12 @@ export function SchemeContents({ entries }: { entries: ContentsEntry[] }) {
   return (
     <nav
       aria-labelledby="scheme-contents-title"
-      className="mb-6 rounded border border-nhs-border bg-white p-4 lg:sticky lg:top-4 lg:mb-0 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto"
+      className="mb-6 rounded border border-nhs-border bg-white p-4 2xl:sticky 2xl:top-4 2xl:mb-0 2xl:max-h-[calc(100vh-2rem)] 2xl:overflow-y-auto"
     >
       <h2 id="scheme-contents-title" className="mb-2 text-lg font-bold">
         Contents
       </h2>
-      <ol className="grid grid-cols-2 gap-x-4 gap-y-1 sm:grid-cols-3 lg:grid-cols-1">
+      <ol className="grid grid-cols-2 gap-x-4 gap-y-1 sm:grid-cols-3 2xl:grid-cols-1">
         {entries.map((e) => (
           <li key={e.id}>
             <a href={`#${e.id}`} className="inline-block py-0.5">
