@@ -136,7 +136,9 @@ test("a scheme page: summary, contents by keyboard, attachments, comments with a
   await waitForHydration(commentForm);
   const text = `E2E ${Date.now()}: can you attach the signed QIA before the panel?`;
   await commentForm.getByLabel("Add a comment").fill(text);
-  await commentForm.getByLabel("Mention (optional)").fill(LTH.lead);
+  // The people who can see the scheme are checkboxes: any number can be ticked.
+  const picker = commentForm.getByRole("group", { name: "Mention (optional)" });
+  await picker.getByRole("checkbox", { name: LTH.lead }).check();
   await commentForm.getByRole("button", { name: "Post comment" }).click();
   await expect(commentForm.getByRole("status")).toHaveText("Comment posted; Rachel Barnes will see it.");
   await expect(comments.getByRole("listitem").filter({ hasText: text })).toContainText("Mentioned: @Rachel Barnes");
@@ -181,8 +183,12 @@ test("a scheme page: summary, contents by keyboard, attachments, comments with a
   const markRead = card(lead, "Waiting for you").getByRole("button", { name: /^Mark read/ });
   await waitForHydration(markRead);
   await markRead.click();
-  // Read, it leaves "Waiting for you" (the page re-renders without it), also after a reload.
-  await expect(lead.getByText("David Fletcher mentioned you on")).toHaveCount(0);
+  // Read, it leaves "Waiting for you" (the page re-renders without it), also after a reload; the
+  // confirmation stays above the list although the item and its button have gone.
+  await expect(
+    lead.getByRole("status").filter({ hasText: /^Marked as read: David Fletcher mentioned you on / }),
+  ).toBeVisible();
+  await expect(lead.getByRole("listitem").filter({ hasText: "David Fletcher mentioned you on" })).toHaveCount(0);
   await lead.reload();
   await expect(lead.getByText("David Fletcher mentioned you on")).toHaveCount(0);
   await leadContext.close();

@@ -1,3 +1,4 @@
+import { formDataToObject } from "@/server/action";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readAttachmentForDownload } from "@/modules/schemes/attachments/attachment-reads";
 import { deleteAttachmentSchema, uploadAttachmentSchema } from "@/modules/schemes/attachments/attachment-schemas";
@@ -312,6 +313,38 @@ describe("scheme page writes: authorization", () => {
       expect(await db().schemeComment.count({ where: { schemeId: scheme.id } })).toBe(0);
       expect(await db().notification.count({ where: { userId: outsider.userId, kind: "MENTION" } })).toBe(0);
       expect(await auditEventsAfter(last)).toEqual([]);
+    });
+
+    it("takes the people ticked in the form (one field, several values) and mentions each once", async () => {
+      const scheme = await newScheme();
+      const lead = w.actors["LEAD at the trust, the scheme's lead"];
+      const clinician = w.actors["CLINICAL_APPROVER at the trust"];
+      const form = new FormData();
+      form.set("schemeId", scheme.id);
+      form.set("body", `Over to you both; @${lead.email} first.`);
+      form.append("mentions", lead.email);
+      form.append("mentions", clinician.email);
+      const result = await runAction(
+        postCommentSchema,
+        postComment,
+        w.actors["FINANCE at the trust"],
+        formDataToObject(form),
+      );
+      expect(result).toMatchObject({ ok: true, data: { mentioned: [lead.name, clinician.name] } });
+      const commentId = result.ok ? result.data.commentId : "";
+      const notified = await db().notification.findMany({
+        where: { causeKey: `mention:${commentId}` },
+        select: { userId: true },
+      });
+      expect(notified.map((n) => n.userId).sort()).toEqual([lead.userId, clinician.userId].sort());
+      const ticked = postCommentSchema.safeParse({
+        schemeId: scheme.id,
+        body: "x",
+        mentions: [lead.email, "Jo Bloggs"],
+      });
+      expect(ticked.error?.issues.map((i) => i.message)).toEqual([
+        '"Jo" is not an email address: pick people from the list, separated by commas',
+      ]);
     });
 
     it("validates the text: required, at most 4,000 characters, no control characters", () => {

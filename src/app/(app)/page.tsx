@@ -18,7 +18,7 @@ import { monthName } from "@/modules/schemes/financials/month-grid";
 import { findGatewayPipeline } from "@/modules/gateways/find-gateway-pipeline";
 import { findQias } from "@/modules/quality/find-qias";
 import { findMyUnreadMentions } from "@/modules/schemes/comments/comment-reads";
-import { MarkReadButton } from "@/modules/notifications/components/mark-read-button";
+import { MarkReadAnnouncements, MarkReadButton } from "@/modules/notifications/components/mark-read-button";
 
 export default async function HomePage() {
   const actor = await requireActor();
@@ -52,38 +52,41 @@ export default async function HomePage() {
           </Link>
         </Card>
       )}
-      {(toDecide.length > 0 || toSign.length > 0 || mentions.length > 0) && (
-        <Card title="Waiting for you">
-          <ul className="list-disc space-y-1 pl-6">
-            {toDecide.length > 0 && (
-              <li>
-                <Link href={routes.gateways}>
-                  {toDecide.length === 1 ? "1 gateway decision" : `${toDecide.length} gateway decisions`}
-                </Link>
-                , the oldest submitted {formatDate(toDecide[0]!.submittedAt)}
-              </li>
-            )}
-            {toSign.length > 0 && (
-              <li>
-                <Link href={`${routes.qias}?view=awaiting-me`}>
-                  {toSign.length === 1 ? "1 QIA awaits your signature" : `${toSign.length} QIAs await your signature`}
-                </Link>
-              </li>
-            )}
-            {mentions.map((m) => (
-              <li key={m.id}>
-                <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-                  <span>
-                    <Link href={m.href}>{m.title}</Link>
-                    {m.detail ? `: ${m.detail}` : ""}, {formatDate(m.createdAt)}
-                  </span>
-                  <MarkReadButton notificationId={m.id} what={m.title} />
-                </div>
-              </li>
-            ))}
-          </ul>
-        </Card>
-      )}
+      {/* Outside the condition: marking the last mention read removes the card, not its confirmation. */}
+      <MarkReadAnnouncements>
+        {(toDecide.length > 0 || toSign.length > 0 || mentions.length > 0) && (
+          <Card title="Waiting for you">
+            <ul className="list-disc space-y-1 pl-6">
+              {toDecide.length > 0 && (
+                <li>
+                  <Link href={routes.gateways}>
+                    {toDecide.length === 1 ? "1 gateway decision" : `${toDecide.length} gateway decisions`}
+                  </Link>
+                  , the oldest submitted {formatDate(toDecide[0]!.submittedAt)}
+                </li>
+              )}
+              {toSign.length > 0 && (
+                <li>
+                  <Link href={`${routes.qias}?view=awaiting-me`}>
+                    {toSign.length === 1 ? "1 QIA awaits your signature" : `${toSign.length} QIAs await your signature`}
+                  </Link>
+                </li>
+              )}
+              {mentions.map((m) => (
+                <li key={m.id}>
+                  <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                    <span>
+                      <Link href={m.href}>{m.title}</Link>
+                      {m.detail ? `: ${m.detail}` : ""}, {formatDate(m.createdAt)}
+                    </span>
+                    <MarkReadButton notificationId={m.id} what={m.title} />
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        )}
+      </MarkReadAnnouncements>
       {(isLead || due.schemes.length > 0) && (
         <Card title="Due this month">
           {due.schemes.length === 0 ? (

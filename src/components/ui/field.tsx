@@ -50,14 +50,19 @@ function FieldFrame({
           {hint}
         </p>
       )}
-      {errorId && (
-        <p id={errorId} className="font-semibold text-nhs-red">
-          <span className="sr-only">Error: </span>
-          {errors!.join(". ")}
-        </p>
-      )}
+      {errorId && <FieldError id={errorId} errors={errors!} />}
       {children(describedBy)}
     </div>
+  );
+}
+
+/** A field's errors, "Error: " for screen readers (GOV.UK pattern); also used by checkbox groups. */
+export function FieldError({ id, errors }: { id: string; errors: string[] }) {
+  return (
+    <p id={id} className="font-semibold text-nhs-red">
+      <span className="sr-only">Error: </span>
+      {errors.join(". ")}
+    </p>
   );
 }
 

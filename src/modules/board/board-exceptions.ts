@@ -4,7 +4,7 @@ import { identifiedWhereSql } from "@/modules/dashboards/finance-dashboard";
 import type { OrganisationScope } from "@/modules/dashboards/scheme-figures";
 import { sqlInteger, type SqlNumber } from "@/modules/dashboards/sql-numbers";
 import { qiaScope } from "@/modules/quality/quality-access";
-import { findTopRisks } from "@/modules/risks/find-risks";
+import { findTopRisks, organisationsRiskWhere } from "@/modules/risks/find-risks";
 import { riskScope } from "@/modules/risks/risk-access";
 import { schemeScope } from "@/modules/schemes/scheme-access";
 import type { Actor } from "@/server/auth/actor";
@@ -124,22 +124,9 @@ export async function findUnsignedQias(actor: Actor, scope: OrganisationScope) {
   return { count, rows: qias.map((q) => ({ id: q.id, since: q.updatedAt, scheme: q.scheme })) };
 }
 
-/**
- * The pack's organisations' risk registers (their schemes' and programmes'; the system view adds
- * the system's shared programmes), as a narrowing of the actor's own risk scope.
- */
-export function packRiskWhere(scope: OrganisationScope, systemView: boolean): Prisma.RiskWhereInput {
-  const inScope: Prisma.RiskWhereInput[] = [
-    { scheme: { organisationId: { in: [...scope] } } },
-    { programme: { organisationId: { in: [...scope] } } },
-  ];
-  if (systemView) inScope.push({ programme: { organisationId: null } });
-  return { OR: inScope };
-}
-
 /** The open risks with the highest current score, and how many are red. */
 export async function findPackRisks(actor: Actor, scope: OrganisationScope, systemView: boolean) {
-  const where = packRiskWhere(scope, systemView);
+  const where = organisationsRiskWhere(scope, systemView);
   const [redCount, top] = await Promise.all([
     db().risk.count({
       where: { AND: [riskScope(actor), where], status: "OPEN", currentScore: { gte: RED_RISK_SCORE } },

@@ -166,3 +166,10 @@ export function netWteText(hundredths: number): string {
 export function movementWord(hundredths: number): string {
   return hundredths > 0 ? "increase" : hundredths < 0 ? "reduction" : "no change";
 }
+
+/** "Substantive +3.00 (increase), Bank -5.00 (reduction), Agency 0.00 (no change)". */
+export function wteGroupsText(groups: WteMovement[]): string {
+  return groups
+    .map((g) => `${g.group} ${signedWte(g.changeHundredths)} (${movementWord(g.changeHundredths)})`)
+    .join(", ");
+}

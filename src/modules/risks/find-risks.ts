@@ -139,6 +139,24 @@ export async function findMyOverdueRiskWork(actor: Actor, now = new Date()) {
   return { reviews, actions };
 }
 
+/**
+ * The risk registers of some organisations (their schemes' and programmes'; a system view adds the
+ * system's shared programmes), as a narrowing of an actor's risk scope. The dashboard and the board
+ * pack both use it, so their "Top risks" are the same list for the same selection.
+ */
+export function organisationsRiskWhere(
+  organisationIds: Iterable<string>,
+  withSharedProgrammes: boolean,
+): Prisma.RiskWhereInput {
+  const ids = [...organisationIds];
+  const inScope: Prisma.RiskWhereInput[] = [
+    { scheme: { organisationId: { in: ids } } },
+    { programme: { organisationId: { in: ids } } },
+  ];
+  if (withSharedProgrammes) inScope.push({ programme: { organisationId: null } });
+  return { OR: inScope };
+}
+
 /** Highest current scores among open risks the actor can see (narrowed further by `where`, e.g. to some organisations). */
 export async function findTopRisks(actor: Actor, limit = 5, where: Prisma.RiskWhereInput = {}) {
   const risks = await db().risk.findMany({

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DataTable, cellClass, numberCellClass, rowClass } from "@/components/ui/data-table";
+import { DataTable, cellClass, rowClass } from "@/components/ui/data-table";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { formatFinancialYear, monthLabel } from "@/lib/financial-year";
-import { RiskBandBadge } from "@/modules/risks/components/risk-band-badge";
+import { TopRisksTable } from "@/modules/board/components/board-pack-tables";
 import { DashboardSelector } from "@/modules/dashboards/components/dashboard-selector";
 import { CumulativeChart, MaturityChart } from "@/modules/dashboards/components/finance-charts-lazy";
 import { CumulativeTable, MaturityTable } from "@/modules/dashboards/components/position-tables";
@@ -16,7 +16,7 @@ import { figuresByProgrammeType } from "@/modules/dashboards/programme-type-figu
 import { ProgrammeTypeTable } from "@/modules/dashboards/components/programme-type-table";
 import { dashboardPageSelection } from "@/modules/dashboards/dashboard-page-selection";
 import { identifiedByStage, monthlyCumulative } from "@/modules/dashboards/scheme-figures";
-import { findTopRisks } from "@/modules/risks/find-risks";
+import { findTopRisks, organisationsRiskWhere } from "@/modules/risks/find-risks";
 import { countSchemesAwaitingDecision } from "@/modules/gateways/find-gateway-pipeline";
 import { countQiasAwaitingSignOff } from "@/modules/quality/find-qias";
 import { canAnywhere } from "@/server/auth/actor";
@@ -46,7 +46,8 @@ export default async function FinanceDashboardPage({
       monthlyCumulative(scope, year, { stage: "IDENTIFIED", ...byType }),
       financeBreakdowns(scope, year, now, type),
       overdueMonthlyUpdates(scope, year, now),
-      findTopRisks(actor, 5),
+      // The same registers as the board pack for this selection (the system view adds shared programmes).
+      findTopRisks(actor, 5, organisationsRiskWhere(scope, !organisationId)),
       countSchemesAwaitingDecision(actor, [...scope]),
       countQiasAwaitingSignOff(actor, [...scope]),
       // The system view shows CIP, QIPP and their total side by side (unless one type is chosen).
@@ -114,12 +115,13 @@ export default async function FinanceDashboardPage({
       </Card>
 
       <Card title="Maturity by stage">
-        <MaturityChart segments={segments} />
+        <MaturityChart segments={segments} targetPence={headline.targetPence} />
         <MaturityTable segments={segments} />
       </Card>
 
       <Card title="Cumulative plan, forecast and actual">
         <CumulativeChart
+          targetPence={headline.targetPence}
           points={months.map((m) => ({
             label: monthLabel(m.month),
             plan: m.cumulativePlanPence,
@@ -166,32 +168,7 @@ export default async function FinanceDashboardPage({
       </Card>
 
       <Card title="Top risks">
-        {risks.length === 0 ? (
-          <p>No open risks.</p>
-        ) : (
-          <DataTable
-            caption="The five open risks with the highest current score"
-            columns={[
-              { label: "Risk" },
-              { label: "Programme" },
-              { label: "Owner" },
-              { label: "Score", align: "right" },
-            ]}
-          >
-            {risks.map((r) => (
-              <tr key={r.id} className={rowClass}>
-                <td className={cellClass}>
-                  <Link href={routes.risk(r.id)}>{r.title}</Link>
-                </td>
-                <td className={cellClass}>{r.registerName}</td>
-                <td className={cellClass}>{r.owner?.name ?? "—"}</td>
-                <td className={numberCellClass}>
-                  <RiskBandBadge score={r.currentScore} />
-                </td>
-              </tr>
-            ))}
-          </DataTable>
-        )}
+        <TopRisksTable risks={risks} small={false} />
       </Card>
     </>
   );

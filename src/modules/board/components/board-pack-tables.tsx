@@ -245,13 +245,13 @@ export interface PackRisk {
   registerName: string;
 }
 
-/** The open risks with the highest current score, each score coloured by its band and named. */
-export function TopRisksTable({ risks }: { risks: PackRisk[] }) {
-  if (risks.length === 0) return <p className="text-sm">No open risks.</p>;
+/** The open risks with the highest current score, each score coloured by its band and named (small type in the pack). */
+export function TopRisksTable({ risks, small = true }: { risks: PackRisk[]; small?: boolean }) {
+  if (risks.length === 0) return <p className={small ? "text-sm" : undefined}>No open risks.</p>;
   return (
     <DataTable
       caption="The open risks with the highest current score"
-      className="text-xs"
+      className={small ? "text-xs" : undefined}
       columns={[{ label: "Risk" }, { label: "Register" }, { label: "Owner" }, { label: "Score", align: "right" }]}
     >
       {risks.map((r) => (

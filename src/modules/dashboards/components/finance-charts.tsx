@@ -7,6 +7,7 @@ import {
   Legend,
   Line,
   LineChart,
+  ReferenceLine,
   ResponsiveContainer,
   Tooltip,
   XAxis,
@@ -24,7 +25,16 @@ import { SEGMENT_COLOURS } from "./segment-colours";
 const tick = { fill: "#212b32", fontSize: 12 };
 const money = (value: unknown) => (typeof value === "number" ? formatMoney(value) : String(value));
 
-export function MaturityChart({ segments }: { segments: { key: string; label: string; pence: number }[] }) {
+// Legends list the series in drawing order (the stage bar's order, plan before actual), not recharts' default A-Z.
+const LEGEND_IN_ORDER = null;
+
+export function MaturityChart({
+  segments,
+  targetPence,
+}: {
+  segments: { key: string; label: string; pence: number }[];
+  targetPence: number;
+}) {
   const datum: Record<string, string | number> = { name: "In-year value" };
   for (const s of segments) datum[s.key] = s.pence;
   return (
@@ -40,7 +50,7 @@ export function MaturityChart({ segments }: { segments: { key: string; label: st
           <XAxis type="number" tick={tick} tickFormatter={money} />
           <YAxis type="category" dataKey="name" tick={tick} width={100} />
           <Tooltip formatter={money} />
-          <Legend />
+          <Legend itemSorter={LEGEND_IN_ORDER} />
           {segments.map((s) => (
             <Bar
               key={s.key}
@@ -51,6 +61,7 @@ export function MaturityChart({ segments }: { segments: { key: string; label: st
               isAnimationActive={false}
             />
           ))}
+          {targetPence > 0 && <TargetLine x={targetPence} />}
         </BarChart>
       </ResponsiveContainer>
     </div>
@@ -64,7 +75,28 @@ export interface CumulativePoint {
   actual: number | null;
 }
 
-export function CumulativeChart({ points }: { points: CumulativePoint[] }) {
+/** The target as a black dashed line with its value, as on the board pack's charts. */
+function TargetLine({ x, y }: { x?: number; y?: number }) {
+  const value = (x ?? y)!;
+  return (
+    <ReferenceLine
+      {...(x !== undefined ? { x } : { y })}
+      stroke="#212b32"
+      strokeWidth={2}
+      strokeDasharray="8 4"
+      label={{
+        value: `Target ${formatMoney(value)}`,
+        position: x !== undefined ? "top" : "insideTopLeft",
+        fill: "#212b32",
+        fontSize: 12,
+        fontWeight: 600,
+      }}
+      ifOverflow="extendDomain"
+    />
+  );
+}
+
+export function CumulativeChart({ points, targetPence }: { points: CumulativePoint[]; targetPence: number }) {
   return (
     <div className="h-80 w-full" aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
@@ -73,7 +105,8 @@ export function CumulativeChart({ points }: { points: CumulativePoint[] }) {
           <XAxis dataKey="label" tick={tick} />
           <YAxis tick={tick} tickFormatter={money} width={70} />
           <Tooltip formatter={money} />
-          <Legend />
+          <Legend itemSorter={LEGEND_IN_ORDER} />
+          {targetPence > 0 && <TargetLine y={targetPence} />}
           <Line
             type="monotone"
             dataKey="plan"

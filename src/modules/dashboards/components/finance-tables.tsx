@@ -6,14 +6,7 @@ import { Variance } from "@/components/ui/variance";
 import { formatMoney, formatShare, sumPence } from "@/lib/money";
 import type { SchemeFilters } from "@/modules/schemes/register/register-filter";
 import type { BreakdownDimension, BreakdownRow, FinanceHeadline } from "../finance-dashboard";
-import {
-  breakdownHref,
-  movementWord,
-  netWteText,
-  percentText,
-  signedWte,
-  wteMovements,
-} from "../finance-dashboard-view";
+import { breakdownHref, netWteText, percentText, wteGroupsText, wteMovements } from "../finance-dashboard-view";
 
 /** Server-rendered parts of the finance dashboard: headline tiles and breakdown tables. */
 
@@ -87,13 +80,7 @@ export function HeadlineTiles({ h }: { h: FinanceHeadline }) {
         value={<CompactMoney pence={h.nonRecurrentPence} />}
         detail={`Non-recurrent share ${formatShare(h.nonRecurrentPence, h.identifiedPence)}; cash-releasing share ${formatShare(h.cashReleasingPence, h.identifiedPence)}`}
       />
-      <Tile
-        title="WTE movements"
-        value={netWteText(wte.netHundredths)}
-        detail={wte.groups
-          .map((g) => `${g.group} ${signedWte(g.changeHundredths)} (${movementWord(g.changeHundredths)})`)
-          .join(", ")}
-      />
+      <Tile title="WTE movements" value={netWteText(wte.netHundredths)} detail={wteGroupsText(wte.groups)} />
     </div>
   );
 }

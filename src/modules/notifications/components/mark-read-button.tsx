@@ -1,16 +1,39 @@
 "use client";
 
-import { useActionState } from "react";
+import { createContext, useActionState, useContext, useState, type ReactNode } from "react";
 import { InlineFormStatus } from "@/components/ui/form-status";
 import type { ActionState } from "@/server/action";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "../notification-actions";
 
 const BUTTON = "rounded border-2 border-nhs-blue px-2 py-1 font-semibold text-nhs-blue disabled:opacity-60";
 
+const Announce = createContext<((message: string) => void) | null>(null);
+
+/**
+ * Where a list drops an item once it is read ("Waiting for you"), the button goes with it, so its own
+ * confirmation would never show: inside this, the confirmation is shown (and announced) above the list.
+ */
+export function MarkReadAnnouncements({ children }: { children: ReactNode }) {
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <Announce.Provider value={setMessage}>
+      <p role="status" className={message ? "mb-3 font-semibold text-nhs-green" : "sr-only"}>
+        {message}
+      </p>
+      {children}
+    </Announce.Provider>
+  );
+}
+
 /** Marks one notification read; `what` names it for screen readers. */
 export function MarkReadButton({ notificationId, what }: { notificationId: string; what: string }) {
+  const announce = useContext(Announce);
   const [state, formAction, pending] = useActionState<ActionState<{ notificationId: string }> | null, FormData>(
-    markNotificationReadAction,
+    async (previous, formData) => {
+      const result = await markNotificationReadAction(previous, formData);
+      if (result.ok && announce) announce(`Marked as read: ${what}`);
+      return result;
+    },
     null,
   );
   return (
@@ -19,7 +42,7 @@ export function MarkReadButton({ notificationId, what }: { notificationId: strin
       <button type="submit" disabled={pending} className={BUTTON}>
         Mark read<span className="sr-only">: {what}</span>
       </button>
-      <InlineFormStatus state={state} />
+      <InlineFormStatus state={announce && state?.ok ? null : state} />
     </form>
   );
 }

@@ -7,11 +7,12 @@ export const COMMENT_MAX_LENGTH = 4000;
 export const postCommentSchema = z.object({
   schemeId: uuidField("a scheme"),
   body: requiredText("your comment", 1, COMMENT_MAX_LENGTH),
-  mentions: plainString()
-    .max(2000, "List fewer people to mention")
+  // The form's people are checkboxes (one value each); API callers may send one list as text.
+  mentions: z
+    .union([plainString().max(2000, "List fewer people to mention"), z.array(plainString().max(320)).max(500)])
     .optional()
-    .transform((text, ctx) => {
-      const parsed = parseMentionList(text ?? "");
+    .transform((value, ctx) => {
+      const parsed = parseMentionList(Array.isArray(value) ? value.join(",") : (value ?? ""));
       if (!parsed.ok) {
         ctx.addIssue({
           code: "custom",

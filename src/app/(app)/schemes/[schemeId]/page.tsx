@@ -4,6 +4,7 @@ import { Card, PageHeader } from "@/components/ui/page-header";
 import { formatDate } from "@/lib/dates";
 import { formatFinancialYear, monthLabel, type FinancialMonth } from "@/lib/financial-year";
 import { formatMoney, penceToPoundsString } from "@/lib/money";
+import { netWteText, wteGroupsText, wteMovements } from "@/modules/dashboards/finance-dashboard-view";
 import { SchemeForm } from "@/modules/schemes/components/scheme-form";
 import { SchemeMonthsTable } from "@/modules/schemes/components/scheme-months-table";
 import { MonthlyUpdateForm } from "@/modules/schemes/financials/components/monthly-update-form";
@@ -167,11 +168,8 @@ export default async function SchemePage({
                   ? `M${scheme.startMonth} ${monthLabel(scheme.startMonth as FinancialMonth)}`
                   : "Not set"}
               </dd>
-              <dt className="font-semibold">WTE reduction</dt>
-              <dd>
-                substantive {scheme.wteSubstantive.toString()}, bank {scheme.wteBank.toString()}, agency{" "}
-                {scheme.wteAgency.toString()}
-              </dd>
+              <dt className="font-semibold">WTE movements</dt>
+              <dd>{schemeWteText(scheme)}</dd>
             </dl>
           </Card>
           <Card
@@ -329,4 +327,20 @@ export default async function SchemePage({
       </div>
     </>
   );
+}
+
+/** The scheme's planned WTE movements worded as on the dashboard: signed per staff group, then the net. */
+function schemeWteText(scheme: {
+  wteSubstantive: { toString(): string };
+  wteBank: { toString(): string };
+  wteAgency: { toString(): string };
+}) {
+  // The stored values are reductions with two decimals; hundredths keep the sums exact.
+  const hundredths = (wte: { toString(): string }) => Math.round(Number(wte.toString()) * 100);
+  const wte = wteMovements({
+    substantive: hundredths(scheme.wteSubstantive),
+    bank: hundredths(scheme.wteBank),
+    agency: hundredths(scheme.wteAgency),
+  });
+  return `${netWteText(wte.netHundredths)}: ${wteGroupsText(wte.groups)}`;
 }
