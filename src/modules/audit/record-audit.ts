@@ -62,11 +62,26 @@ export async function recordDeniedAttempt(
   });
 }
 
-/** Many audit events in the caller's transaction (an import's per-record events), in batches. */
+/**
+ * Many audit events in the caller's transaction (an import's per-record events): one INSERT ...
+ * SELECT FROM unnest per 5,000, since createMany's per-row query building took seconds for an
+ * import of thousands of records.
+ */
 export async function recordAudits(tx: Tx, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
-  for (let i = 0; i < entries.length; i += 1000) {
-    await tx.auditEvent.createMany({
-      data: entries.slice(i, i + 1000).map((entry) => auditRow(actor, entry)),
-    });
+  const json = (value: unknown) =>
+    value === undefined || value === null
+      ? null
+      : JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+  for (let i = 0; i < entries.length; i += 5000) {
+    const batch = entries.slice(i, i + 5000);
+    await tx.$executeRaw`
+      INSERT INTO audit_event (actor_id, action, entity_type, entity_id, organisation_id, before, after)
+      SELECT ${actor?.userId ?? null}::uuid, e.action, e.entity_type, e.entity_id, e.organisation_id, e.before, e.after
+      FROM unnest(
+        ${batch.map((e) => e.action)}::text[], ${batch.map((e) => e.entityType)}::text[],
+        ${batch.map((e) => e.entityId)}::text[], ${batch.map((e) => e.organisationId ?? null)}::uuid[],
+        ${batch.map((e) => json(e.before))}::jsonb[], ${batch.map((e) => json(e.after))}::jsonb[]
+      ) WITH ORDINALITY AS e(action, entity_type, entity_id, organisation_id, before, after, n)
+      ORDER BY e.n`;
   }
 }

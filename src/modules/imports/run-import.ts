@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from "node:crypto";
-import { Prisma } from "@/generated/prisma/client";
 import { recordAudit, recordAudits, type AuditEntry } from "@/modules/audit/record-audit";
 import { auditMonths } from "@/modules/schemes/financials/month-changes";
 import type { Actor } from "@/server/auth/actor";
@@ -13,8 +12,9 @@ import { problemSentence, readImportFile, type ImportProblem } from "./read-impo
 
 /**
  * Upload -> preview -> import. The preview parses, validates and plans without writing; the
- * import does it all again inside one transaction (so it acts on the database as it is then)
- * and writes every scheme, month and audit event, or nothing.
+ * import does it all again inside one transaction (so it acts on the database as it is then,
+ * not as it was at the preview: 2-3 s for 5,000 schemes, so no previewed plan is kept) and
+ * writes every scheme, month and audit event, or nothing.
  */
 
 export interface UploadedFile {
@@ -176,6 +176,64 @@ async function codeNumbers(tx: Tx, creates: PlannedScheme[]) {
   return numbers;
 }
 
+type SchemeRow = NonNullable<PlannedScheme["data"]> & {
+  id: string;
+  organisationId: string;
+  code: string;
+  codeNumber: number;
+  type: PlannedScheme["type"];
+  stage: NonNullable<PlannedScheme["stage"]>;
+};
+
+const text = (v: bigint | number | null | undefined) => (v === null || v === undefined ? null : String(v));
+
+/**
+ * Every new scheme in one INSERT ... SELECT FROM unnest (one array a column): a 5,000-scheme
+ * import was 9 s through createMany's per-row query building, and is well under one here.
+ */
+async function insertSchemes(tx: Tx, rows: SchemeRow[]) {
+  if (rows.length === 0) return;
+  const col = <K extends keyof SchemeRow>(key: K) => rows.map((r) => r[key]);
+  await tx.$executeRaw`
+    INSERT INTO scheme (id, organisation_id, code, code_number, type, stage, title, description, division_id,
+      workstream_id, lead_id, category, sub_category, recurrent, cash_releasing, financial_year,
+      full_year_effect_pence, in_year_value_pence, start_month, wte_substantive, wte_bank, wte_agency, rag)
+    SELECT * FROM unnest(
+      ${col("id")}::uuid[], ${col("organisationId")}::uuid[], ${col("code")}::text[], ${col("codeNumber")}::int[],
+      ${col("type")}::scheme_type[], ${col("stage")}::scheme_stage[], ${col("title")}::text[],
+      ${col("description")}::text[], ${col("divisionId")}::uuid[], ${col("workstreamId")}::uuid[],
+      ${col("leadId")}::uuid[], ${col("category")}::scheme_category[], ${col("subCategory")}::text[],
+      ${col("recurrent")}::boolean[], ${col("cashReleasing")}::boolean[], ${col("financialYear")}::int[],
+      ${rows.map((r) => text(r.fullYearEffectPence))}::bigint[], ${rows.map((r) => text(r.inYearValuePence))}::bigint[],
+      ${col("startMonth")}::int[], ${rows.map((r) => String(r.wteSubstantive))}::numeric[],
+      ${rows.map((r) => String(r.wteBank))}::numeric[], ${rows.map((r) => String(r.wteAgency))}::numeric[],
+      ${col("rag")}::delivery_rag[]
+    )`;
+}
+
+interface MonthRow {
+  schemeId: string;
+  financialYear: number;
+  month: number;
+  plan: number | null;
+  forecast: number | null;
+  actual: number | null;
+}
+
+/** All changed months in one statement (the roll-up triggers are per statement, so they run once). */
+async function upsertMonths(tx: Tx, rows: MonthRow[]) {
+  if (rows.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO scheme_month (scheme_id, financial_year, month, plan_pence, forecast_pence, actual_pence)
+    SELECT * FROM unnest(
+      ${rows.map((r) => r.schemeId)}::uuid[], ${rows.map((r) => r.financialYear)}::int[],
+      ${rows.map((r) => r.month)}::int[], ${rows.map((r) => text(r.plan))}::bigint[],
+      ${rows.map((r) => text(r.forecast))}::bigint[], ${rows.map((r) => text(r.actual))}::bigint[]
+    )
+    ON CONFLICT (scheme_id, financial_year, month) DO UPDATE
+      SET plan_pence = EXCLUDED.plan_pence, forecast_pence = EXCLUDED.forecast_pence, actual_pence = EXCLUDED.actual_pence`;
+}
+
 async function writePlan(
   tx: Tx,
   actor: Actor,
@@ -199,7 +257,7 @@ async function writePlan(
   const audits: AuditEntry[] = [];
 
   const numbers = await codeNumbers(tx, creates);
-  const rows = creates.map((s) => {
+  const rows = creates.map((s): SchemeRow => {
     const id = randomUUID();
     ids.set(s.key, id);
     return {
@@ -212,7 +270,7 @@ async function writePlan(
       ...s.data!,
     };
   });
-  for (let i = 0; i < rows.length; i += 500) await tx.scheme.createMany({ data: rows.slice(i, i + 500) });
+  await insertSchemes(tx, rows);
   const stageLoads = creates
     .filter((s) => s.stage)
     .map((s) => ({ schemeId: ids.get(s.key)!, importRunId: run.id, stage: s.stage! }));
@@ -253,15 +311,11 @@ async function writePlan(
     total: creates.length + updates.length,
   });
 
-  const monthRows: Prisma.Sql[] = [];
+  const months: MonthRow[] = [];
   for (const year of plan.years) {
     const schemeId = ids.get(year.key)!;
-    for (const month of year.changed) {
-      const v = year.after[month - 1]!;
-      monthRows.push(
-        Prisma.sql`(${schemeId}::uuid, ${year.financialYear}::int, ${month}::int, ${v.plan}::bigint, ${v.forecast}::bigint, ${v.actual}::bigint)`,
-      );
-    }
+    for (const month of year.changed)
+      months.push({ schemeId, financialYear: year.financialYear, month, ...year.after[month - 1]! });
     audits.push({
       action: "scheme.financials.import",
       entityType: "scheme",
@@ -276,14 +330,8 @@ async function writePlan(
       },
     });
   }
-  for (let i = 0; i < monthRows.length; i += 5000) {
-    await tx.$executeRaw`
-      INSERT INTO scheme_month (scheme_id, financial_year, month, plan_pence, forecast_pence, actual_pence)
-      VALUES ${Prisma.join(monthRows.slice(i, i + 5000))}
-      ON CONFLICT (scheme_id, financial_year, month) DO UPDATE
-        SET plan_pence = EXCLUDED.plan_pence, forecast_pence = EXCLUDED.forecast_pence, actual_pence = EXCLUDED.actual_pence`;
-  }
-  await options.onProgress?.("months written", { done: monthRows.length, total: monthRows.length });
+  await upsertMonths(tx, months);
+  await options.onProgress?.("months written", { done: months.length, total: months.length });
 
   const riskAudits = await writeRisks(tx, actor, plan.risks, ids, run.id);
   audits.push(...riskAudits);
