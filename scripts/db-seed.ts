@@ -3,7 +3,7 @@ import { migrate, resolveDatabase } from "./lib/database";
 
 const database = await resolveDatabase();
 try {
-  await migrate(database.url);
+  await migrate(database);
   const { db, disconnectDb } = await import("../src/server/db");
   const { seedDemo, demoSignInsText } = await import("../prisma/seed/seed-demo");
   await seedDemo(db());

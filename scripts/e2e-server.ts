@@ -1,7 +1,8 @@
 /**
  * The web server of the end-to-end tests (playwright.config.ts starts it):
  * drops and recreates the database `recovery_tracker_e2e` on the local PostgreSQL, then
- * runs scripts/start.ts against it (migrations, demo data, `next start` on port 3100).
+ * runs scripts/start.ts against it (migrations as the admin user, which creates the app's
+ * least-privilege role; demo data and `next start` on port 3100 as that role).
  * Refuses any database server that is not on this machine.
  *
  * The app runs from a private copy of the build (E2E_APP_DIR): a `next build` started while
@@ -17,6 +18,7 @@ import path from "node:path";
 import pg from "pg";
 import {
   E2E_APP_DIR,
+  E2E_APP_ROLE,
   E2E_BASE_URL,
   E2E_DATABASE,
   E2E_NEXTAUTH_SECRET,
@@ -137,7 +139,8 @@ app = spawn(tsx, ["scripts/start.ts"], {
   detached: true, // its own process group, see onSignal
   env: {
     ...process.env,
-    DATABASE_URL: databaseUrl(E2E_DATABASE),
+    MIGRATION_DATABASE_URL: databaseUrl(E2E_DATABASE),
+    DATABASE_URL: databaseUrl(E2E_DATABASE, { role: E2E_APP_ROLE }),
     SEED_DEMO: "true",
     PORT: String(E2E_PORT),
     NEXTAUTH_SECRET: E2E_NEXTAUTH_SECRET,

@@ -1,11 +1,12 @@
 /**
- * Starts the built app: database (embedded when DATABASE_URL is unset), migrations, demo
- * data (always on the embedded database, or with SEED_DEMO=true), then `next start`.
+ * Starts the built app: database (embedded when DATABASE_URL is unset), migrations (on
+ * MIGRATION_DATABASE_URL when set), the check of the app's own database role, demo data
+ * (always on the embedded database, or with SEED_DEMO=true), then `next start`.
  * Usage: tsx scripts/start.ts   (PORT defaults to 3000)
  */
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { ensureAuthSecret, migrate, resolveDatabase } from "./lib/database";
+import { checkApplicationRole, ensureAuthSecret, migrate, resolveDatabase } from "./lib/database";
 
 const port = process.env.PORT ?? "3000";
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
@@ -13,7 +14,14 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 const database = await resolveDatabase();
 ensureAuthSecret(database.embedded);
-await migrate(database.url);
+await migrate(database);
+try {
+  await checkApplicationRole(database);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  await database.stop();
+  process.exit(1);
+}
 
 if (database.embedded || process.env.SEED_DEMO === "true") {
   process.env.DEMO_DATA = "true"; // the demo's published password is allowed only here

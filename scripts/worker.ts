@@ -12,7 +12,7 @@ if (!url) {
   );
   process.exit(1);
 }
-await migrate(url);
+await migrate({ url, embedded: false });
 const { startJobRunner } = await import("../src/server/jobs/job-runner");
 const { disconnectDb } = await import("../src/server/db");
 const runner = await startJobRunner({ connectionString: url });

@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import pg from "pg";
-import { applyMigrations } from "../../src/server/db/migrations";
 import { startEmbeddedDatabase } from "../../src/server/db/embedded";
+import { SerialClient } from "../../src/server/db/serial-client";
+import { migrateDatabase } from "../../src/server/db/migrate-database";
+import { assessDatabaseRole, roleCheckVerdict } from "../../src/server/db/role-check";
 
 export interface ResolvedDatabase {
   url: string;
@@ -30,15 +31,36 @@ export async function resolveDatabase(): Promise<ResolvedDatabase> {
   return { url: embedded.url, embedded: true, stop: () => embedded.stop() };
 }
 
-export async function migrate(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
+/**
+ * Applies the migrations on the owner's connection, MIGRATION_DATABASE_URL (falling back to
+ * DATABASE_URL, as on the demo's embedded database), and, when DATABASE_URL names another user,
+ * creates or updates that user as the app's least-privilege role (src/server/db/app-role.ts).
+ */
+export async function migrate(database: Pick<ResolvedDatabase, "url" | "embedded">): Promise<void> {
+  const ownerUrl = process.env.MIGRATION_DATABASE_URL || database.url;
+  const report = await migrateDatabase({
+    ownerUrl,
+    appUrl: database.url,
+    // The embedded database serves one session, so its jobs run in the app process, not pg-boss.
+    jobQueues: !database.embedded,
+    log: (line) => console.log(`  ${line}`),
+  });
+  console.log(`Migrations: ${report.applied.length} applied, ${report.alreadyApplied.length} already applied.`);
+}
+
+/**
+ * The start-up check of the app's own role: on a real PostgreSQL a role that could alter the
+ * audit log (superuser, owner, BYPASSRLS, ...) stops the start; on the embedded demo database,
+ * which has one superuser session by design, it is a loud warning.
+ */
+export async function checkApplicationRole(database: ResolvedDatabase): Promise<void> {
+  const client = new SerialClient({ connectionString: database.url });
   await client.connect();
-  try {
-    const report = await applyMigrations(client, { log: (line) => console.log(`  ${line}`) });
-    console.log(`Migrations: ${report.applied.length} applied, ${report.alreadyApplied.length} already applied.`);
-  } finally {
-    await client.end();
-  }
+  const assessment = await assessDatabaseRole(client).finally(() => client.end());
+  const verdict = roleCheckVerdict(assessment, database.embedded);
+  if (verdict.kind === "refuse") throw new Error(verdict.text);
+  if (verdict.kind === "warn") console.warn(verdict.text);
+  else console.log(verdict.text);
 }
 
 /**

@@ -6,7 +6,7 @@ import { JOBS } from "../../src/server/jobs/job-definitions";
 import { startSmtpSink, type SmtpSink } from "../helpers/smtp-sink";
 import { DEMO, signIn, waitForHydration } from "./support/auth";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { E2E_BASE_URL, E2E_DATABASE, E2E_NEXTAUTH_SECRET, databaseUrl } from "./support/env";
+import { E2E_APP_ROLE, E2E_BASE_URL, E2E_DATABASE, E2E_NEXTAUTH_SECRET, databaseUrl } from "./support/env";
 
 /**
  * The issue's "done when" (issue 16): a lead follows the link in a real digest email to the
@@ -23,7 +23,7 @@ const saved = { ...process.env };
 test.beforeAll(async () => {
   sink = await startSmtpSink();
   Object.assign(process.env, {
-    DATABASE_URL: databaseUrl(E2E_DATABASE),
+    DATABASE_URL: databaseUrl(E2E_DATABASE, { role: E2E_APP_ROLE }),
     DATABASE_POOL_MAX: "2",
     SMTP_HOST: "127.0.0.1",
     SMTP_PORT: String(sink.port),

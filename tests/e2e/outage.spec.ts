@@ -2,7 +2,7 @@ import net from "node:net";
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "./support/auth";
 import { startAppInstance, type AppInstance } from "./support/app-instance";
-import { E2E_DATABASE, E2E_OUTAGE_PORT, databaseUrl } from "./support/env";
+import { E2E_APP_ROLE, E2E_DATABASE, E2E_OUTAGE_PORT, databaseUrl } from "./support/env";
 
 /**
  * The database goes away under a running app and comes back (DESIGN.md section 7): pages
@@ -63,7 +63,7 @@ test.beforeAll(async () => {
   app = await startAppInstance({
     port: APP_PORT,
     env: {
-      DATABASE_URL: databaseUrl(E2E_DATABASE, { host: "127.0.0.1", port: proxy.port }),
+      DATABASE_URL: databaseUrl(E2E_DATABASE, { host: "127.0.0.1", port: proxy.port, role: E2E_APP_ROLE }),
       DATABASE_POOL_MAX: "2",
     },
   });

@@ -4,7 +4,7 @@ import { queryE2eDatabase } from "./support/database";
 import { startAppInstance, type AppInstance } from "./support/app-instance";
 import { DEMO, signIn, uniqueEmail, waitForHydration } from "./support/auth";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { E2E_DATABASE, E2E_IDP_PORT, E2E_OTHER_IDP_PORT, E2E_SSO_PORT, databaseUrl } from "./support/env";
+import { E2E_APP_ROLE, E2E_DATABASE, E2E_IDP_PORT, E2E_OTHER_IDP_PORT, E2E_SSO_PORT, databaseUrl } from "./support/env";
 import { startIdentityProvider, type TestIdentityProvider } from "./support/oidc-provider";
 
 /**
@@ -32,7 +32,7 @@ test.beforeAll(async () => {
     port: E2E_SSO_PORT,
     timeoutMs: 90_000,
     env: {
-      DATABASE_URL: databaseUrl(E2E_DATABASE),
+      DATABASE_URL: databaseUrl(E2E_DATABASE, { role: E2E_APP_ROLE }),
       DATABASE_POOL_MAX: "3",
       OIDC_ISSUER: idp.issuer,
       OIDC_CLIENT_ID: idp.clientId,

@@ -10,6 +10,14 @@ import pg from "pg";
 export const DEFAULT_TEST_DATABASE_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
 
+/**
+ * The least-privilege role integration tests connect as (db(), DATABASE_URL), as the app does in
+ * production: global-setup creates it on the test server and grants it on the template, so every
+ * file's clone carries the grants. Its fixed password only matters where the server asks for one.
+ */
+export const TEST_APP_ROLE = "rt_test_app";
+export const TEST_APP_PASSWORD = "rt-test-app-local-only";
+
 /** Every database this helper creates starts with this, so leftovers are recognisable. */
 export const TEST_DATABASE_PREFIX = "rt_test_";
 
@@ -59,6 +67,14 @@ export function adminUrl(): string {
 export function databaseUrl(name: string): string {
   const url = assertLocalDatabaseUrl(adminUrl());
   url.pathname = `/${assertName(name)}`;
+  return url.toString();
+}
+
+/** The URL of database `name` for the application role (what DATABASE_URL is in tests). */
+export function appDatabaseUrl(name: string): string {
+  const url = new URL(databaseUrl(name));
+  url.username = TEST_APP_ROLE;
+  url.password = TEST_APP_PASSWORD;
   return url.toString();
 }
 

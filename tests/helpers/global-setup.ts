@@ -1,12 +1,12 @@
 import type { TestProject } from "vitest/node";
-import { applyMigrations } from "../../src/server/db/migrations";
+import { migrateDatabase } from "../../src/server/db/migrate-database";
 import {
   MIGRATIONS_DIR,
+  appDatabaseUrl,
   createDatabase,
   dropAbandonedDatabases,
   dropDatabase,
   uniqueDatabaseName,
-  withClient,
 } from "./database-admin";
 
 declare module "vitest" {
@@ -16,13 +16,17 @@ declare module "vitest" {
   }
 }
 
-/** Once per run: migrate a template database; drop it when the run ends. */
+/**
+ * Once per run: migrate a template database as the owner (the server's superuser here), create
+ * or update the application role and grant it there, as `npm run db:migrate` does in production;
+ * drop the template when the run ends.
+ */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   await dropAbandonedDatabases();
   const template = uniqueDatabaseName("tpl");
   const url = await createDatabase(template);
   try {
-    await withClient(url, (client) => applyMigrations(client, { dir: MIGRATIONS_DIR }));
+    await migrateDatabase({ ownerUrl: url, appUrl: appDatabaseUrl(template), dir: MIGRATIONS_DIR });
   } catch (error) {
     await dropDatabase(template);
     throw error;

@@ -2,7 +2,7 @@ import type pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
 import { resetEnvCache } from "@/env";
 import { disconnectDb } from "@/server/db";
-import { createDatabase, dropDatabase, uniqueDatabaseName, withClient } from "./database-admin";
+import { appDatabaseUrl, createDatabase, dropDatabase, uniqueDatabaseName, withClient } from "./database-admin";
 
 /**
  * Throwaway PostgreSQL databases for integration tests.
@@ -11,6 +11,10 @@ import { createDatabase, dropDatabase, uniqueDatabaseName, withClient } from "./
  * file clones it with `useTestDatabase()` (CREATE DATABASE ... TEMPLATE) and drops its clone
  * afterwards. Files never share a database, so they can run in parallel and in any order,
  * and nothing needs truncating (audit_event refuses TRUNCATE and DELETE anyway).
+ *
+ * The app's connection (DATABASE_URL, so `db()`) is the least-privilege application role
+ * TEST_APP_ROLE, as in production: every integration test runs as it. `query` and `ownerUrl`
+ * are the owner's (the server's superuser), for set-up the app itself could not do.
  */
 
 export * from "./database-admin";
@@ -18,7 +22,10 @@ export * from "./database-admin";
 export interface TestDatabase {
   /** The database's name (valid inside the test file's hooks and tests). */
   readonly name: string;
+  /** The application role's URL: what DATABASE_URL and db() use. */
   readonly url: string;
+  /** The owner's URL (the superuser that migrated it). */
+  readonly ownerUrl: string;
   /** A raw pg query on this database, over its own connection (as the superuser). */
   query<R extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<pg.QueryResult<R>>;
 }
@@ -30,12 +37,14 @@ export interface TestDatabase {
 export function useTestDatabase(): TestDatabase {
   let name = "";
   let url = "";
+  let ownerUrl = "";
   beforeAll(async () => {
     const template = inject("testDatabaseTemplate");
     if (!template)
       throw new Error("No template database: run integration tests through vitest.config.ts (globalSetup).");
     name = uniqueDatabaseName("f");
-    url = await createDatabase(name, { template });
+    ownerUrl = await createDatabase(name, { template });
+    url = appDatabaseUrl(name);
     await disconnectDb();
     process.env.DATABASE_URL = url;
     resetEnvCache();
@@ -51,6 +60,9 @@ export function useTestDatabase(): TestDatabase {
     get url() {
       return url;
     },
-    query: (sql, params) => withClient(url, (client) => client.query(sql, params)),
+    get ownerUrl() {
+      return ownerUrl;
+    },
+    query: (sql, params) => withClient(ownerUrl, (client) => client.query(sql, params)),
   };
 }

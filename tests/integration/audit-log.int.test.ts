@@ -57,11 +57,12 @@ describe("audit_event is append-only, enforced by the database", () => {
     expect(await db().auditEvent.findUniqueOrThrow({ where: { id: eventId } })).toEqual(snapshot);
   });
 
-  it("rejects changes made through Prisma too", async () => {
+  it("rejects changes made through Prisma too, where the app's role may not even try", async () => {
+    // db() connects as the least-privilege application role (database-role.int.test.ts).
     await expect(db().auditEvent.update({ where: { id: eventId }, data: { action: "tampered" } })).rejects.toThrow(
-      /append-only/,
+      /permission denied/,
     );
-    await expect(db().auditEvent.deleteMany({})).rejects.toThrow(/append-only/);
+    await expect(db().auditEvent.deleteMany({})).rejects.toThrow(/permission denied/);
     expect(await db().auditEvent.findUniqueOrThrow({ where: { id: eventId } })).toEqual(snapshot);
   });
 });

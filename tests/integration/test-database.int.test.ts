@@ -6,7 +6,7 @@ import { verifyPassword } from "@/server/auth/password";
 import {
   TEST_DATABASE_PREFIX,
   assertLocalDatabaseUrl,
-  databaseUrl,
+  appDatabaseUrl,
   uniqueDatabaseName,
   useTestDatabase,
 } from "../helpers/test-database";
@@ -53,7 +53,7 @@ describe("useTestDatabase", () => {
   it("points DATABASE_URL and db() at this file's own migrated copy of the template", async () => {
     expect(database.name.startsWith(`${TEST_DATABASE_PREFIX}f_`)).toBe(true);
     expect(database.name).not.toBe(inject("testDatabaseTemplate"));
-    expect(process.env.DATABASE_URL).toBe(databaseUrl(database.name));
+    expect(process.env.DATABASE_URL).toBe(appDatabaseUrl(database.name));
     expect(env().DATABASE_URL).toBe(database.url);
     const [{ current }] = await db().$queryRaw<[{ current: string }]>`SELECT current_database() AS current`;
     expect(current).toBe(database.name);

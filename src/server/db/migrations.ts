@@ -11,7 +11,7 @@ import type { ClientBase } from "pg";
  */
 
 /** The lock id Prisma's migrate takes, so our runner and Prisma's never overlap. */
-const PRISMA_MIGRATE_LOCK_ID = 72707369;
+export const PRISMA_MIGRATE_LOCK_ID = 72707369;
 
 // Prisma's own DDL for its bookkeeping table.
 const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -80,7 +80,12 @@ interface MigrationRow {
  */
 export async function applyMigrations(
   client: ClientBase,
-  options: { dir?: string; log?: (line: string) => void } = {},
+  options: {
+    dir?: string;
+    log?: (line: string) => void;
+    /** Runs after the migrations while the lock is still held (the app role's grants, migrate-database.ts). */
+    afterMigrations?: (client: ClientBase) => Promise<void>;
+  } = {},
 ): Promise<MigrationReport> {
   const log = options.log ?? (() => {});
   const files = readMigrations(options.dir);
@@ -124,6 +129,7 @@ export async function applyMigrations(
       report.applied.push(file.name);
       log(`applied ${file.name}`);
     }
+    await options.afterMigrations?.(client);
     return report;
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [PRISMA_MIGRATE_LOCK_ID]);

@@ -1,6 +1,7 @@
 import { sendDigests } from "@/modules/notifications/send-digests";
 import { syncNotifications } from "@/modules/reminders/sync-notifications";
 import { mailerFromEnv } from "@/server/mail/mailer";
+import type { JobQueueName } from "./job-queues";
 
 /**
  * The scheduled jobs. Each runs on whichever instance fetches it first (pg-boss hands a job to
@@ -8,7 +9,8 @@ import { mailerFromEnv } from "@/server/mail/mailer";
  * is idempotent, so a retry after a crash does no harm.
  */
 export interface JobDefinition {
-  name: string;
+  /** Its queue, which the migrator creates (job-queues.ts). */
+  name: JobQueueName;
   /** Cron, read in Europe/London time so "06:00" stays 06:00 across the clock change. */
   cron: string;
   run(now: Date): Promise<unknown>;

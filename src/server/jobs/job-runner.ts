@@ -20,9 +20,10 @@ export interface JobRunnerOptions {
 }
 
 /**
- * Starts the job engine on the app's own PostgreSQL (pg-boss, schema `pgboss`): queues, their
- * schedules and a worker per queue. Any number of instances may run this against one database:
- * the schedule is shared and each job is fetched by one of them (SELECT ... FOR UPDATE SKIP LOCKED).
+ * Starts the job engine on the app's own PostgreSQL (pg-boss, schema `pgboss`, installed with its
+ * queues by the migrator): the queues' schedules and a worker per queue. Any number of instances
+ * may run this against one database: the schedule is shared and each job is fetched by one of
+ * them (SELECT ... FOR UPDATE SKIP LOCKED).
  * A failed run is retried with backoff and never takes the app down.
  */
 export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunner> {
@@ -32,13 +33,21 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
     schema: JOB_QUEUE_SCHEMA,
     application_name: "recovery-tracker-jobs",
     max: 3,
+    // The schema and queues are the migrator's (install-job-queues.ts): the app's role runs no DDL.
+    migrate: false,
     ...(options.cronMonitorIntervalSeconds ? { cronMonitorIntervalSeconds: options.cronMonitorIntervalSeconds } : {}),
     ...(options.cronWorkerIntervalSeconds ? { cronWorkerIntervalSeconds: options.cronWorkerIntervalSeconds } : {}),
   });
   boss.on("error", (error) => log(`jobs: ${error instanceof Error ? error.message : String(error)}`));
   await boss.start();
-  for (const job of options.jobs ?? JOBS) {
-    await ensureQueue(boss, job.name);
+  const jobs = options.jobs ?? JOBS;
+  try {
+    for (const job of jobs) await assertQueue(boss, job.name);
+  } catch (error) {
+    await boss.stop({ graceful: false, wait: true });
+    throw error;
+  }
+  for (const job of jobs) {
     await boss.schedule(job.name, options.cronOverrides?.[job.name] ?? job.cron, {}, { tz: "Europe/London" });
     await boss.work(job.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async (batch) => {
       for (const item of batch) {
@@ -55,29 +64,12 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
 }
 
 /**
- * Creates the queue unless it exists. Instances starting together race here: pg-boss's
- * createQueue can then fail (unique violation) or be the victim of a deadlock with the other
- * instance's, so a failure is retried after a short, jittered pause until the queue is seen.
+ * The queues are created by the migrator (install-job-queues.ts, on the owner's connection):
+ * creating one is DDL, which the app's role may not run. Say so plainly when one is missing.
  */
-async function ensureQueue(boss: PgBoss, name: string) {
-  const attempts = 6;
-  for (let attempt = 1; ; attempt += 1) {
-    if (await boss.getQueue(name)) return;
-    try {
-      await boss.createQueue(name, {
-        name,
-        retryLimit: 3,
-        retryDelay: 30,
-        retryBackoff: true,
-        expireInSeconds: 15 * 60,
-      });
-      return;
-    } catch (error) {
-      if (attempt >= attempts) {
-        if (await boss.getQueue(name)) return;
-        throw error;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.floor(Math.random() * 100)));
-    }
-  }
+async function assertQueue(boss: PgBoss, name: string) {
+  if (await boss.getQueue(name)) return;
+  throw new Error(
+    `The job queue "${name}" does not exist: run the migrations (\`npm run db:migrate\`, as the owner) first.`,
+  );
 }

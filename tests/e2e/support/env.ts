@@ -46,11 +46,27 @@ export function assertLocalDatabase(url: string): URL {
   return parsed;
 }
 
-/** The URL of `database` on the same server as the admin URL (same user, host and port). */
-export function databaseUrl(database: string, options: { host?: string; port?: number } = {}): string {
+/**
+ * The app under test connects as a least-privilege role, as in production: the e2e server
+ * migrates as the admin URL's user (MIGRATION_DATABASE_URL), which creates this role.
+ */
+export const E2E_APP_ROLE = { user: "rt_e2e_app", password: "rt-e2e-app-local-only" };
+
+/**
+ * The URL of `database` on the same server as the admin URL (same host and port; the admin's
+ * user unless `role` is given).
+ */
+export function databaseUrl(
+  database: string,
+  options: { host?: string; port?: number; role?: { user: string; password: string } } = {},
+): string {
   const url = assertLocalDatabase(adminDatabaseUrl());
   if (options.host) url.hostname = options.host;
   if (options.port) url.port = String(options.port);
+  if (options.role) {
+    url.username = options.role.user;
+    url.password = options.role.password;
+  }
   url.pathname = `/${database}`;
   return url.toString();
 }
