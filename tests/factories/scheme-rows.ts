@@ -435,7 +435,8 @@ export async function createRegisterFixture() {
     const months = REGISTER_FIXTURE_MONTHS[s.key];
     if (months) await createSchemeMonthRows(row.id, 2025, months);
   }
-  // Never in 2025/26's figures: a month of 2024/25, and last year's scheme with a 2025/26 month.
+  // Never in 2025/26's figures: a month of 2024/25 (it brings s1 into 2024/25's), and last
+  // year's scheme with a 2025/26 month of zeros (below).
   await createSchemeMonthRows(ids.s1, 2024, [[1, 99_999_999, 99_999_999, 99_999_999]]);
   const lastYear = await createSchemeRow({
     organisationId: t1.id,
@@ -445,7 +446,9 @@ export async function createRegisterFixture() {
     fullYearEffectPence: 1_000,
     inYearPence: 900,
   });
-  await createSchemeMonthRows(lastYear.id, 2025, [[1, 77_000_000, 77_000_000, 77_000_000]]);
+  // A 2025/26 month of zeros: it does not bring the scheme into 2025/26 (a scheme counts in another
+  // year only with figures there: multi-year-schemes.int.test.ts).
+  await createSchemeMonthRows(lastYear.id, 2025, [[1, 0, 0, 0]]);
 
   // Another system, whose scheme must never appear.
   const other = await createOrderedSystem(["C"]);

@@ -10,8 +10,8 @@ import { useTestDatabase } from "../helpers/test-database";
  * write. The property: after any sequence of writes to schemes and their months (upserts,
  * updates, deletes, a scheme's stage/type/category/division/workstream/organisation/year
  * changing, schemes deleted, transactions rolled back), every roll-up row equals the sum over the
- * underlying rows, and no group is missing (division and workstream rows: months of the scheme's
- * own year). Writes are plain SQL, so every path (the app's
+ * underlying rows, and no group is missing (every dimension: months of every year, so a
+ * scheme's months outside its own year too). Writes are plain SQL, so every path (the app's
  * use cases, imports, the bench loader) is covered by the same triggers.
  */
 
@@ -20,7 +20,8 @@ const ROLLUP_COLUMNS = `organisation_id, scheme_year, month_year, dimension, sta
 
 /** The roll-up recomputed from scheme and scheme_month, written apart from the migration's SQL. */
 const TRUTH_SQL = `
-  SELECT s.organisation_id, s.financial_year AS scheme_year, m.financial_year AS month_year, d.dimension, s.stage, s.type, d.key, m.month,
+  SELECT s.organisation_id, s.financial_year AS scheme_year, m.financial_year AS month_year, d.dimension, s.stage, s.type, d.key,
+         CASE WHEN d.dimension = 'scheme' THEN 0 ELSE m.month END AS month,
          count(*)::int AS month_rows,
          COALESCE(sum(m.plan_pence), 0)::text AS plan_pence,
          COALESCE(sum(m.forecast_pence), 0)::text AS forecast_pence,
@@ -31,9 +32,10 @@ const TRUTH_SQL = `
   FROM scheme_month m JOIN scheme s ON s.id = m.scheme_id,
   LATERAL (SELECT 'category' AS dimension, s.category::text AS key
            UNION ALL SELECT 'division', COALESCE(s.division_id::text, '')
-           UNION ALL SELECT 'workstream', COALESCE(s.workstream_id::text, '')) d
-  -- Division and workstream rows hold the months of the scheme's own year only.
-  WHERE d.dimension = 'category' OR m.financial_year = s.financial_year
+           UNION ALL SELECT 'workstream', COALESCE(s.workstream_id::text, '')
+           UNION ALL SELECT 'scheme', s.id::text) d
+  -- Every dimension holds months of every year; 'scheme' rows (month 0) a scheme's whole year
+  -- (migration 20261205040000, issue 11).
   GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
 
 const ORDER = "ORDER BY 1, 2, 3, 4, 5, 6, 7, 8";

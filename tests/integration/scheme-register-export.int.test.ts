@@ -106,13 +106,13 @@ describe("scheme register CSV export", () => {
     );
     const [header, row, ...rest] = await lines(response);
     expect(header).toBe(
-      "Code,Title,Description,Organisation,Division,Programme,Workstream,Lead,Stage,RAG,Category,Sub-category,Recurrence,Financial year,Full-year effect (£),In-year value (£),Stage weight (%),Risk-adjusted in-year value (£),YTD plan (£),YTD actual (£)",
+      "Code,Title,Description,Organisation,Division,Programme,Workstream,Lead,Stage,RAG,Category,Sub-category,Recurrence,Financial year,Full-year effect (£),In-year value (£),Stage weight (%),Risk-adjusted in-year value (£),YTD plan (£),YTD actual (£),Scheme year",
     );
     expect(rest).toEqual([]);
     const fyLabel = `${year}/${String((Number(year) + 1) % 100).padStart(2, "0")}`;
     // 45,000,000 pence at the 50% planning weight = £225,000.00.
     expect(row).toBe(
-      `${trustCode}-CIP-0001,"'=cmd|""/c calc""!A1","'+44 pressure, @once",${trustCode},,,,Export Lead,Planning,Red,Non-pay,,Non-recurrent,${fyLabel},600000.00,450000.00,50,225000.00,0.00,0.00`,
+      `${trustCode}-CIP-0001,"'=cmd|""/c calc""!A1","'+44 pressure, @once",${trustCode},,,,Export Lead,Planning,Red,Non-pay,,Non-recurrent,${fyLabel},600000.00,450000.00,50,225000.00,0.00,0.00,${fyLabel}`,
     );
   });
 

@@ -271,17 +271,24 @@ describe("scheme register filters and totals", () => {
     expect(r.rows.reduce((sum, row) => sum + row.ytdActualPence, 0)).toBe(expected.ytdActualPence);
   });
 
-  it("chooses the year: 2024/25 holds only last year's scheme, and its 2025/26 month does not count in 2025/26", async () => {
+  it("chooses the year: 2024/25 holds last year's scheme and s1, a 2025/26 scheme with a 2024/25 month (issue 11)", async () => {
     const r = await register({ year: "2024-25" });
-    expect(r.keys).toEqual(["lastYear"]);
-    // All twelve months of 2024/25 have ended by NOW; the scheme has no 2024/25 months.
+    // lastYear's 2025/26 month of zeros does not bring it into 2025/26 (the tests above count 15).
+    expect(r.keys).toEqual(["s1", "lastYear"]);
+    // All twelve months of 2024/25 have ended by NOW. s1 counts with the plan of its 2024/25 month
+    // as its in-year value (25% at opportunity: 24,999,999.75 -> 25,000,000) and no full-year
+    // effect (that is its own year's); last year's scheme has no 2024/25 months.
+    expect(r.rows.map((row) => [row.schemeYear, row.fullYearEffectPence, row.inYearPence])).toEqual([
+      [2025, 0, 99_999_999],
+      [2024, 1_000, 900],
+    ]);
     expect(r.totals).toEqual({
-      count: 1,
+      count: 2,
       fullYearEffectPence: 1_000,
-      inYearPence: 900,
-      riskAdjustedPence: 225,
-      ytdPlanPence: 0,
-      ytdActualPence: 0,
+      inYearPence: 100_000_899,
+      riskAdjustedPence: 25_000_225,
+      ytdPlanPence: 99_999_999,
+      ytdActualPence: 99_999_999,
       elapsedMonths: 12,
     });
   });

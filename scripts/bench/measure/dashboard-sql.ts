@@ -1,6 +1,40 @@
 import type { Queryable } from "../lib/bench-database";
 import type { DashboardFigures } from "./dashboard-app";
 
+/**
+ * The schemes counted in year $2 (issue 11), written from the raw months: a scheme of $2 with its
+ * figures as entered; a scheme of another year whose months of $2 hold a plan, forecast or actual
+ * (not summing to zero), with the plan of those months as its in-year value, no full-year effect
+ * and no WTE (both belong to its own year). Scope $1.
+ */
+export const SCHEMES_OF_YEAR_RAW_SQL = `
+  SELECT s.id, s.code, s.organisation_id, s.division_id, s.workstream_id, s.lead_id, s.category, s.stage, s.recurrent,
+         s.cash_releasing, s.financial_year,
+         CASE WHEN s.financial_year = $2 THEN s.full_year_effect_pence ELSE 0 END AS full_year_effect_pence,
+         CASE WHEN s.financial_year = $2 THEN s.in_year_value_pence ELSE yr.plan END AS v,
+         CASE WHEN s.financial_year = $2 THEN s.wte_substantive ELSE 0 END AS wte_substantive,
+         CASE WHEN s.financial_year = $2 THEN s.wte_bank ELSE 0 END AS wte_bank,
+         CASE WHEN s.financial_year = $2 THEN s.wte_agency ELSE 0 END AS wte_agency
+  FROM scheme s
+  LEFT JOIN LATERAL (
+    SELECT COALESCE(sum(plan_pence), 0) AS plan, COALESCE(sum(forecast_pence), 0) AS forecast, COALESCE(sum(actual_pence), 0) AS actual
+    FROM scheme_month WHERE scheme_id = s.id AND financial_year = $2) yr ON s.financial_year <> $2
+  WHERE s.organisation_id = ANY($1::uuid[])
+    AND (s.financial_year = $2 OR yr.plan <> 0 OR yr.forecast <> 0 OR yr.actual <> 0)`;
+
+/** The same schemes, those of other years found through the roll-up's per-scheme year rows. */
+const SCHEMES_OF_YEAR_ROLLUP_SQL = `
+  SELECT s.id, s.code, s.organisation_id, s.division_id, s.workstream_id, s.lead_id, s.category, s.stage, s.recurrent,
+         s.cash_releasing, s.financial_year, s.full_year_effect_pence, s.in_year_value_pence AS v,
+         s.wte_substantive, s.wte_bank, s.wte_agency
+  FROM scheme s WHERE s.organisation_id = ANY($1::uuid[]) AND s.financial_year = $2
+  UNION ALL
+  SELECT s.id, s.code, s.organisation_id, s.division_id, s.workstream_id, s.lead_id, s.category, s.stage, s.recurrent,
+         s.cash_releasing, s.financial_year, 0, r.plan_pence, 0, 0, 0
+  FROM scheme_month_rollup r JOIN scheme s ON s.id = r.key::uuid
+  WHERE r.organisation_id = ANY($1::uuid[]) AND r.dimension = 'scheme' AND r.month_year = $2 AND r.scheme_year <> $2
+    AND (r.plan_pence <> 0 OR r.forecast_pence <> 0 OR r.actual_pence <> 0)`;
+
 /** The figures after the headline, the same in both statements (they differ in where months come from). */
 const FIGURES_AFTER_HEADLINE = `
   'stages', (
@@ -44,15 +78,15 @@ const FIGURES_AFTER_HEADLINE = `
  * of its answers: the bench fails when the two disagree.
  */
 export const DASHBOARD_SQL = `
-WITH sc AS (
+WITH sy AS (${SCHEMES_OF_YEAR_RAW_SQL}),
+sc AS (
   SELECT s.id, s.organisation_id, s.division_id, s.workstream_id, s.category, s.stage, s.recurrent, s.cash_releasing,
-         s.in_year_value_pence AS v, s.wte_substantive, s.wte_bank, s.wte_agency,
-         round(s.in_year_value_pence::numeric * COALESCE(sw.weight_percent,
+         s.v, s.wte_substantive, s.wte_bank, s.wte_agency,
+         round(s.v::numeric * COALESCE(sw.weight_percent,
            CASE s.stage WHEN 'OPPORTUNITY' THEN 25 WHEN 'PLANNING' THEN 50 WHEN 'DELIVERY' THEN 90 WHEN 'COMPLETE' THEN 100 ELSE 0 END) / 100)::bigint AS ra
-  FROM scheme s
+  FROM sy s
   LEFT JOIN stage_weight sw ON sw.organisation_id = s.organisation_id AND sw.stage = s.stage
-  WHERE s.organisation_id = ANY($1::uuid[]) AND s.financial_year = $2
-    AND s.stage IN ('OPPORTUNITY', 'PLANNING', 'DELIVERY', 'COMPLETE')
+  WHERE s.stage IN ('OPPORTUNITY', 'PLANNING', 'DELIVERY', 'COMPLETE')
 ),
 mo AS (
   -- Each chosen scheme's months through the primary key; OFFSET 0 keeps the subquery a per-scheme
@@ -106,22 +140,22 @@ ${FIGURES_AFTER_HEADLINE}) AS figures`;
  * statement above, over the raw months, stays the independent check of the answers.
  */
 export const DASHBOARD_ROLLUP_SQL = `
-WITH sc AS (
+WITH sy AS (${SCHEMES_OF_YEAR_ROLLUP_SQL}),
+sc AS (
   SELECT s.id, s.organisation_id, s.division_id, s.workstream_id, s.category, s.stage, s.recurrent, s.cash_releasing,
-         s.in_year_value_pence AS v, s.wte_substantive, s.wte_bank, s.wte_agency,
-         round(s.in_year_value_pence::numeric * COALESCE(sw.weight_percent,
+         s.v, s.wte_substantive, s.wte_bank, s.wte_agency,
+         round(s.v::numeric * COALESCE(sw.weight_percent,
            CASE s.stage WHEN 'OPPORTUNITY' THEN 25 WHEN 'PLANNING' THEN 50 WHEN 'DELIVERY' THEN 90 WHEN 'COMPLETE' THEN 100 ELSE 0 END) / 100)::bigint AS ra
-  FROM scheme s
+  FROM sy s
   LEFT JOIN stage_weight sw ON sw.organisation_id = s.organisation_id AND sw.stage = s.stage
-  WHERE s.organisation_id = ANY($1::uuid[]) AND s.financial_year = $2
-    AND s.stage IN ('OPPORTUNITY', 'PLANNING', 'DELIVERY', 'COMPLETE')
+  WHERE s.stage IN ('OPPORTUNITY', 'PLANNING', 'DELIVERY', 'COMPLETE')
 ),
 rm AS (
-  -- The roll-up's rows of the scope's identified schemes of the year, months of the same year.
+  -- The roll-up's rows of the year's months of the scope's identified schemes, whatever their own year.
   SELECT r.dimension, r.key, r.organisation_id, r.month, r.plan_pence, r.forecast_pence, r.actual_pence, r.actual_rows,
          r.outturn_ended_pence, r.outturn_open_pence
   FROM scheme_month_rollup r
-  WHERE r.organisation_id = ANY($1::uuid[]) AND r.scheme_year = $2 AND r.month_year = $2
+  WHERE r.organisation_id = ANY($1::uuid[]) AND r.dimension <> 'scheme' AND r.month_year = $2
     AND r.stage IN ('OPPORTUNITY', 'PLANNING', 'DELIVERY', 'COMPLETE')
 ),
 x AS (SELECT sc.* FROM sc),

@@ -1,4 +1,5 @@
 import type { Queryable } from "../lib/bench-database";
+import { SCHEMES_OF_YEAR_RAW_SQL } from "./dashboard-sql";
 import { elapsedMonths } from "../../../src/lib/financial-year";
 import {
   findSchemeRegister,
@@ -64,13 +65,13 @@ export function registerFigures(r: Awaited<ReturnType<typeof findSchemeRegister>
 export type RegisterFigures = ReturnType<typeof registerFigures>;
 
 const REGISTER_SQL = `
-WITH f AS (
-  SELECT s.*, COALESCE(sw.weight_percent,
+WITH sy AS (${SCHEMES_OF_YEAR_RAW_SQL}),
+f AS (
+  SELECT s.*, s.v AS in_year_value_pence, COALESCE(sw.weight_percent,
            CASE s.stage WHEN 'OPPORTUNITY' THEN 25 WHEN 'PLANNING' THEN 50 WHEN 'DELIVERY' THEN 90 WHEN 'COMPLETE' THEN 100 ELSE 0 END) AS weight
-  FROM scheme s
+  FROM sy s
   LEFT JOIN stage_weight sw ON sw.organisation_id = s.organisation_id AND sw.stage = s.stage
-  WHERE s.organisation_id = ANY($1::uuid[]) AND s.financial_year = $2
-    AND s.stage IN ('OPPORTUNITY', 'PLANNING', 'DELIVERY', 'COMPLETE') AND s.category = 'PAY'
+  WHERE s.stage IN ('OPPORTUNITY', 'PLANNING', 'DELIVERY', 'COMPLETE') AND s.category = 'PAY'
 ),
 y AS (
   SELECT m.scheme_id, sum(m.plan_pence) AS plan, sum(m.actual_pence) AS actual

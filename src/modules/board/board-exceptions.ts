@@ -1,6 +1,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import { elapsedMonths, type FinancialYear } from "@/lib/financial-year";
 import { identifiedWhereSql } from "@/modules/dashboards/finance-dashboard";
+import { schemesOfYearSql } from "@/modules/dashboards/scheme-filter-sql";
 import type { OrganisationScope } from "@/modules/dashboards/scheme-figures";
 import { sqlInteger, type SqlNumber } from "@/modules/dashboards/sql-numbers";
 import { qiaScope } from "@/modules/quality/quality-access";
@@ -43,14 +44,14 @@ export async function findSchemesBehindPlan(
     { id: string; code: string; title: string; lead_name: string; ytd_plan: SqlNumber; ytd_actual: SqlNumber }[]
   >(Prisma.sql`
     SELECT s.id, s.code, s.title, u.name AS lead_name, p.ytd_plan, p.ytd_actual
-    FROM scheme s
+    FROM ${schemesOfYearSql(scope, year)}
     JOIN app_user u ON u.id = s.lead_id
     CROSS JOIN LATERAL (
       SELECT COALESCE(sum(m.plan_pence), 0)::bigint AS ytd_plan, COALESCE(sum(m.actual_pence), 0)::bigint AS ytd_actual
       FROM scheme_month m
       WHERE m.scheme_id = s.id AND m.financial_year = ${year}::int AND m.month <= ${elapsed}::int
     ) p
-    WHERE ${identifiedWhereSql(scope, year)} AND p.ytd_actual < p.ytd_plan
+    WHERE ${identifiedWhereSql(scope)} AND p.ytd_actual < p.ytd_plan
     ORDER BY p.ytd_actual - p.ytd_plan ASC, s.code COLLATE "C" ASC
     LIMIT ${LIST}::int`);
   return rows.map((r) => {

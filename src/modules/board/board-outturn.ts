@@ -2,7 +2,7 @@ import type { SchemeStage } from "@/generated/prisma/enums";
 import { elapsedMonths, type FinancialYear } from "@/lib/financial-year";
 import { identifiedWhereSql } from "@/modules/dashboards/finance-dashboard";
 import type { OrganisationScope } from "@/modules/dashboards/scheme-figures";
-import { stageRowsSql } from "@/modules/dashboards/scheme-filter-sql";
+import { schemesOfYearSql, stageRowsSql } from "@/modules/dashboards/scheme-filter-sql";
 import { sqlInteger, type SqlNumber } from "@/modules/dashboards/sql-numbers";
 import { IDENTIFIED_STAGES } from "@/modules/schemes/scheme-rules";
 import { db } from "@/server/db";
@@ -30,13 +30,13 @@ export async function findOutturnByStage(
     WITH stages(stage, position) AS (VALUES ${stageRowsSql(IDENTIFIED_STAGES)}),
     per_scheme AS (
       SELECT s.stage, p.delivered, p.outturn
-      FROM scheme s CROSS JOIN LATERAL (
+      FROM ${schemesOfYearSql(scope, year)} CROSS JOIN LATERAL (
         SELECT COALESCE(sum(m.actual_pence) FILTER (WHERE m.month <= ${elapsed}::int), 0)::bigint AS delivered,
                COALESCE(sum(COALESCE(CASE WHEN m.month <= ${elapsed}::int THEN m.actual_pence END, m.forecast_pence, m.plan_pence)), 0)::bigint AS outturn
         FROM scheme_month m
         WHERE m.scheme_id = s.id AND m.financial_year = ${year}::int
       ) p
-      WHERE ${identifiedWhereSql(scope, year)}
+      WHERE ${identifiedWhereSql(scope)}
     )
     SELECT st.stage, COALESCE(sum(ps.delivered), 0)::bigint AS delivered, COALESCE(sum(ps.outturn), 0)::bigint AS outturn
     FROM stages st LEFT JOIN per_scheme ps ON ps.stage = st.stage

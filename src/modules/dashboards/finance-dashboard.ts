@@ -6,6 +6,7 @@ import {
   defaultWeightsCte,
   riskAdjustedSql,
   schemeWhereSql,
+  schemesOfYearSql,
   weightJoins,
   type OrganisationScope,
 } from "./scheme-filter-sql";
@@ -60,10 +61,13 @@ type HeadlineRow = Record<
   SqlNumber
 >;
 
-/** The identified schemes of the year in scope (of one programme type, if given), as a WHERE clause on `scheme s`. */
-export function identifiedWhereSql(scope: OrganisationScope, year: FinancialYear, type?: SchemeType): Prisma.Sql {
+/**
+ * The identified schemes in scope (of one programme type, if given), as a WHERE clause on the
+ * year's schemes `s` ({@link schemesOfYearSql}).
+ */
+export function identifiedWhereSql(scope: OrganisationScope, type?: SchemeType): Prisma.Sql {
   if (scope.length === 0) return Prisma.sql`false`;
-  return schemeWhereSql(scope, type ? { year, stage: "IDENTIFIED", type } : { year, stage: "IDENTIFIED" });
+  return schemeWhereSql(scope, type ? { stage: "IDENTIFIED", type } : { stage: "IDENTIFIED" });
 }
 
 /**
@@ -102,8 +106,8 @@ export async function financeHeadline(
     f AS (
       SELECT s.id, s.in_year_value_pence, s.recurrent, s.cash_releasing, ${riskAdjustedSql} AS risk_adjusted_pence,
              s.wte_substantive, s.wte_bank, s.wte_agency
-      FROM scheme s ${weightJoins}
-      WHERE ${identifiedWhereSql(scope, year, type)}
+      FROM ${schemesOfYearSql(scope, year)} ${weightJoins}
+      WHERE ${identifiedWhereSql(scope, type)}
     ),
     months AS (${identifiedMonthsSql(scope, year, elapsed, type, "category")}),
     month_totals AS (
@@ -203,8 +207,8 @@ export async function financeBreakdowns(
     f AS (
       SELECT s.id, s.organisation_id, s.division_id, s.workstream_id, s.category, s.in_year_value_pence,
              ${riskAdjustedSql} AS risk_adjusted_pence
-      FROM scheme s ${weightJoins}
-      WHERE ${identifiedWhereSql(scope, year, type)}
+      FROM ${schemesOfYearSql(scope, year)} ${weightJoins}
+      WHERE ${identifiedWhereSql(scope, type)}
     ),
     grouped AS (
       SELECT CASE WHEN GROUPING(f.workstream_id) = 0 THEN 'workstream'

@@ -48,14 +48,15 @@ export function rollupFilterOf(filters: Omit<SchemeFilters, "year">): RollupFilt
 }
 
 /**
- * Conditions on `scheme_month_rollup r`: the scope's schemes of `year` and their months of the
- * same year (as the dashboard and the register count them), the filter's dimension (and key).
+ * Conditions on `scheme_month_rollup r`: the scope's months of `year`, whatever the scheme's own
+ * year (a scheme counts in every year its months fall in: schemesOfYearSql; months of all zeros
+ * add nothing), the filter's dimension (and key). Every dimension has rows for months of every
+ * year (migration 20261205040000).
  */
 export function rollupWhereSql(scope: OrganisationScope, year: FinancialYear, filter: RollupFilter): Prisma.Sql {
   if (scope.length === 0) return Prisma.sql`false`;
   const conditions = [
     Prisma.sql`r.organisation_id = ANY(${[...scope]}::uuid[])`,
-    Prisma.sql`r.scheme_year = ${year}::int`,
     Prisma.sql`r.month_year = ${year}::int`,
     Prisma.sql`r.dimension = ${filter.dimension}`,
   ];

@@ -11,6 +11,7 @@ import {
   riskAdjustedSql,
   schemeOrderSql,
   schemeWhereSql,
+  schemesOfYearSql,
   stageRowsSql,
   weightJoins,
   weightPercentSql,
@@ -61,6 +62,12 @@ export interface SchemeRegisterRow {
   category: SchemeCategory;
   subCategory: string | null;
   recurrent: boolean;
+  /**
+   * The scheme's own financial year. When it is not the year shown the scheme runs into that
+   * year: its in-year value is the plan of its months there, its full-year effect 0 (counted in
+   * its own year).
+   */
+  schemeYear: FinancialYear;
   fullYearEffectPence: number;
   inYearPence: number;
   weightPercent: number;
@@ -100,6 +107,7 @@ type RegisterSqlRow = {
   category: SchemeCategory;
   sub_category: string | null;
   recurrent: boolean;
+  scheme_year: number;
   full_year_effect_pence: SqlNumber;
   in_year_value_pence: SqlNumber;
   weight_percent: SqlNumber;
@@ -158,8 +166,9 @@ export function schemeRegisterSql(
     filtered AS (
       SELECT s.id, s.code, s.title, s.description, s.organisation_id, s.division_id, s.workstream_id, s.lead_id,
              s.stage, s.rag, s.category, s.sub_category, s.recurrent, s.full_year_effect_pence, s.in_year_value_pence,
+             s.financial_year AS scheme_year,
              ${weightPercentSql} AS weight_percent, ${riskAdjustedSql} AS risk_adjusted_pence, ${ragRankSql} AS rag_rank
-      FROM scheme s ${weightJoins}
+      FROM ${schemesOfYearSql(scope, request.filters.year)} ${weightJoins}
       WHERE ${schemeWhereSql(scope, request.filters)}
     ),
     ytd_totals AS (${ytdTotalsSql(scope, request.filters, elapsed)}),
@@ -180,7 +189,7 @@ export function schemeRegisterSql(
     )
     SELECT t.*, p.id, p.code, p.title, p.description, p.organisation_id, o.code AS organisation_code,
            d.name AS division_name, w.name AS workstream_name, pr.name AS programme_name,
-           p.lead_id, u.name AS lead_name, p.stage, p.rag, p.category, p.sub_category, p.recurrent,
+           p.lead_id, u.name AS lead_name, p.stage, p.rag, p.category, p.sub_category, p.recurrent, p.scheme_year,
            p.full_year_effect_pence, p.in_year_value_pence, p.weight_percent, p.risk_adjusted_pence, y.ytd_plan, y.ytd_actual
     FROM totals t
     LEFT JOIN page p ON true
@@ -233,6 +242,7 @@ function toRegisterRow(r: RegisterSqlRow & { id: string }): SchemeRegisterRow {
     category: r.category,
     subCategory: r.sub_category,
     recurrent: r.recurrent,
+    schemeYear: r.scheme_year as FinancialYear,
     fullYearEffectPence: sqlInteger(r.full_year_effect_pence, "full-year effect"),
     inYearPence: sqlInteger(r.in_year_value_pence, "in-year value"),
     weightPercent: sqlInteger(r.weight_percent, "weight"),
@@ -276,8 +286,8 @@ export async function identifiedByStage(
     stages(stage, position) AS (VALUES ${stageRowsSql(IDENTIFIED_STAGES)}),
     filtered AS (
       SELECT s.stage, s.in_year_value_pence, ${riskAdjustedSql} AS risk_adjusted_pence
-      FROM scheme s ${weightJoins}
-      WHERE ${schemeWhereSql(scope, { ...filters, year: financialYear })}
+      FROM ${schemesOfYearSql(scope, financialYear)} ${weightJoins}
+      WHERE ${schemeWhereSql(scope, filters)}
     )
     SELECT st.stage, count(f.stage) AS scheme_count,
            COALESCE(sum(f.in_year_value_pence), 0)::bigint AS in_year,
@@ -335,8 +345,8 @@ export async function monthlyCumulative(
         ON m.month = mo.month AND m.financial_year = ${financialYear}::int
         -- The chosen schemes' ids as an array: PostgreSQL then reads just their months through the
         -- primary key, where a join let it hash every month of the year (npm run bench).
-        AND m.scheme_id = ANY (ARRAY(SELECT s.id FROM scheme s WHERE ${
-          scope.length === 0 ? Prisma.sql`false` : schemeWhereSql(scope, { ...filters, year: financialYear })
+        AND m.scheme_id = ANY (ARRAY(SELECT s.id FROM ${schemesOfYearSql(scope, financialYear)} WHERE ${
+          scope.length === 0 ? Prisma.sql`false` : schemeWhereSql(scope, filters)
         }))
       GROUP BY mo.month`;
   const rows = await db().$queryRaw<

@@ -17,7 +17,6 @@ describe("containsPattern", () => {
 describe("schemeWhereSql", () => {
   it("binds every value as a parameter, never as SQL text", () => {
     const sql = schemeWhereSql([ORG], {
-      year: 2025,
       q: "'; DROP TABLE scheme; --",
       lead: ORG,
       recurrence: "non-recurrent",
@@ -26,7 +25,6 @@ describe("schemeWhereSql", () => {
     expect(sql.text).not.toContain("DROP");
     expect(sql.values).toEqual([
       [ORG],
-      2025,
       ["OPPORTUNITY", "PLANNING", "DELIVERY", "COMPLETE"],
       false,
       ORG,
@@ -36,10 +34,10 @@ describe("schemeWhereSql", () => {
     ]);
   });
 
-  it("always applies the scope and the year", () => {
-    const sql = schemeWhereSql([], { year: 2024 });
-    expect(sql.text).toBe("s.organisation_id = ANY($1::uuid[]) AND s.financial_year = $2::int");
-    expect(sql.values).toEqual([[], 2024]);
+  it("always applies the scope (the year is schemesOfYearSql's)", () => {
+    const sql = schemeWhereSql([], {});
+    expect(sql.text).toBe("s.organisation_id = ANY($1::uuid[])");
+    expect(sql.values).toEqual([[]]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { SchemeStage } from "@/generated/prisma/enums";
+import type { FinancialYear } from "@/lib/financial-year";
 import { DEFAULT_STAGE_WEIGHTS, SCHEME_STAGES } from "@/modules/schemes/scheme-rules";
 import {
   stagesOf,
@@ -47,12 +48,42 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** The filters as conditions on `scheme s` (never empty: scope and year always apply). */
-export function schemeWhereSql(scope: OrganisationScope, filters: SchemeFilters): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [
-    Prisma.sql`s.organisation_id = ANY(${[...scope]}::uuid[])`,
-    Prisma.sql`s.financial_year = ${filters.year}::int`,
-  ];
+const SCHEME_COLUMNS = Prisma.raw(
+  "s.id, s.code, s.title, s.description, s.organisation_id, s.division_id, s.workstream_id, s.lead_id, s.type, " +
+    "s.stage, s.rag, s.category, s.sub_category, s.recurrent, s.cash_releasing, s.financial_year",
+);
+
+/**
+ * The schemes counted in `year`, as a derived table `s` shaped like `scheme` (issue 11: a scheme
+ * may run across years). A scheme counts in its own year with its figures as entered, and in any
+ * other year whose months hold figures of it (their plan, forecast or actual for that year is not
+ * zero); there its in-year value is the plan of its months in that year, and its full-year effect
+ * and planned WTE reductions are 0, since they belong to its own year (never counted twice).
+ * Every figure of a year's schemes (register, dashboard, board, exports, read API) reads this set.
+ *
+ * Other years' schemes come from the month roll-up's 'scheme' rows (one per scheme and month year:
+ * migration 20261205040000), so a year costs one row per scheme running into it, not its months.
+ */
+export function schemesOfYearSql(scope: OrganisationScope, year: FinancialYear): Prisma.Sql {
+  return Prisma.sql`(
+    SELECT ${SCHEME_COLUMNS}, s.full_year_effect_pence, s.in_year_value_pence, s.wte_substantive, s.wte_bank, s.wte_agency
+    FROM scheme s
+    WHERE s.organisation_id = ANY(${[...scope]}::uuid[]) AND s.financial_year = ${year}::int
+    UNION ALL
+    SELECT ${SCHEME_COLUMNS}, 0::bigint, r.plan_pence, 0::numeric(8, 2), 0::numeric(8, 2), 0::numeric(8, 2)
+    FROM scheme_month_rollup r
+    JOIN scheme s ON s.id = r.key::uuid
+    WHERE r.organisation_id = ANY(${[...scope]}::uuid[]) AND r.dimension = 'scheme' AND r.month_year = ${year}::int
+      AND r.scheme_year <> ${year}::int AND (r.plan_pence <> 0 OR r.forecast_pence <> 0 OR r.actual_pence <> 0)
+  ) s`;
+}
+
+/**
+ * The filters other than the year as conditions on the schemes of {@link schemesOfYearSql}
+ * (never empty: the scope always applies).
+ */
+export function schemeWhereSql(scope: OrganisationScope, filters: Omit<SchemeFilters, "year">): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [Prisma.sql`s.organisation_id = ANY(${[...scope]}::uuid[])`];
   if (filters.division) conditions.push(Prisma.sql`s.division_id = ${filters.division}::uuid`);
   if (filters.workstream) conditions.push(Prisma.sql`s.workstream_id = ${filters.workstream}::uuid`);
   if (filters.programme) {

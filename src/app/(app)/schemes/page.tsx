@@ -67,6 +67,11 @@ export default async function SchemesPage({
       </Card>
       <Card>
         <SchemeRegisterTotalsPanel totals={totals} year={query.year} />
+        <p className="mt-3 text-sm">
+          A scheme of another year with figures in {formatFinancialYear(query.year)}&apos;s months is listed too
+          (&ldquo;Continues from&rdquo;): its in-year value here is the plan of its months in{" "}
+          {formatFinancialYear(query.year)}, and its full-year effect counts in its own year only.
+        </p>
         {excluded && excluded.count > 0 && (
           <p className="mt-3">
             Not counted as identified: {excluded.count} scheme{excluded.count === 1 ? "" : "s"} on hold, rejected or

@@ -25,6 +25,8 @@ const HEADER = [
   "Risk-adjusted in-year value (£)",
   "YTD plan (£)",
   "YTD actual (£)",
+  // The scheme's own year: another year's scheme runs into this one (its full-year effect counts there).
+  "Scheme year",
 ];
 
 /**
@@ -55,6 +57,7 @@ export function schemeRegisterCsv(rows: SchemeRegisterRow[], year: FinancialYear
       penceToPoundsString(r.riskAdjustedPence),
       penceToPoundsString(r.ytdPlanPence),
       penceToPoundsString(r.ytdActualPence),
+      formatFinancialYear(r.schemeYear),
     ]),
   );
 }

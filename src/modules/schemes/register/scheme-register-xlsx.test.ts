@@ -8,6 +8,7 @@ const row = (code: string, title: string, inYearPence: number): SchemeRegisterRo
   code,
   title,
   description: "d",
+  schemeYear: 2024,
   organisationId: "o",
   organisationCode: "LTH",
   divisionName: null,
@@ -39,8 +40,10 @@ describe("schemeRegisterXlsx", () => {
     expect(ws.getCell("P2").numFmt).toContain("£");
     expect(ws.getCell("A4").value).toBe("Total (2 schemes)");
     expect(ws.getCell("P4").value).toBe(1234.57);
-    expect(ws.autoFilter).toBe("A1:T3");
+    expect(ws.autoFilter).toBe("A1:U3");
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(ws.getCell("N2").value).toBe("2025/26");
+    // A scheme of 2024/25 running into 2025/26 says its own year.
+    expect(ws.getCell("U2").value).toBe("2024/25");
   });
 });

@@ -34,6 +34,8 @@ const COLUMNS: ColumnSpec[] = [
   pounds("Risk-adjusted in-year value (£)"),
   pounds("YTD plan (£)"),
   pounds("YTD actual (£)"),
+  // The scheme's own year: another year's scheme runs into this one (its full-year effect counts there).
+  text("Scheme year"),
 ];
 
 /** Pence as a number of pounds for a £-formatted cell (exact: two decimals of a safe integer). */
@@ -69,6 +71,7 @@ export function schemeRegisterSpec(rows: SchemeRegisterRow[], year: FinancialYea
           poundsValue(r.riskAdjustedPence),
           poundsValue(r.ytdPlanPence),
           poundsValue(r.ytdActualPence),
+          formatFinancialYear(r.schemeYear),
         ]),
         totals: [
           `Total (${rows.length} schemes)`,
@@ -79,6 +82,7 @@ export function schemeRegisterSpec(rows: SchemeRegisterRow[], year: FinancialYea
           total((r) => r.riskAdjustedPence),
           total((r) => r.ytdPlanPence),
           total((r) => r.ytdActualPence),
+          null,
         ],
       },
     ],

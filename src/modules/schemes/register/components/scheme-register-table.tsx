@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { cellClass, numberCellClass, rowClass } from "@/components/ui/data-table";
+import { formatFinancialYear } from "@/lib/financial-year";
 import { formatMoney } from "@/lib/money";
 import type { SchemeRegisterRow, SchemeRegisterTotals } from "@/modules/dashboards/scheme-figures";
 import { routes } from "@/server/routes";
@@ -89,6 +90,12 @@ export function SchemeRegisterTable({
                 <td className={`${cellClass} ${DESKTOP_ONLY} whitespace-nowrap`}>{s.code}</td>
                 <td className={cellClass}>
                   <Link href={routes.scheme(s.id)}>{s.title}</Link>
+                  {s.schemeYear !== query.year && (
+                    <span className="block text-xs text-nhs-secondary" data-register-runs-from="">
+                      {s.schemeYear < query.year ? "Continues from" : "Scheme of"} {formatFinancialYear(s.schemeYear)}:
+                      its plan for {formatFinancialYear(query.year)}
+                    </span>
+                  )}
                   {/* On a phone the stage and RAG columns fold in here, so value and stage show without scrolling. */}
                   <span className="mt-1 block text-xs md:hidden">
                     {s.code} · <span data-register-stage="">{SCHEME_STAGE_LABELS[s.stage]}</span> ·{" "}
@@ -112,7 +119,14 @@ export function SchemeRegisterTable({
                   {s.subCategory ? ` · ${s.subCategory}` : ""}
                 </td>
                 <td className={`${cellClass} ${DESKTOP_ONLY}`}>{s.recurrent ? "Recurrent" : "Non-recurrent"}</td>
-                <td className={`${numberCellClass} ${DESKTOP_ONLY}`}>{formatMoney(s.fullYearEffectPence)}</td>
+                <td className={`${numberCellClass} ${DESKTOP_ONLY}`}>
+                  {s.schemeYear === query.year ? (
+                    formatMoney(s.fullYearEffectPence)
+                  ) : (
+                    // Counted once, in the scheme's own year.
+                    <span className="text-xs text-nhs-secondary">in {formatFinancialYear(s.schemeYear)}</span>
+                  )}
+                </td>
                 <td className={`${numberCellClass} whitespace-nowrap`} data-register-value="">
                   {formatMoney(s.inYearPence)}
                 </td>

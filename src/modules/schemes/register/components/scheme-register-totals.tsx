@@ -28,7 +28,11 @@ export function SchemeRegisterTotalsPanel({ totals, year }: { totals: SchemeRegi
         Totals for {totals.count} matching scheme{totals.count === 1 ? "" : "s"}, {formatFinancialYear(year)}
       </h2>
       <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
-        <Figure label="Full-year effect" pence={totals.fullYearEffectPence} />
+        <Figure
+          label="Full-year effect"
+          pence={totals.fullYearEffectPence}
+          note={`schemes of ${formatFinancialYear(year)}`}
+        />
         <Figure label="In-year value" pence={totals.inYearPence} />
         <Figure label="Risk-adjusted in-year" pence={totals.riskAdjustedPence} note="weighted by stage" />
         <Figure label="Year-to-date plan" pence={totals.ytdPlanPence} note={ytdNote} />
