@@ -11,6 +11,9 @@
 export type FinancialYear = number;
 /** M1 = April … M12 = March. */
 export type FinancialMonth = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12;
+
+/** M1 to M12, in order. */
+export const FINANCIAL_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const satisfies readonly FinancialMonth[];
 export type QuarterNumber = 1 | 2 | 3 | 4;
 export type Quarter = { fy: FinancialYear; q: QuarterNumber };
 export type Timescale =

@@ -7,6 +7,8 @@ import {
   schemeFigureScope,
   schemeRegisterTotals,
 } from "@/modules/dashboards/scheme-figures";
+import { findSchemeRegister } from "@/modules/schemes/register/find-scheme-register";
+import { parseSchemeRegisterQuery } from "@/modules/schemes/register/register-filter";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { createActor } from "../factories";
@@ -317,6 +319,13 @@ describe("finance dashboard figures", () => {
     expect((await overdueMonthlyUpdates(schemeFigureScope(trust1), 2025, NOW)).schemes.map((s) => s.schemeId)).toEqual([
       ids.a,
     ]);
+    expect(all.total).toBe(3);
+    // Capped (a trust can owe hundreds): the first by organisation and code, the total still true.
+    const first = await overdueMonthlyUpdates(schemeFigureScope(system), 2025, NOW, 2);
+    expect([first.total, first.schemes.map((s) => s.schemeId)]).toEqual([3, [ids.a, ids.f]]);
+    // The register's noUpdate filter, which the capped list links to, holds the same schemes.
+    const register = await findSchemeRegister(system, parseSchemeRegisterQuery({ noUpdate: "5" }, NOW), NOW);
+    expect([register.totals.count, register.rows.map((r) => r.id)]).toEqual([3, [ids.a, ids.f, ids.g]]);
     // Before the year's first month has ended nothing is overdue.
     expect(
       (await overdueMonthlyUpdates(schemeFigureScope(system), 2025, new Date("2025-04-20T00:00:00Z"))).schemes,

@@ -94,7 +94,7 @@ export function dashboardFigures(d: DashboardData) {
     division: breakdown(d.breakdowns.division),
     category: breakdown(d.breakdowns.category),
     organisation: breakdown(d.breakdowns.organisation),
-    overdue: d.overdue.schemes.map((s) => s.schemeId),
+    overdue: [d.overdue.total, d.overdue.schemes.map((s) => s.schemeId)] as [number, string[]],
     // Ties on (score, review date) may come back in either order, so compare what decides the order.
     topRisks: d.risks.map((r) => r.currentScore),
   };

@@ -54,11 +54,15 @@ const FIGURES_AFTER_HEADLINE = `
       SELECT dimension, json_agg(json_build_array(key, n, v, ra, yp, ya) ORDER BY v DESC, name COLLATE "C", key) AS rows
       FROM breakdown GROUP BY dimension) AS b),
   'overdue', (
-    SELECT COALESCE(json_agg(s.id ORDER BY o.code COLLATE "C", s.code COLLATE "C"), '[]')
-    FROM scheme s JOIN organisation o ON o.id = s.organisation_id
-    WHERE $3 > 0 AND s.organisation_id = ANY($1::uuid[]) AND s.financial_year = $2
-      AND s.stage IN ('OPPORTUNITY', 'PLANNING', 'DELIVERY')
-      AND NOT EXISTS (SELECT 1 FROM monthly_update u WHERE u.scheme_id = s.id AND u.financial_year = $2 AND u.month = $3)),
+    -- [how many, the first $6 ids]: the page lists the first few and says the total.
+    SELECT json_build_array(count(*), COALESCE(json_agg(id ORDER BY n) FILTER (WHERE n <= $6), '[]'))
+    FROM (
+      SELECT s.id, row_number() OVER (ORDER BY o.code COLLATE "C", s.code COLLATE "C") AS n
+      FROM scheme s JOIN organisation o ON o.id = s.organisation_id
+      WHERE $3 > 0 AND s.organisation_id = ANY($1::uuid[]) AND s.financial_year = $2
+        AND s.stage IN ('OPPORTUNITY', 'PLANNING', 'DELIVERY')
+        AND NOT EXISTS (SELECT 1 FROM monthly_update u WHERE u.scheme_id = s.id AND u.financial_year = $2 AND u.month = $3)
+    ) AS late),
   'topRisks', (
     SELECT COALESCE(json_agg(current_score ORDER BY current_score DESC, review_date), '[]') FROM (
       SELECT r.current_score, r.review_date
@@ -209,6 +213,8 @@ export interface DashboardSqlInput {
   /** Everything the actor can see, for the top risks (as the page's findTopRisks does). */
   actorOrganisationIds: readonly string[];
   actorSystemIds: readonly string[];
+  /** How many overdue schemes the page lists (it says how many there are in all). */
+  overdueListed: number;
 }
 
 export async function dashboardBySql(
@@ -218,7 +224,7 @@ export async function dashboardBySql(
 ): Promise<DashboardFigures> {
   const result = await client.query<{ figures: SqlFigures }>(
     statement === "roll-up" ? DASHBOARD_ROLLUP_SQL : DASHBOARD_SQL,
-    [input.scope, input.year, input.elapsed, input.actorOrganisationIds, input.actorSystemIds],
+    [input.scope, input.year, input.elapsed, input.actorOrganisationIds, input.actorSystemIds, input.overdueListed],
   );
   const f = result.rows[0]!.figures;
   const b = f.breakdowns ?? {};
@@ -240,6 +246,6 @@ interface SqlFigures {
   stages: unknown[];
   months: unknown[];
   breakdowns: Record<string, unknown[]> | null;
-  overdue: string[];
+  overdue: [number, string[]];
   topRisks: number[];
 }

@@ -1,10 +1,7 @@
-import type { SchemeStage } from "@/generated/prisma/enums";
-import { elapsedMonths, type FinancialYear } from "@/lib/financial-year";
+import { elapsedMonths, type FinancialMonth, type FinancialYear } from "@/lib/financial-year";
+import { SCHEME_REGISTER_PAGE_SIZE } from "@/modules/schemes/register/register-filter";
 import { db } from "@/server/db";
-import type { OrganisationScope } from "./scheme-filter-sql";
-
-/** Stages whose schemes owe a monthly update: live work, not complete and not a side state. */
-export const MONTHLY_UPDATE_STAGES = ["OPPORTUNITY", "PLANNING", "DELIVERY"] as const satisfies readonly SchemeStage[];
+import { schemeWhereSql, type OrganisationScope } from "./scheme-filter-sql";
 
 export interface OverdueUpdate {
   schemeId: string;
@@ -16,32 +13,33 @@ export interface OverdueUpdate {
 
 /**
  * Active schemes of `year` with no monthly update for the year's last elapsed month (none
- * before the year's first month has ended). Ordered by organisation and code.
+ * before the year's first month has ended), ordered by organisation and code: the first `limit`
+ * (a trust can have hundreds; the register's noUpdate filter lists them all) and the true total.
+ * The condition is the register's own filter, so both always count the same schemes.
  */
 export async function overdueMonthlyUpdates(
   scope: OrganisationScope,
   year: FinancialYear,
   now = new Date(),
-): Promise<{ month: number; schemes: OverdueUpdate[] }> {
+  limit = SCHEME_REGISTER_PAGE_SIZE,
+): Promise<{ month: number; total: number; schemes: OverdueUpdate[] }> {
   const month = elapsedMonths(year, now);
-  if (month === 0 || scope.length === 0) return { month, schemes: [] };
+  if (month === 0 || scope.length === 0) return { month, total: 0, schemes: [] };
+  const where = schemeWhereSql(scope, { year, stage: "ALL", noUpdate: month as FinancialMonth });
   const rows = await db().$queryRaw<
-    { id: string; code: string; title: string; lead_name: string; organisation_code: string }[]
+    { id: string; code: string; title: string; lead_name: string; organisation_code: string; total: bigint }[]
   >`
-    SELECT s.id, s.code, s.title, u.name AS lead_name, o.code AS organisation_code
+    SELECT s.id, s.code, s.title, u.name AS lead_name, o.code AS organisation_code, count(*) OVER () AS total
     FROM scheme s
     JOIN app_user u ON u.id = s.lead_id
     JOIN organisation o ON o.id = s.organisation_id
-    WHERE s.organisation_id = ANY(${[...scope]}::uuid[])
-      AND s.financial_year = ${year}::int
-      AND s.stage = ANY(${[...MONTHLY_UPDATE_STAGES]}::scheme_stage[])
-      AND NOT EXISTS (
-        SELECT 1 FROM monthly_update mu
-        WHERE mu.scheme_id = s.id AND mu.financial_year = ${year}::int AND mu.month = ${month}::int
-      )
-    ORDER BY o.code COLLATE "C", s.code COLLATE "C"`;
+    WHERE ${where}
+    ORDER BY o.code COLLATE "C", s.code COLLATE "C"
+    LIMIT ${limit}`;
   return {
     month,
+    // The window counts every matching row before LIMIT applies.
+    total: Number(rows[0]?.total ?? 0),
     schemes: rows.map((r) => ({
       schemeId: r.id,
       code: r.code,

@@ -1,7 +1,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { SchemeStage } from "@/generated/prisma/enums";
-import type { FinancialYear } from "@/lib/financial-year";
-import { DEFAULT_STAGE_WEIGHTS, SCHEME_STAGES } from "@/modules/schemes/scheme-rules";
+import type { FinancialMonth, FinancialYear } from "@/lib/financial-year";
+import { DEFAULT_STAGE_WEIGHTS, MONTHLY_UPDATE_STAGES, SCHEME_STAGES } from "@/modules/schemes/scheme-rules";
 import {
   stagesOf,
   type SchemeFilters,
@@ -82,7 +82,10 @@ export function schemesOfYearSql(scope: OrganisationScope, year: FinancialYear):
  * The filters other than the year as conditions on the schemes of {@link schemesOfYearSql}
  * (never empty: the scope always applies).
  */
-export function schemeWhereSql(scope: OrganisationScope, filters: Omit<SchemeFilters, "year">): Prisma.Sql {
+export function schemeWhereSql(
+  scope: OrganisationScope,
+  filters: Omit<SchemeFilters, "year"> & { year?: FinancialYear },
+): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`s.organisation_id = ANY(${[...scope]}::uuid[])`];
   if (filters.division) conditions.push(Prisma.sql`s.division_id = ${filters.division}::uuid`);
   if (filters.workstream) conditions.push(Prisma.sql`s.workstream_id = ${filters.workstream}::uuid`);
@@ -97,6 +100,7 @@ export function schemeWhereSql(scope: OrganisationScope, filters: Omit<SchemeFil
   if (filters.category) conditions.push(Prisma.sql`s.category = ${filters.category}::scheme_category`);
   if (filters.recurrence) conditions.push(Prisma.sql`s.recurrent = ${filters.recurrence === "recurrent"}`);
   if (filters.lead) conditions.push(Prisma.sql`s.lead_id = ${filters.lead}::uuid`);
+  if (filters.noUpdate) conditions.push(noUpdateSql(filters.year, filters.noUpdate));
   if (filters.type) conditions.push(Prisma.sql`s.type = ${filters.type}::scheme_type`);
   if (filters.q) {
     const pattern = containsPattern(filters.q);
@@ -105,6 +109,17 @@ export function schemeWhereSql(scope: OrganisationScope, filters: Omit<SchemeFil
     );
   }
   return Prisma.join(conditions, " AND ");
+}
+
+/**
+ * Owes its monthly update for month `month` of `year` and has none: a live scheme of that year
+ * (updates are kept for a scheme's own year, so one running on from an earlier year owes none).
+ */
+function noUpdateSql(year: FinancialYear | undefined, month: FinancialMonth): Prisma.Sql {
+  if (year === undefined) throw new Error("The monthly-update filter needs the year.");
+  return Prisma.sql`(s.financial_year = ${year}::int AND s.stage = ANY(${[...MONTHLY_UPDATE_STAGES]}::scheme_stage[])
+    AND NOT EXISTS (SELECT 1 FROM monthly_update mu
+                    WHERE mu.scheme_id = s.id AND mu.financial_year = ${year}::int AND mu.month = ${month}::int))`;
 }
 
 /** RAG as the badge shows it (ragDisplay): a complete scheme is blue whatever its stored RAG. */

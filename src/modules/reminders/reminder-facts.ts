@@ -1,6 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { FinancialMonth, FinancialYear } from "@/lib/financial-year";
-import { MONTHLY_UPDATE_STAGES } from "@/modules/dashboards/finance-dashboard-overdue";
+import { MONTHLY_UPDATE_STAGES } from "@/modules/schemes/scheme-rules";
 import type { Tx } from "@/server/db";
 
 /**

@@ -37,6 +37,9 @@ export const IDENTIFIED_STAGES = [
   "COMPLETE",
 ] as const satisfies readonly SchemeStage[];
 
+/** Stages whose schemes owe a monthly update: live work, not complete and not a side state. */
+export const MONTHLY_UPDATE_STAGES = ["OPPORTUNITY", "PLANNING", "DELIVERY"] as const satisfies readonly SchemeStage[];
+
 /** The side states: listed on request, never counted as identified. */
 export const NOT_IDENTIFIED_STAGES = ["ON_HOLD", "REJECTED", "WITHDRAWN"] as const satisfies readonly SchemeStage[];
 

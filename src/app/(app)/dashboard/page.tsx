@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DataTable, cellClass, rowClass } from "@/components/ui/data-table";
 import { Card, PageHeader } from "@/components/ui/page-header";
-import { formatFinancialYear, monthLabel } from "@/lib/financial-year";
+import { formatFinancialYear, monthLabel, type FinancialMonth } from "@/lib/financial-year";
+import { schemeRegisterHref } from "@/modules/schemes/register/register-filter";
 import { TopRisksTable } from "@/modules/board/components/board-pack-tables";
 import { DashboardSelector } from "@/modules/dashboards/components/dashboard-selector";
 import { CumulativeChart, MaturityChart } from "@/modules/dashboards/components/finance-charts-lazy";
@@ -145,25 +146,41 @@ export default async function FinanceDashboardPage({
       <Card title="Overdue monthly updates">
         {overdue.month === 0 ? (
           <p>No month of {formatFinancialYear(year)} has ended yet.</p>
-        ) : overdue.schemes.length === 0 ? (
+        ) : overdue.total === 0 ? (
           <p>Every active scheme has its update for M{overdue.month}.</p>
         ) : (
-          <DataTable
-            caption={`Active schemes with no monthly update for M${overdue.month}`}
-            columns={[{ label: "Scheme" }, { label: "Lead" }, { label: "Organisation" }]}
-          >
-            {overdue.schemes.map((s) => (
-              <tr key={s.schemeId} className={rowClass}>
-                <td className={cellClass}>
-                  <Link href={routes.scheme(s.schemeId)}>
-                    {s.code} {s.title}
-                  </Link>
-                </td>
-                <td className={cellClass}>{s.leadName}</td>
-                <td className={cellClass}>{s.organisationCode}</td>
-              </tr>
-            ))}
-          </DataTable>
+          <>
+            {overdue.total > overdue.schemes.length && (
+              <p className="mb-2">
+                The first {overdue.schemes.length} of {overdue.total.toLocaleString("en-GB")} by organisation and code.{" "}
+                <Link
+                  href={schemeRegisterHref({
+                    organisation: organisationId,
+                    year,
+                    noUpdate: overdue.month as FinancialMonth,
+                  })}
+                >
+                  All {overdue.total.toLocaleString("en-GB")} in the scheme register
+                </Link>
+              </p>
+            )}
+            <DataTable
+              caption={`Active schemes with no monthly update for M${overdue.month}`}
+              columns={[{ label: "Scheme" }, { label: "Lead" }, { label: "Organisation" }]}
+            >
+              {overdue.schemes.map((s) => (
+                <tr key={s.schemeId} className={rowClass}>
+                  <td className={cellClass}>
+                    <Link href={routes.scheme(s.schemeId)}>
+                      {s.code} {s.title}
+                    </Link>
+                  </td>
+                  <td className={cellClass}>{s.leadName}</td>
+                  <td className={cellClass}>{s.organisationCode}</td>
+                </tr>
+              ))}
+            </DataTable>
+          </>
         )}
       </Card>
 

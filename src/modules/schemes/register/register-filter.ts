@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { plainString } from "@/lib/form-fields";
 import type { SchemeCategory, SchemeStage, SchemeType } from "@/generated/prisma/enums";
-import { financialYearOf, type FinancialYear } from "@/lib/financial-year";
+import { financialYearOf, type FinancialMonth, type FinancialYear } from "@/lib/financial-year";
 import {
   DEFAULT_FINANCIAL_YEAR_RANGE,
   chooseYear,
@@ -51,6 +51,11 @@ export interface SchemeFilters {
   recurrence?: (typeof RECURRENCE_FILTERS)[number];
   /** The lead's user id. */
   lead?: string;
+  /**
+   * Schemes that owe a monthly update (MONTHLY_UPDATE_STAGES) and have none for this month of the
+   * year: the dashboard's overdue list in full.
+   */
+  noUpdate?: FinancialMonth;
   /** CIP or QIPP schemes only (the dashboard's programme filter). */
   type?: SchemeType;
   /** The scheme's financial year (2025 = 2025/26). */
@@ -82,6 +87,14 @@ export const schemeRegisterQuerySchema = z.object({
   category: optionalEnum(SCHEME_CATEGORIES),
   recurrence: optionalEnum(RECURRENCE_FILTERS),
   lead: uuid,
+  noUpdate: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(12)
+    .transform((m) => m as FinancialMonth)
+    .optional()
+    .catch(undefined),
   type: optionalEnum(["CIP", "QIPP"] as const),
   year: plainString().optional().catch(undefined),
   q: plainString()
@@ -126,27 +139,8 @@ function stripUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** Only the filter part of a query (what the totals and the export depend on). */
-export function filtersOf(query: SchemeFilters): SchemeFilters {
-  const { organisation, division, workstream, programme, stage, rag, category, recurrence, lead, type, year, q } =
-    query;
-  return stripUndefined({
-    organisation,
-    division,
-    workstream,
-    programme,
-    stage,
-    rag,
-    category,
-    recurrence,
-    lead,
-    type,
-    year,
-    q,
-  });
-}
-
-const PARAM_ORDER = [
+/** Every filter's name, in the URL's order (a new filter is added here too). */
+const FILTER_KEYS = [
   "organisation",
   "division",
   "programme",
@@ -156,13 +150,19 @@ const PARAM_ORDER = [
   "category",
   "recurrence",
   "lead",
+  "noUpdate",
   "type",
   "year",
   "q",
-  "sort",
-  "dir",
-  "page",
-] as const;
+] as const satisfies readonly (keyof SchemeFilters)[];
+
+/** Only the filter part of a query (what the totals and the export depend on). */
+export function filtersOf(query: SchemeFilters): SchemeFilters {
+  const picked: Partial<SchemeFilters> = Object.fromEntries(FILTER_KEYS.map((key) => [key, query[key]]));
+  return stripUndefined({ ...picked, year: query.year });
+}
+
+const PARAM_ORDER = [...FILTER_KEYS, "sort", "dir", "page"] as const;
 
 /** The query string ("?a=b", or "" when empty); defaults (code ascending, page 1) are left out. */
 export function schemeRegisterQueryString(query: Partial<SchemeRegisterQuery>): string {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { FilterSelect } from "@/components/ui/filter-select";
-import { formatFinancialYear } from "@/lib/financial-year";
+import { FINANCIAL_MONTHS, formatFinancialYear, monthLabel } from "@/lib/financial-year";
 import { routes } from "@/server/routes";
 import { SCHEME_CATEGORY_LABELS, SCHEME_STAGE_LABELS, SCHEME_STAGES } from "../../scheme-rules";
 import type { Option } from "../find-scheme-register";
@@ -90,6 +90,15 @@ export function SchemeRegisterFilterForm({
         options={[ALL, { value: "recurrent", label: "Recurrent" }, { value: "non-recurrent", label: "Non-recurrent" }]}
       />
       <FilterSelect label="Lead" name="lead" value={query.lead} options={[ALL, ...options.leads]} />
+      <FilterSelect
+        label="Monthly update"
+        name="noUpdate"
+        value={query.noUpdate === undefined ? undefined : String(query.noUpdate)}
+        options={[
+          ALL,
+          ...FINANCIAL_MONTHS.map((m) => ({ value: String(m), label: `Active, none for M${m} ${monthLabel(m)}` })),
+        ]}
+      />
       <label className="font-semibold">
         Search code, title or description
         <input
