@@ -99,8 +99,8 @@ export default async function FinanceDashboardPage({
       <Card title="Headline figures">
         <HeadlineTiles h={headline} />
         <p className="mt-3 text-sm">
-          Schemes of {formatFinancialYear(year)} and schemes of other years with figures in its months, at the plan
-          of those months; a full-year effect and WTE movements count in the scheme&apos;s own year only.
+          Schemes of {formatFinancialYear(year)} and schemes of other years with figures in its months, at the plan of
+          those months; a full-year effect and WTE movements count in the scheme&apos;s own year only.
         </p>
       </Card>
 
