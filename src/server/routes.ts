@@ -56,6 +56,8 @@ export const routes = {
     `/finance?organisation=${encodeURIComponent(organisationId)}${financialYear === undefined ? "" : `&year=${financialYear}`}`,
   /** Excel import: upload -> preview -> import, and the template, per organisation. */
   imports: "/finance/import",
+  /** The import page's streamed preview / import (POST). */
+  importRun: "/api/imports/run",
   importsAt: (organisationId: string) => `/finance/import?organisation=${encodeURIComponent(organisationId)}`,
   /** An organisation's schemes and months in the import workbook's format (round-trips). */
   trackerExport: (organisationId: string) => `/api/imports/tracker?organisation=${encodeURIComponent(organisationId)}`,

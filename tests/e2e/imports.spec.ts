@@ -57,6 +57,29 @@ async function fillTemplate(templatePath: string, lead: string, code: string, ye
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/**
+ * Records every text the form's live region shows and every step of the progress bar, so the
+ * test sees the progress of a step that may last well under a second.
+ */
+async function recordProgress(page: Page) {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+    const form = document.querySelector("form:has(#import-file)")!;
+    const note = (text: string) => {
+      if (text && seen.at(-1) !== text) seen.push(text);
+    };
+    new MutationObserver(() => {
+      note(form.querySelector('[role="status"]')?.textContent?.trim() ?? "");
+      const bar = form.querySelector<HTMLProgressElement>('progress[aria-label="Import progress"]');
+      if (bar) note(`step ${bar.value} of ${bar.max}`);
+    }).observe(form, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+}
+
+const progressSeen = (page: Page) =>
+  page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+
 test("finance imports a filled-in template; one row error is fixed; the dashboard moves by the imported amount", async ({
   browser,
 }) => {
@@ -102,14 +125,90 @@ test("finance imports a filled-in template; one row error is fixed; the dashboar
   const preview = page.getByRole("list", { name: "What the import would do" });
   await expect(preview).toContainText("1 scheme to create");
   await expect(preview).toContainText("12 month rows to write");
+  await expect(page.getByRole("status")).toHaveText(
+    "Checked tracker.xlsx: no problems; nothing is written until you import.",
+  );
+  await recordProgress(page);
   await page.getByRole("button", { name: "Import 1 scheme" }).click();
   await expect(page.getByText("Imported tracker.xlsx into")).toBeVisible();
+  // Each phase was shown in the live region as it ended, with the progress bar's step.
+  const seen = await progressSeen(page);
+  for (const text of [
+    "Read 13 rows; checking each one…",
+    "Checked 13 rows.",
+    "Written 1 scheme.",
+    "Written 12 month rows.",
+    "step 4 of 6",
+  ])
+    expect(seen, `progress "${text}" in ${JSON.stringify(seen)}`).toContain(text);
+  expect(seen.at(-1)).toMatch(/^Imported tracker\.xlsx into .+’s tracker\./);
   await expect(page.getByRole("list", { name: "What was imported" })).toContainText("1 scheme created");
   await expectNoSeriousA11yViolations(page, "/finance/import (imported)");
 
   const after = await identified(page);
   expect(after.count).toBe(before.count + 1);
   expectMovedBy(before.value, after.value, IN_YEAR_PENCE, "Identified");
+  await context.close();
+});
+
+test("a file of thousands of rows shows how far the check has got, then what it found", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const { page, context } = await signedInContext(browser, DEMO.finance);
+  await page.goto("/finance/import");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: /Download the import template/ }).click();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await readFile(await (await download).path())) as unknown as ExcelJS.Buffer);
+  const organisationCode = String(wb.getWorksheet("Lists")!.getCell("A2").value);
+  const year = new Date().getUTCMonth() >= 3 ? new Date().getUTCFullYear() : new Date().getUTCFullYear() - 1;
+  const fy = `${year}/${String((year + 1) % 100).padStart(2, "0")}`;
+  const schemes = wb.getWorksheet("Schemes")!;
+  const months = wb.getWorksheet("Months")!;
+  const tag = `BIG-${Date.now().toString(36).toUpperCase()}`;
+  for (let i = 0; i < 2_000; i++) {
+    const code = `${tag}-${i}`;
+    schemes.getRow(i + 2).values = [
+      code,
+      `Scheme ${i}`,
+      "From a big tracker",
+      organisationCode,
+      null,
+      null,
+      DEMO.finance,
+      "Pay",
+      null,
+      null,
+      "Recurrent",
+      "Cash-releasing",
+      fy,
+      12000,
+      6000,
+    ];
+    for (let m = 1; m <= 12; m++) months.getRow(i * 12 + m + 1).values = [code, fy, `M${m}`, 500];
+  }
+  await recordProgress(page);
+  await page.getByLabel("Workbook or CSV file").setInputFiles({
+    name: "big.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+  });
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByRole("status")).toHaveText(
+    "Checked big.xlsx: no problems; nothing is written until you import.",
+    {
+      timeout: 120_000,
+    },
+  );
+  const seen = await progressSeen(page);
+  for (const text of [
+    "Reading the file: 5,000 rows so far…",
+    "Reading the file: 25,000 rows so far…",
+    "Read 26,000 rows; checking each one…",
+    "step 1 of 2",
+  ])
+    expect(seen, `progress "${text}" in ${JSON.stringify(seen)}`).toContain(text);
+  await expect(page.getByRole("list", { name: "What the import would do" })).toContainText("2,000 schemes to create");
+  await expectNoSeriousA11yViolations(page, "/finance/import (a big file checked)");
   await context.close();
 });
 

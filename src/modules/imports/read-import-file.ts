@@ -155,6 +155,7 @@ export async function readSheets(
   bytes: Uint8Array,
   kind: "xlsx" | "csv",
   csvName: (header: ReadCell[]) => string,
+  onRows?: (rows: number) => void | Promise<void>,
 ): Promise<{ ok: true; sheets: ReadSheet[] } | { ok: false; error: string }> {
   let sheets: ReadSheet[];
   if (kind === "csv") {
@@ -162,7 +163,7 @@ export async function readSheets(
     sheets = [{ name: csvName(rows[0] ?? []), rows, merged: [] }];
   } else {
     try {
-      sheets = await readXlsx(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      sheets = await readXlsx(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), onRows);
     } catch {
       return {
         ok: false,
@@ -183,10 +184,11 @@ export async function readImportFile(
   bytes: Uint8Array,
   fileName: string,
   maxBytes = DEFAULT_MAX_UPLOAD_BYTES,
+  onRows?: (rows: number) => void | Promise<void>,
 ): Promise<ReadResult> {
   const verdict = checkUpload(bytes, fileName, maxBytes);
   if (!verdict.ok) return verdict;
-  const read = await readSheets(bytes, verdict.kind, csvSheetName);
+  const read = await readSheets(bytes, verdict.kind, csvSheetName, onRows);
   if (!read.ok) return read;
   const sheets = read.sheets;
   const file: ImportFile = { kind: verdict.kind, ignoredColumns: [], problems: [] };

@@ -8,6 +8,7 @@ import { importOrganisations } from "./import-reference";
 import { writeRisks } from "./write-import-risks";
 import { changesAnything, type ImportCounts } from "./import-counts";
 import { planImport, type ImportPlan, type PlannedScheme } from "./plan-import";
+import type { ImportPhase } from "./import-progress";
 import { problemSentence, readImportFile, type ImportProblem } from "./read-import-file";
 
 /**
@@ -36,10 +37,9 @@ export interface ImportPreview {
   changes: { kind: "create" | "update"; code: string; title: string; changedFields: string[] }[];
 }
 
-export type ImportPhase = "parsed" | "validated" | "schemes written" | "months written" | "risks written" | "done";
 export interface ImportOptions {
   now?: Date;
-  /** Told as each phase ends (the page's progress; tests inject a failure here). */
+  /** Told as each phase ends, and every few thousand rows read (the page's progress; tests inject a failure here). */
   onProgress?: (phase: ImportPhase, detail: { done: number; total: number }) => void | Promise<void>;
   maxBytes?: number;
 }
@@ -50,7 +50,7 @@ function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-function assertMayImport(actor: Actor) {
+export function assertMayImport(actor: Actor) {
   if (importOrganisations(actor).length === 0)
     throw forbidden("Only finance users can import spreadsheets into the app.");
 }
@@ -80,14 +80,14 @@ async function readAndPlan(
   file: UploadedFile,
   options: ImportOptions,
 ) {
-  const read = await readImportFile(file.bytes, file.fileName, options.maxBytes);
+  const onRows = options.onProgress && ((rows: number) => options.onProgress!("reading", { done: rows, total: 0 }));
+  const read = await readImportFile(file.bytes, file.fileName, options.maxBytes, onRows);
   if (!read.ok) throw new DomainError("INVALID", read.error, { file: [read.error] });
-  await options.onProgress?.("parsed", { done: 0, total: 0 });
+  const f = read.file;
+  const rows = (f.schemes?.rows.length ?? 0) + (f.months?.rows.length ?? 0) + (f.risks?.rows.length ?? 0);
+  await options.onProgress?.("parsed", { done: rows, total: rows });
   const plan = await planImport(client, actor, read.file, options.now ?? new Date());
-  await options.onProgress?.("validated", {
-    done: 0,
-    total: plan.counts.create + plan.counts.update + plan.counts.risks.create + plan.counts.risks.update,
-  });
+  await options.onProgress?.("validated", { done: rows, total: rows });
   return plan;
 }
 

@@ -280,7 +280,11 @@ async function* watchMerges(chunks: SheetChunks, merged: string[]): AsyncGenerat
  * with ExcelJS's streaming reader: the whole-workbook model took about 1 GB and 4-8 s for a
  * 5,000-scheme import file; rows streamed into plain cells take a fraction of both.
  */
-export async function readXlsx(buffer: Buffer): Promise<ReadSheet[]> {
+export async function readXlsx(
+  buffer: Buffer,
+  /** Told every 5,000 rows read, for a progress display. */
+  onRows?: (rows: number) => void | Promise<void>,
+): Promise<ReadSheet[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
     sharedStrings: "cache",
     // Styles say which numbers are dates.
@@ -290,6 +294,7 @@ export async function readXlsx(buffer: Buffer): Promise<ReadSheet[]> {
     entries: "ignore",
   });
   const sheets: ReadSheet[] = [];
+  let read = 0;
   for await (const worksheet of reader) {
     const merged: string[] = [];
     // ExcelJS keeps the sheet's XML chunks on `iterator` until the rows are read.
@@ -303,6 +308,7 @@ export async function readXlsx(buffer: Buffer): Promise<ReadSheet[]> {
       });
       for (let i = 0; i < cells.length; i++) cells[i] ??= EMPTY;
       rows[row.number - 1] = cells;
+      if (++read % 5000 === 0) await onRows?.(read);
     }
     for (let i = 0; i < rows.length; i++) rows[i] ??= [];
     // Only a merged range's top-left cell holds its value.

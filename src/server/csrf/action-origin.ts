@@ -49,15 +49,20 @@ function requestHost(headers: Headers): string | null {
 /** Why this request must be refused as cross-origin, or null when it may go on. */
 export function crossOriginActionRefusal(request: RequestShape): CrossOriginRefusal | null {
   if (!mayBeServerAction(request)) return null;
-  const origin = request.headers.get("origin");
+  return crossOriginRefusal(request.headers);
+}
+
+/** The same rule for a route handler that writes (e.g. the streamed import): another site's Origin is refused. */
+export function crossOriginRefusal(headers: Headers): CrossOriginRefusal | null {
+  const origin = headers.get("origin");
   if (origin === null) return null;
-  const host = requestHost(request.headers);
+  const host = requestHost(headers);
   const fromHost = originHost(origin);
   if (fromHost !== null && host !== null && fromHost === host) return null;
   return {
     origin: origin.slice(0, 200),
     host: host?.slice(0, 200) ?? null,
-    actionId: request.headers.get("next-action"),
+    actionId: headers.get("next-action"),
   };
 }
 
