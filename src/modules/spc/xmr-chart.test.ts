@@ -338,6 +338,14 @@ describe("edge cases and bad input", () => {
     ]);
   });
 
+  it("a value too large to chart is a gap with its own note, so the limits stay finite (found by the property test)", () => {
+    const chart = buildXmrChart(series([12.5, 0, 0, -8.98846567431158e307, 0, 0, 1e15]), { direction: "higher" });
+    expect(chart.points.map((p) => p.value)).toEqual([12.5, 0, 0, null, 0, 0, 1e15]);
+    expect(chart.notes).toContain("Too large to chart, so shown as a gap: M4 2023/24.");
+    const limits = chart.segments[0]!.limits!;
+    for (const x of [limits.mean, limits.upper, limits.lower]) expect(Number.isFinite(x)).toBe(true);
+  });
+
   it("numeric text (a Decimal's toString) is read; repeated periods keep the first value", () => {
     const input = [...series(["10", "12.5", "11"]), { key: monthKey(0), label: "again", value: 99 }];
     const chart = buildXmrChart(input, { direction: "higher" });

@@ -15,12 +15,27 @@ export interface SegmentStart {
 
 const NUMBER_TEXT = /^-?(\d+(\.\d*)?|\.\d+)$/;
 
-/** A finite number, or null for a gap. Numeric text ("12.5", a Decimal's toString) is read. */
-export function readValue(value: unknown): number | null {
+/**
+ * The largest magnitude charted. Limits are the mean plus 2.66 moving ranges, so values near
+ * Number.MAX_VALUE would overflow to Infinity; 1e15 is far beyond any NHS figure (the whole NHS
+ * budget is about 2e13 pence) and keeps every limit finite.
+ */
+export const MAX_CHARTED_MAGNITUDE = 1e15;
+
+/** A number as read from the input, before the range check; null when it is not a number at all. */
+function readNumber(value: unknown): number | null {
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (typeof value === "bigint") return Number(value);
   if (typeof value === "string" && NUMBER_TEXT.test(value.trim())) return Number(value.trim());
   return null;
+}
+
+const chartable = (n: number) => Math.abs(n) <= MAX_CHARTED_MAGNITUDE;
+
+/** A finite number within the charted range, or null for a gap. Numeric text ("12.5", a Decimal's toString) is read. */
+export function readValue(value: unknown): number | null {
+  const n = readNumber(value);
+  return n !== null && chartable(n) ? n : null;
 }
 
 function listLabels(labels: string[]): string {
@@ -33,6 +48,7 @@ export function readValues(input: readonly SpcInputPoint[], notes: string[]): Re
   const repeated: string[] = [];
   const missing: string[] = [];
   const invalid: string[] = [];
+  const tooLarge: string[] = [];
   const points: ReadPoint[] = [];
   const ordered = [...input].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   for (const p of ordered) {
@@ -44,13 +60,15 @@ export function readValues(input: readonly SpcInputPoint[], notes: string[]): Re
     const value = readValue(p.value);
     if (value === null) {
       const blank = p.value === null || p.value === undefined || (typeof p.value === "string" && p.value.trim() === "");
-      (blank ? missing : invalid).push(p.label);
+      const n = readNumber(p.value);
+      (blank ? missing : n !== null && !chartable(n) ? tooLarge : invalid).push(p.label);
     }
     points.push({ key: p.key, label: p.label, value });
   }
   if (points.length === 0) notes.push("No values recorded yet.");
   if (missing.length > 0) notes.push(`No value for ${listLabels(missing)}: shown as a gap.`);
   if (invalid.length > 0) notes.push(`Not a number, so shown as a gap: ${listLabels(invalid)}.`);
+  if (tooLarge.length > 0) notes.push(`Too large to chart, so shown as a gap: ${listLabels(tooLarge)}.`);
   if (repeated.length > 0) notes.push(`Repeated period, only the first value used: ${listLabels(repeated)}.`);
   return points;
 }
