@@ -24,7 +24,8 @@ export type ImportStreamLine =
   | ({ type: "progress" } & ImportProgress)
   | { type: "result"; state: ActionState<ImportPreview> | ActionState<ImportOutcome> };
 
-const uploadSchema = z.object({
+/** Exported so the shared control-character check probes it like every form schema. */
+export const importStreamSchema = z.object({
   step: z.enum(["preview", "import"], { error: "Say whether to preview or import the file" }),
   file: uploadedFileField,
   sha256: previewedSha256Field,
@@ -44,7 +45,11 @@ function outcomeMessage(outcome: ImportOutcome): string {
   return "The file has errors, so nothing was imported.";
 }
 
-async function runStep(actor: Actor, input: z.output<typeof uploadSchema>, send: (line: ImportStreamLine) => void) {
+async function runStep(
+  actor: Actor,
+  input: z.output<typeof importStreamSchema>,
+  send: (line: ImportStreamLine) => void,
+) {
   const onProgress = (phase: ImportProgress["phase"], detail: { done: number; total: number }) =>
     send({ type: "progress", phase, ...detail });
   if (input.step === "preview") {
@@ -75,7 +80,7 @@ export async function importStreamResponse(request: Request): Promise<Response> 
     await recordDeniedAttempt(actor, name, raw).catch(() => {});
     return single(403, { ok: false, message: (error as Error).message });
   }
-  const parsed = uploadSchema.safeParse(raw);
+  const parsed = importStreamSchema.safeParse(raw);
   if (!parsed.success) {
     const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
     return single(400, { ok: false, message: "Some answers need correcting.", fieldErrors });
